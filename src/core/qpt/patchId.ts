@@ -1,0 +1,62 @@
+/**
+ * Patch IDs as the Quality Patches Tool spells them: `ACSD-61103`, `MDVA-39305-V3`, `ACP2E-3705`, `MCLOUD_6139`,
+ * `magento2-33723`, `magento/magento2/34529`. An ID starts with a letter and is made of letters and digits joined
+ * by single `-`, `_` or `/`. That alphabet is also what makes an ID safe to pass on to wrappers such as
+ * `ddev exec`, which join their arguments into a shell command inside the container.
+ */
+export const PATCH_ID_PATTERN = /^[A-Za-z][A-Za-z0-9]*(?:[-_/][A-Za-z0-9]+)*$/;
+
+/** Longest ID accepted; real IDs are well under 40 characters. */
+export const PATCH_ID_MAX_LENGTH = 100;
+
+export function isWellFormedPatchId(id: unknown): id is string {
+  return typeof id === 'string' && id.length <= PATCH_ID_MAX_LENGTH && PATCH_ID_PATTERN.test(id);
+}
+
+/** Why an ID was refused: `malformed` (not an ID at all), `unknown` (not in the catalog), `empty` (no IDs given). */
+export type PatchIdProblem = 'malformed' | 'unknown' | 'empty';
+
+/** A patch ID that must not be passed on. `id` is the offending value exactly as received. */
+export class PatchIdError extends Error {
+  constructor(
+    readonly reason: PatchIdProblem,
+    readonly id: string,
+  ) {
+    super(patchIdMessage(reason, id));
+    this.name = 'PatchIdError';
+  }
+}
+
+function patchIdMessage(reason: PatchIdProblem, id: string): string {
+  switch (reason) {
+    case 'empty':
+      return 'No patch ID given.';
+    case 'malformed':
+      return (
+        `Refusing patch ID ${JSON.stringify(id)}: a patch ID is letters and digits joined by "-", "_" or "/" ` +
+        '(like ACSD-61103, MDVA-39305-V3 or magento/magento2/34529).'
+      );
+    case 'unknown':
+      return `Unknown patch ID ${JSON.stringify(id)}: it is not in the patch catalog.`;
+  }
+}
+
+/** Anything that can say whether it knows an ID: a `Set` of IDs, or the catalog's `Map` of patches. */
+export interface KnownIds {
+  has(id: string): boolean;
+}
+
+/**
+ * Checks IDs before they go anywhere: each must be well formed and, when `known` is given, known.
+ * Returns them in order with duplicates dropped; throws {@link PatchIdError} naming the first bad one.
+ */
+export function checkPatchIds(ids: readonly unknown[], known?: KnownIds): string[] {
+  if (ids.length === 0) throw new PatchIdError('empty', '');
+  const out: string[] = [];
+  for (const id of ids) {
+    if (!isWellFormedPatchId(id)) throw new PatchIdError('malformed', typeof id === 'string' ? id : String(id));
+    if (known !== undefined && !known.has(id)) throw new PatchIdError('unknown', id);
+    if (!out.includes(id)) out.push(id);
+  }
+  return out;
+}
