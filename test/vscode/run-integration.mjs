@@ -1,0 +1,134 @@
+// `npm run test:vscode`: runs the integration suite (test/integration, bundled to out/test/integration)
+// inside a real VS Code extension host served by code-server, one fresh server per workspace, and exits
+// with the suite's code.
+//
+// Usage: node test/vscode/run-integration.mjs [--workspace=FOLDER[=GLOB,GLOB...]]... [--timeout=SECONDS] [--verbose]
+//   --workspace  a folder to open (relative to the repository or absolute) and the test files to run in it
+//                (globs relative to out/test/integration; default **/*.test.js). Repeatable. Without it, the
+//                pairs listed in test/integration/workspaces.json run. The folder ":empty" opens a fresh empty
+//                folder, ":none" a window without a folder. The suite sees the opened folder's absolute path
+//                in INTEGRATION_WORKSPACE (empty for ":none").
+//   --timeout    whole-run limit in seconds, tool installation excluded (default 300; env TEST_VSCODE_TIMEOUT)
+//   --verbose    print every workbench console line, not only the extension host's
+// Expects `npm run build` to have run (the npm script does it).
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { launchBrowser, waitForWorkbench, workbenchUrl } from './browser.mjs';
+import { ensureTools } from './install.mjs';
+import { ROOT } from './paths.mjs';
+import { cleanupAll } from './processes.mjs';
+import { createRunDir, startCodeServer } from './server.mjs';
+import { MARKER, extensionHostLine } from './console.mjs';
+
+const TESTS_DIR = join(ROOT, 'out', 'test', 'integration');
+const TESTS_ENTRY = join(TESTS_DIR, 'index.js');
+
+function parseArgs(argv) {
+  const opts = { workspaces: [], timeout: Number(process.env.TEST_VSCODE_TIMEOUT ?? 300), verbose: false };
+  for (const arg of argv) {
+    const [key, ...rest] = arg.split('=');
+    const value = rest.join('=');
+    if (key === '--workspace' && value) {
+      const [folder, globs] = value.split('=');
+      opts.workspaces.push({ folder, tests: globs ? globs.split(',') : ['**/*.test.js'] });
+    } else if (key === '--timeout' && Number(value) > 0) {
+      opts.timeout = Number(value);
+    } else if (key === '--verbose') {
+      opts.verbose = true;
+    } else {
+      throw new Error(`unknown argument "${arg}" (see the usage at the top of ${relative(ROOT, new URL(import.meta.url).pathname)})`);
+    }
+  }
+  if (opts.workspaces.length === 0) opts.workspaces = readWorkspaceList();
+  return opts;
+}
+
+function readWorkspaceList() {
+  const file = join(ROOT, 'test', 'integration', 'workspaces.json');
+  let list;
+  try {
+    list = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`${relative(ROOT, file)}: ${e.message}`);
+  }
+  if (!Array.isArray(list)) throw new Error(`${relative(ROOT, file)}: expected an array of { folder, tests }`);
+  return list.map((w, i) => {
+    if (typeof w?.folder !== 'string' || !Array.isArray(w.tests) || !w.tests.every((t) => typeof t === 'string')) {
+      throw new Error(`${relative(ROOT, file)}: [${i}] needs "folder" (string) and "tests" (array of globs)`);
+    }
+    return w;
+  });
+}
+
+/** Runs the suite in one workspace; resolves with the exit code the extension host reported. */
+async function runWorkspace({ folder, tests }, deadline, verbose) {
+  console.log(`\n=== ${folder}  [${tests.join(', ')}]`);
+  const run = createRunDir('integration');
+  let abs;
+  if (folder === ':empty') abs = run.emptyFolder;
+  else if (folder !== ':none') abs = isAbsolute(folder) ? folder : resolve(ROOT, folder);
+  if (abs !== undefined && (!existsSync(abs) || !statSync(abs).isDirectory())) {
+    throw new Error(`workspace folder not found: ${folder}`);
+  }
+  const server = await startCodeServer(run, {
+    smokeTestDriver: true,
+    env: { INTEGRATION_TESTS: tests.join(','), INTEGRATION_WORKSPACE: abs ?? '', INTEGRATION_CONSOLE_MARKER: MARKER },
+  });
+  try {
+    const { page } = await launchBrowser(run);
+    let reportExit;
+    const exited = new Promise((r) => (reportExit = r));
+    await page.exposeFunction('codeAutomationExit', (code) => reportExit(Number(code)));
+    let lastLine = '';
+    page.on('console', (msg) => {
+      const line = extensionHostLine(msg.text());
+      if (line !== undefined) {
+        lastLine = line;
+        console.log(line);
+      } else if (verbose) {
+        console.log(`  [workbench ${msg.type()}] ${msg.text()}`);
+      }
+    });
+    page.on('pageerror', (e) => verbose && console.log(`  [workbench error] ${e.message}`));
+    await page.goto(workbenchUrl(server.origin, abs, { extensionDevelopmentPath: ROOT, extensionTestsPath: TESTS_ENTRY }));
+    await waitForWorkbench(page, Math.max(1000, deadline - Date.now()));
+    let timer;
+    const timedOut = new Promise((r) => (timer = setTimeout(() => r('timeout'), Math.max(0, deadline - Date.now()))));
+    const result = await Promise.race([exited, timedOut]);
+    clearTimeout(timer);
+    if (result === 'timeout') {
+      throw new Error(
+        `timed out: the suite in ${folder} did not finish before the whole-run limit ` +
+          `(last extension host line: "${lastLine}"; code-server log: ${relative(ROOT, run.log)}). ` +
+          'Raise it with --timeout=SECONDS or TEST_VSCODE_TIMEOUT.',
+      );
+    }
+    return result;
+  } finally {
+    await cleanupAll();
+    await server.stop();
+  }
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (!existsSync(TESTS_ENTRY)) throw new Error(`${relative(ROOT, TESTS_ENTRY)} is missing: run npm run build first`);
+  await ensureTools();
+  const deadline = Date.now() + opts.timeout * 1000;
+  const results = [];
+  for (const ws of opts.workspaces) {
+    const code = await runWorkspace(ws, deadline, opts.verbose);
+    results.push({ folder: ws.folder, code });
+    console.log(`=== ${ws.folder}: ${code === 0 ? 'passed' : `FAILED (exit code ${code})`}`);
+  }
+  const failed = results.filter((r) => r.code !== 0);
+  console.log(`\ntest:vscode: ${results.length - failed.length} workspace(s) passed, ${failed.length} failed`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+main()
+  .then((code) => cleanupAll().then(() => process.exit(code)))
+  .catch((e) => {
+    console.error(`\ntest:vscode FAILED: ${e.message}`);
+    cleanupAll().finally(() => process.exit(1));
+  });

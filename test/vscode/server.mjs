@@ -1,0 +1,190 @@
+// Starts code-server (a real VS Code workbench served over HTTP) with fresh, throw-away state under
+// `.cache/runs/`, and stops it by PID. Nothing is written to $HOME or /tmp.
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, relative } from 'node:path';
+import { CODE_SERVER_ENTRY, NODE24_BIN, ROOT, RUNS } from './paths.mjs';
+import { killGroup, spawnTracked } from './processes.mjs';
+
+/** User settings that keep the workbench quiet and deterministic. */
+export const DEFAULT_SETTINGS = Object.freeze({
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'security.workspace.trust.enabled': false,
+  'update.mode': 'none',
+  'git.openRepositoryInParentFolders': 'never',
+});
+
+/** How many earlier run folders to keep for looking at logs and screenshots afterwards. */
+const KEEP_RUNS = 8;
+
+function pruneRuns() {
+  let names;
+  try {
+    names = readdirSync(RUNS).sort();
+  } catch {
+    return;
+  }
+  // Only folders older than an hour: another run on this machine may still be using a recent one.
+  const hourAgo = Date.now() - 3600_000;
+  for (const name of names.slice(0, Math.max(0, names.length - KEEP_RUNS))) {
+    const dir = join(RUNS, name);
+    if ((statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? 0) < hourAgo) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Creates a fresh run folder: user data (with settings), extensions, XDG config/data and TMPDIR.
+ * @param {string} name short label used in the folder name
+ * @param {Record<string, unknown>} [settings] merged over DEFAULT_SETTINGS
+ */
+export function createRunDir(name, settings = {}) {
+  pruneRuns();
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
+  const dir = join(RUNS, `${stamp}-${name}-${process.pid}`);
+  const paths = {
+    dir,
+    userData: join(dir, 'user-data'),
+    extensions: join(dir, 'extensions'),
+    xdgConfig: join(dir, 'xdg-config'),
+    xdgData: join(dir, 'xdg-data'),
+    tmp: join(dir, 'tmp'),
+    browserProfile: join(dir, 'chromium-profile'),
+    emptyFolder: join(dir, 'empty-workspace'),
+    log: join(dir, 'code-server.log'),
+  };
+  for (const p of [paths.userData, paths.extensions, paths.xdgConfig, paths.xdgData, paths.tmp, paths.browserProfile, paths.emptyFolder]) {
+    mkdirSync(p, { recursive: true });
+  }
+  mkdirSync(join(paths.userData, 'User'), { recursive: true });
+  writeFileSync(
+    join(paths.userData, 'User', 'settings.json'),
+    JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2),
+  );
+  return paths;
+}
+
+/** Environment for code-server: the run's own XDG folders and TMPDIR, plus `extra`. */
+function serverEnv(run, extra = {}) {
+  return {
+    ...process.env,
+    XDG_CONFIG_HOME: run.xdgConfig,
+    XDG_DATA_HOME: run.xdgData,
+    XDG_CACHE_HOME: join(run.dir, 'xdg-cache'),
+    TMPDIR: run.tmp,
+    ...extra,
+  };
+}
+
+function baseArgs(run) {
+  return ['--user-data-dir', run.userData, '--extensions-dir', run.extensions];
+}
+
+/** Installs a VSIX into the run's extensions folder (code-server --install-extension). */
+export function installExtension(run, vsixPath) {
+  const r = spawnSync(NODE24_BIN, [CODE_SERVER_ENTRY, ...baseArgs(run), '--install-extension', vsixPath], {
+    env: serverEnv(run),
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
+  if (r.status !== 0 || /failed|error/i.test(output)) {
+    throw new Error(`installing ${relative(ROOT, vsixPath)} into code-server failed (exit ${r.status}):\n${output}`);
+  }
+  return output;
+}
+
+/** A TCP port on 127.0.0.1 that was free a moment ago. */
+export function freePort() {
+  return new Promise((resolvePromise, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolvePromise(port));
+    });
+  });
+}
+
+/**
+ * Starts code-server on 127.0.0.1 with a free port and waits for /healthz.
+ * @param {object} run from createRunDir
+ * @param {object} [opts]
+ * @param {string} [opts.folder] absolute folder to open by default
+ * @param {boolean} [opts.smokeTestDriver] enable the test payload (extensionDevelopmentPath/extensionTestsPath)
+ * @param {string} [opts.locale] display language, e.g. "ja"
+ * @param {Record<string, string>} [opts.env] extra environment (the extension host inherits code-server's)
+ * @returns {Promise<{ origin: string, port: number, pid: number, stop(): Promise<void>, logTail(n?: number): string }>}
+ */
+export async function startCodeServer(run, opts = {}) {
+  const port = await freePort();
+  const args = [
+    CODE_SERVER_ENTRY,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    ...baseArgs(run),
+  ];
+  if (opts.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+  if (opts.locale) args.push('--locale', opts.locale);
+  if (opts.folder) args.push(opts.folder);
+
+  const log = createWriteStream(run.log, { flags: 'a' });
+  const child = spawnTracked(NODE24_BIN, args, {
+    cwd: run.dir,
+    env: serverEnv(run, opts.env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  let exited;
+  child.on('exit', (code, signal) => {
+    exited = signal ?? `exit ${code}`;
+  });
+
+  const logTail = (n = 30) => {
+    try {
+      return readFileSync(run.log, 'utf8').split('\n').slice(-n).join('\n');
+    } catch {
+      return '';
+    }
+  };
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exited) throw new Error(`code-server stopped during start-up (${exited}); log ${relative(ROOT, run.log)}:\n${logTail()}`);
+    try {
+      const res = await fetch(`${origin}/healthz`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`code-server did not answer ${origin}/healthz within 60 s; log ${relative(ROOT, run.log)}:\n${logTail()}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    origin,
+    port,
+    pid: child.pid,
+    logTail,
+    async stop() {
+      await killGroup(child.pid);
+      log.end();
+    },
+  };
+}
