@@ -1,0 +1,111 @@
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
+import { InputError, type Problem } from '../problem';
+
+/** The setting's place in `.magento.env.yaml`: ece-tools applies these patches on every build. */
+export const QUALITY_PATCHES_PATH = ['stage', 'build', 'QUALITY_PATCHES'] as const;
+
+export const ENV_YAML_FILE = '.magento.env.yaml';
+
+/** A parsed `.magento.env.yaml`, with what is needed to locate offsets. */
+export interface EnvYamlDocument {
+  text: string;
+  file: string;
+  doc: Document;
+  lines: LineCounter;
+}
+
+/** Parses the text; invalid YAML throws {@link InputError} with the first error's line and column. */
+export function parseEnvYaml(text: string, file: string): EnvYamlDocument {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { keepSourceTokens: true, lineCounter: lines });
+  const error = doc.errors[0];
+  if (error !== undefined) {
+    const pos = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
+    const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new InputError({
+      severity: 'error',
+      file,
+      line: pos.line,
+      column: pos.col,
+      message: `Invalid YAML: ${message}`,
+    });
+  }
+  return { text, file, doc, lines };
+}
+
+/** A problem located at the start of a node. */
+export function problemAt(env: EnvYamlDocument, node: Node | null | undefined, message: string): Problem {
+  const pos = env.lines.linePos(node?.range?.[0] ?? 0);
+  return { severity: 'error', file: env.file, line: pos.line, column: pos.col, message };
+}
+
+/** An error at a node, as an {@link InputError}. */
+export function errorAt(env: EnvYamlDocument, node: Node | null | undefined, message: string): InputError {
+  return new InputError(problemAt(env, node, message));
+}
+
+/** True for a value that holds nothing: `key:`, `key: ~`, `key: null`. */
+export function isNullValue(node: unknown): boolean {
+  return node === null || node === undefined || (isScalar(node) && node.value === null);
+}
+
+/**
+ * How far the QUALITY_PATCHES path exists. `map` is the deepest mapping on it; `depth` the number of keys found
+ * (0: `map` is the top level, or absent for an empty file). When the key at `depth` is present with an empty
+ * value, `pair` is that pair. When all three keys exist and hold a list, `seq` is set.
+ */
+export interface PathLocation {
+  map?: YAMLMap;
+  depth: number;
+  pair?: Pair;
+  pairIndex?: number;
+  seq?: YAMLSeq;
+}
+
+/** Follows `stage` → `build` → `QUALITY_PATCHES`; a mapping or list that is something else throws, naming it. */
+export function locateQualityPatches(env: EnvYamlDocument): PathLocation {
+  const root = env.doc.contents as Node | null;
+  if (root === null || (isScalar(root) && root.value === null && (root.source ?? '') === '')) return { depth: 0 };
+  if (!isMap(root)) {
+    throw errorAt(env, root, 'The top level must be a mapping of stages (stage:, ...), not ' + kindOf(root) + '.');
+  }
+  let map: YAMLMap = root;
+  for (let depth = 0; depth < QUALITY_PATCHES_PATH.length; depth++) {
+    const key = QUALITY_PATCHES_PATH[depth];
+    const pairIndex = map.items.findIndex((p) => isScalar(p.key) && p.key.value === key);
+    if (pairIndex === -1) return { map, depth };
+    const pair = map.items[pairIndex];
+    const value = pair.value as Node | null;
+    const name = QUALITY_PATCHES_PATH.slice(0, depth + 1).join('.');
+    if (isNullValue(value)) return { map, depth, pair, pairIndex };
+    if (isAlias(value)) {
+      throw errorAt(env, value, `${name} is an alias (*${value.source}); edit the anchored value instead.`);
+    }
+    if (depth === QUALITY_PATCHES_PATH.length - 1) {
+      if (!isSeq(value)) throw errorAt(env, value, `${name} must be a list of patch IDs, not ${kindOf(value)}.`);
+      return { map, depth: depth + 1, pair, pairIndex, seq: value };
+    }
+    if (!isMap(value)) throw errorAt(env, value, `${name} must be a mapping, not ${kindOf(value)}.`);
+    map = value;
+  }
+  throw new Error('unreachable: the last key returns above');
+}
+
+function kindOf(node: Node | null): string {
+  if (isSeq(node)) return 'a list';
+  if (isMap(node)) return 'a mapping';
+  if (isScalar(node)) return `the value ${JSON.stringify(node.source ?? String(node.value))}`;
+  return 'this value';
+}
