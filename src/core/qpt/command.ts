@@ -72,7 +72,10 @@ function invocation(project: QptProject, prefix: readonly string[] | undefined, 
 export interface QptPatchOptions {
   /** IDs that may be passed on (the catalog's patches, or a `Set`); anything else is refused. */
   known: KnownIds;
-  /** Replaces `php <bin-dir>/magento-patches`, e.g. `["warden", "env", "exec", "-T", "php-fpm", "vendor/bin/magento-patches"]`. */
+  /**
+   * Replaces `php <bin-dir>/magento-patches`, e.g.
+   * `["warden", "env", "exec", "-T", "php-fpm", "vendor/bin/magento-patches"]`.
+   */
   prefix?: readonly string[];
 }
 
@@ -99,5 +102,8 @@ export function qptStatusCommand(project: QptProject, prefix?: readonly string[]
  * When not, tell the user to run {@link QPT_INSTALL_COMMAND}.
  */
 export function isQptInstalled(project: QptProject): boolean {
-  return existsSync(join(project.binDir, 'magento-patches')) || existsSync(join(project.vendorDir, 'magento', 'quality-patches'));
+  return (
+    existsSync(join(project.binDir, 'magento-patches')) ||
+    existsSync(join(project.vendorDir, 'magento', 'quality-patches'))
+  );
 }

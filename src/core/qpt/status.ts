@@ -111,7 +111,10 @@ export function unwrapTitle(title: string): string {
 
 type DetailFields = Pick<QptPatchState, 'type' | 'deprecated' | 'replacedWith' | 'require' | 'components'>;
 
-/** Reads the Details column: `Patch type: X`, `Recommended replacement: Y`, `Required patches:` / `Affected components:` lists. */
+/**
+ * Reads the Details column: `Patch type: X`, `Recommended replacement: Y`, and the `Required patches:` and
+ * `Affected components:` lists.
+ */
 export function parseDetails(details: string): DetailFields {
   const out: DetailFields = { deprecated: false, require: [], components: [] };
   let list: string[] | undefined;
