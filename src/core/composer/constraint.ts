@@ -1,0 +1,190 @@
+/**
+ * Composer version constraints with Composer's own semantics (`VersionParser::parseConstraints` and
+ * `Semver::satisfies`): `||`/`|` separate alternatives, `,` or spaces join requirements, and every operand becomes
+ * basic comparisons with Composer's implicit `-dev` bounds (see ./term.ts).
+ */
+import { phpTrim, VersionSyntaxError, WS } from './normalize';
+import { parseTerm, TermSyntaxError, type Operator, type Term } from './term';
+import { compareOrder, fromNormalized, parseVersion, type ComposerVersion } from './version';
+
+export interface Constraint {
+  /** The constraint as written. */
+  readonly text: string;
+  /** Composer's rendering of the parsed constraint, e.g. `[>= 2.4.6.0-dev < 2.4.7.0-dev]`. */
+  readonly normalized: string;
+  matches(v: ComposerVersion): boolean;
+}
+
+/** A constraint Composer cannot parse. The message is one line and quotes the constraint. */
+export class ConstraintError extends Error {
+  constructor(
+    readonly constraint: string,
+    readonly reason: string,
+  ) {
+    super(`Invalid version constraint ${JSON.stringify(constraint)}: ${reason}`);
+    this.name = 'ConstraintError';
+  }
+}
+
+const enum Op {
+  Any,
+  Eq,
+  Ne,
+  Lt,
+  Le,
+  Gt,
+  Ge,
+}
+
+const OPS: Record<Operator, Op> = { '=': Op.Eq, '==': Op.Eq, '<>': Op.Ne, '!=': Op.Ne, '<': Op.Lt, '<=': Op.Le, '>': Op.Gt, '>=': Op.Ge };
+const OP_TEXT = ['*', '==', '!=', '<', '<=', '>', '>='];
+
+interface Bound {
+  readonly op: Op;
+  /** Unused for `Op.Any`. */
+  readonly version: ComposerVersion;
+}
+
+const ANY_BOUND: Bound = { op: Op.Any, version: fromNormalized('0') };
+
+/** Composer's `Constraint::matchSpecific` against an exact version: branches only compare for (in)equality. */
+function boundMatches(b: Bound, v: ComposerVersion): boolean {
+  if (b.op === Op.Any) return true;
+  const t = b.version;
+  if (t.isBranch || v.isBranch) {
+    if (b.op === Op.Eq) return t.normalized === v.normalized;
+    if (b.op === Op.Ne) return t.normalized !== v.normalized;
+    return false;
+  }
+  const c = compareOrder(v.order, t.order);
+  switch (b.op) {
+    case Op.Eq:
+      return c === 0;
+    case Op.Ne:
+      return c !== 0;
+    case Op.Lt:
+      return c < 0;
+    case Op.Le:
+      return c <= 0;
+    case Op.Gt:
+      return c > 0;
+    default:
+      return c >= 0;
+  }
+}
+
+function boundText(b: Bound): string {
+  return b.op === Op.Any ? '*' : `${OP_TEXT[b.op]} ${b.version.normalized}`;
+}
+
+function toBound(t: Term): Bound {
+  if (t.op === '*') return ANY_BOUND;
+  return { op: OPS[t.op], version: fromNormalized(t.version) };
+}
+
+/** Matches when every bound of some group matches. */
+class ParsedConstraint implements Constraint {
+  readonly normalized: string;
+
+  constructor(
+    readonly text: string,
+    private readonly groups: readonly (readonly Bound[])[],
+  ) {
+    const rendered = groups.map((g) => (g.length === 1 ? boundText(g[0]) : `[${g.map(boundText).join(' ')}]`));
+    this.normalized = rendered.length === 1 ? rendered[0] : `[${rendered.join(' || ')}]`;
+  }
+
+  matches(v: ComposerVersion): boolean {
+    const groups = this.groups;
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g];
+      let all = true;
+      for (let i = 0; i < group.length && all; i++) all = boundMatches(group[i], v);
+      if (all) return true;
+    }
+    return false;
+  }
+}
+
+const OR = new RegExp(`${WS}*\\|\\|?${WS}*`);
+/** A `,` or space between operands, but not inside `>= 1.0`, `1.0 - 2.0` or `1.0 as 2.0`. */
+const AND = /(?<!^|as|[=>< ,]) *(?<!-)[, ](?!-) *(?!,|as|$)/;
+
+/**
+ * Composer merges `[>= a < b] || [>= b < c]` into `[>= a < c]` when both sides are plain ranges; this changes only
+ * the rendering, not what matches.
+ */
+function mergeContiguous(groups: Bound[][]): Bound[][] {
+  const out: Bound[][] = [];
+  for (const group of groups) {
+    const last = out[out.length - 1];
+    if (
+      last?.length === 2 &&
+      group.length === 2 &&
+      last[0].op === Op.Ge &&
+      last[1].op === Op.Lt &&
+      group[0].op === Op.Ge &&
+      (group[1].op === Op.Lt || group[1].op === Op.Le) &&
+      last[1].version.normalized === group[0].version.normalized
+    ) {
+      out[out.length - 1] = [last[0], group[1]];
+    } else {
+      out.push(group);
+    }
+  }
+  return out;
+}
+
+function parseUncached(text: string): Constraint {
+  const trimmed = phpTrim(text);
+  if (trimmed === '') throw new ConstraintError(text, 'the constraint is empty');
+  const groups: Bound[][] = [];
+  for (const alternative of trimmed.split(OR)) {
+    if (alternative === '') throw new ConstraintError(text, 'an alternative between "||" is empty');
+    const group: Bound[] = [];
+    for (const operand of alternative.split(AND)) {
+      try {
+        for (const term of parseTerm(operand)) group.push(toBound(term));
+      } catch (e) {
+        if (e instanceof VersionSyntaxError || e instanceof TermSyntaxError) {
+          const where = operand === text ? '' : ` in ${JSON.stringify(operand)}`;
+          throw new ConstraintError(text, `${e.message}${where}`);
+        }
+        throw e;
+      }
+    }
+    groups.push(group);
+  }
+  return new ParsedConstraint(text, mergeContiguous(groups));
+}
+
+const CACHE_LIMIT = 20_000;
+const cache = new Map<string, Constraint | ConstraintError>();
+
+/** Parses a Composer constraint; each distinct text is parsed once. Throws {@link ConstraintError}. */
+export function parseConstraint(text: string): Constraint {
+  let c = cache.get(text);
+  if (c === undefined) {
+    try {
+      c = parseUncached(text);
+    } catch (e) {
+      if (!(e instanceof ConstraintError)) throw e;
+      c = e;
+    }
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, c);
+  }
+  if (c instanceof ConstraintError) throw c;
+  return c;
+}
+
+/**
+ * Composer's `Semver::satisfies`: does `version` (e.g. `2.4.6-p3`) satisfy `constraint` (e.g. `>=2.4.6 <2.4.7`)?
+ * False when the version cannot be parsed; throws {@link ConstraintError} for a bad constraint.
+ */
+export function satisfies(version: string, constraint: string): boolean {
+  const c = parseConstraint(constraint);
+  const v = parseVersion(version);
+  return v !== undefined && c.matches(v);
+}
+
