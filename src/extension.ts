@@ -1,6 +1,65 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { formatProblem } from './core/problem';
+import { defaultOpener, docsLinkFor, registerCommands, type UrlOpener } from './vscode/commands';
+import { PatchHoverProvider } from './vscode/patchHover';
+import { PatchStatusBar } from './vscode/statusBar';
+import { PatchView } from './vscode/patchView';
+import { ProjectStore } from './vscode/projectStore';
 
-/** Activation registers contributions only; all triage work waits until a view, hover or command needs it. */
-export function activate(_context: vscode.ExtensionContext): void {}
+/** What `activate` returns: used by the integration tests, not a stable API for other extensions. */
+export interface ExtensionApi {
+  store: ProjectStore;
+  view: PatchView;
+  hover: PatchHoverProvider;
+  statusBar: PatchStatusBar;
+  docsLinkFor: typeof docsLinkFor;
+  /** Replaces how URLs are opened (tests record them instead); returns the previous opener. */
+  setOpener(opener: UrlOpener): UrlOpener;
+  timings: { activateStart: number; activateEnd: number };
+}
+
+/**
+ * Activation registers contributions only; reading composer.lock files and the catalogs waits until the view, a
+ * hover or the status bar needs them (the status bar asks right after activation, outside of it).
+ */
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const activateStart = performance.now();
+  const output = vscode.window.createOutputChannel('Commerce Patches');
+  const store = new ProjectStore((entry) => {
+    const problems = entry.kind === 'error' ? [entry.problem] : entry.analysis.problems;
+    for (const p of problems) output.appendLine(formatProblem(p));
+  });
+  const view = new PatchView(store);
+  const hover = new PatchHoverProvider(store);
+  const statusBar = new PatchStatusBar(store);
+  let opener: UrlOpener = defaultOpener;
+  context.subscriptions.push(
+    output,
+    store,
+    view,
+    statusBar,
+    vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], hover),
+    ...registerCommands({ store, view, opener: () => opener }),
+  );
+  // After activation returns: read the locks for the status bar and the view badge.
+  const warmUp = setTimeout(() => {
+    statusBar.update();
+    view.warmUp();
+  }, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(warmUp) });
+  return {
+    store,
+    view,
+    hover,
+    statusBar,
+    docsLinkFor,
+    setOpener(next) {
+      const previous = opener;
+      opener = next;
+      return previous;
+    },
+    timings: { activateStart, activateEnd: performance.now() },
+  };
+}
 
 export function deactivate(): void {}

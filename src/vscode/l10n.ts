@@ -1,0 +1,11 @@
+import * as vscode from 'vscode';
+import { type Locale, toLocale } from '../core/locale';
+import type { Translate } from '../core/text/describe';
+
+/** VS Code's runtime translation (English text is the key; `l10n/bundle.l10n.*.json` hold the translations). */
+export const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
+
+/** The catalog language matching VS Code's display language (English when the catalog has no such language). */
+export function displayLocale(): Locale {
+  return toLocale(vscode.env.language);
+}

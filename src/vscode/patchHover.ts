@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import { COMMANDS, commandLink, type PatchRef } from './commandLinks';
+import { displayLocale, t } from './l10n';
+import { appendCatalogFacts, appendPatchHeader, constraintsOf, newMarkdown, statusIcon, statusSentence } from './patchMarkdown';
+import { patchIdAt } from './patchIdAt';
+import { folderLabel } from './tree/patchTreeProvider';
+import type { ProjectStore } from './projectStore';
+
+/**
+ * Hovers over patch IDs in any file: the patch as each Commerce project of the workspace sees it, with links to its
+ * documentation and its row in the sidebar. Only a word shaped like a patch ID does any work.
+ */
+export class PatchHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly store: ProjectStore) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const found = patchIdAt(document, position);
+    if (found === undefined) return undefined;
+    return new vscode.Hover(hoverContent(found.id, this.store), found.range);
+  }
+}
+
+/** The hover's Markdown for patch `id` (exported for tests). */
+export function hoverContent(id: string, store: ProjectStore): vscode.MarkdownString {
+  const md = newMarkdown();
+  md.isTrusted = { enabledCommands: [COMMANDS.openDocs, COMMANDS.reveal] };
+  const projects = store.commerce();
+  const hits = projects.flatMap((project) => {
+    const triaged = project.analysis.result.byId.get(id);
+    return triaged === undefined ? [] : [{ project, triaged }];
+  });
+  const first = hits[0];
+  if (first === undefined) {
+    md.appendMarkdown('**');
+    md.appendText(id);
+    md.appendMarkdown('** ');
+    md.appendText(t('is not in the loaded patch catalogs.'));
+    md.appendMarkdown('\n\n');
+    link(md, '$(search)', t("Search Adobe's patch list"), COMMANDS.openDocs, { id });
+    return md;
+  }
+  const locale = displayLocale();
+  appendPatchHeader(md, first.triaged.patch, locale, t);
+  for (const { project, triaged } of hits) {
+    const icon = statusIcon(triaged.status).id;
+    md.appendMarkdown(`$(${icon}) `);
+    md.appendText(statusSentence(triaged, project, t));
+    if (projects.length > 1) {
+      md.appendText(` — ${folderLabel(project)}`);
+    }
+    md.appendMarkdown('  \n');
+  }
+  md.appendMarkdown('\n');
+  const patch = first.triaged.patch;
+  const constraint = first.triaged.target ? `${first.triaged.target.package} ${first.triaged.target.constraint}` : constraintsOf(patch);
+  if (constraint !== '') {
+    md.appendMarkdown('**');
+    md.appendText(t('Constraint'));
+    md.appendMarkdown(':** ');
+    md.appendText(constraint);
+    md.appendMarkdown('  \n');
+  }
+  appendCatalogFacts(md, patch, first.triaged.requires, first.triaged.replacedWith ?? patch.replacedWith, undefined, t);
+  md.appendMarkdown('\n');
+  const ref: PatchRef = { id: patch.id, lockFile: first.project.lockFile };
+  link(md, '$(book)', t('Open documentation'), COMMANDS.openDocs, ref);
+  md.appendMarkdown(' · ');
+  link(md, '$(list-tree)', t('Reveal in sidebar'), COMMANDS.reveal, ref);
+  return md;
+}
+
+function link(md: vscode.MarkdownString, icon: string, label: string, command: string, ref: PatchRef): void {
+  md.appendMarkdown(`[${icon} `);
+  md.appendText(label);
+  md.appendMarkdown(`](${commandLink(command, ref).toString()})`);
+}

@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import { VIEW_ID } from './commandLinks';
+import { t } from './l10n';
+import type { ProjectStore } from './projectStore';
+import { groupBy, SECTION } from './settings';
+import type { TreeNode } from './tree/nodes';
+import { PatchTreeProvider, type RootSummary } from './tree/patchTreeProvider';
+
+/** Context keys the manifest's `when` clauses use. */
+export const CONTEXT = {
+  /** `noFolder` | `noComposer` | `composerJsonOnly` | `notCommerce` | `lockError` | `ready` (unset until the view loads). */
+  state: 'commercePatches.state',
+  /** True while a text filter narrows the view. */
+  filtered: 'commercePatches.filtered',
+  /** `category` | `flat`, mirrors the `commercePatches.groupBy` setting. */
+  groupBy: 'commercePatches.groupBy',
+} as const;
+
+function setContext(key: string, value: unknown): void {
+  void vscode.commands.executeCommand('setContext', key, value);
+}
+
+/** The Patches tree view: provider, badge (applicable count), message (filter or unreadable lock), context keys. */
+export class PatchView implements vscode.Disposable {
+  readonly provider: PatchTreeProvider;
+  readonly view: vscode.TreeView<TreeNode>;
+  private readonly disposables: vscode.Disposable[];
+  private lastState: string | undefined;
+
+  constructor(store: ProjectStore) {
+    this.provider = new PatchTreeProvider(store);
+    this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    setContext(CONTEXT.groupBy, groupBy());
+    setContext(CONTEXT.filtered, false);
+    this.disposables = [
+      this.provider,
+      this.view,
+      this.provider.onDidSummarize((s) => this.show(s)),
+      // Badge and status must follow changes even while the view is hidden (VS Code then asks for nothing).
+      store.onDidChange(() => {
+        if (!this.view.visible) this.show(this.provider.summary());
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${SECTION}.groupBy`)) setContext(CONTEXT.groupBy, groupBy());
+      }),
+    ];
+  }
+
+  /** Computes the summary now (reading the locks if needed) so the badge shows before the view is opened. */
+  warmUp(): void {
+    this.show(this.provider.summary());
+  }
+
+  private show(summary: RootSummary): void {
+    if (summary.state !== this.lastState) {
+      this.lastState = summary.state;
+      setContext(CONTEXT.state, summary.state);
+    }
+    setContext(CONTEXT.filtered, this.provider.filter.active);
+    this.view.badge =
+      summary.applicable > 0
+        ? { value: summary.applicable, tooltip: t('{0} applicable patches', summary.applicable) }
+        : undefined;
+    this.view.message = this.message(summary);
+  }
+
+  private message(summary: RootSummary): string | undefined {
+    const filter = this.provider.filter;
+    if (filter.active) return t('Filter “{0}”: {1} of {2} patches shown.', filter.text, summary.shown, summary.total);
+    if (summary.state === 'lockError' && summary.problem !== undefined) {
+      const p = summary.problem;
+      const where = [vscode.workspace.asRelativePath(p.file), p.line, p.column].filter((x) => x !== undefined).join(':');
+      return t('{0} cannot be read: {1}', where, p.message);
+    }
+    return undefined;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

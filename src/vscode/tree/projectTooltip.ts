@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import { productLabel, statusLabel } from '../../core/text/describe';
+import type { PatchStatus } from '../../core/triage/triaged';
+import { t } from '../l10n';
+import type { CommerceEntry } from '../projectStore';
+
+const STATUSES: PatchStatus[] = ['applicable', 'needs-qpt-update', 'deprecated', 'not-applicable'];
+
+/** Project row tooltip: product, lock file, installed QPT, catalogs read, counts per status, catalog warnings. */
+export function projectTooltip(entry: CommerceEntry): vscode.MarkdownString {
+  const { project, catalog, result, problems } = entry.analysis;
+  const md = new vscode.MarkdownString('', true);
+  md.appendMarkdown('**');
+  md.appendText(productLabel(project.product, t));
+  md.appendMarkdown('**\n\n');
+  md.appendText(entry.lockFile);
+  md.appendMarkdown('\n\n');
+  md.appendText(
+    project.qpt.installed ? t('Quality Patches Tool {0} installed', project.qpt.installed) : t('Quality Patches Tool not installed'),
+  );
+  md.appendMarkdown('\n\n');
+  for (const status of STATUSES) {
+    md.appendText(`${statusLabel(status, t)}: ${result.counts[status]}`);
+    md.appendMarkdown('  \n');
+  }
+  md.appendMarkdown('\n');
+  md.appendText(t('Catalogs: {0}', catalog.sources.map((s) => (s.version ? `${s.kind} ${s.version}` : s.kind)).join(', ')));
+  if (problems.length > 0) {
+    md.appendMarkdown('\n\n');
+    md.appendText(t('{0} catalog entries were skipped (see the Commerce Patches output).', problems.length));
+  }
+  return md;
+}
