@@ -1,0 +1,59 @@
+import type { Locale } from '../locale';
+import type { Problem } from '../problem';
+import type { CatalogKind, PatchTarget } from './patch';
+
+/** Texts by language, possibly without English (a file may only add translations). */
+export type Texts = Partial<Record<Locale, string>>;
+
+/**
+ * What one catalog file says about one patch. Absent fields say nothing (they neither set nor clear anything when
+ * files are merged); `targets` is absent when the file has no package constraints for the patch.
+ */
+export interface CatalogEntry {
+  id: string;
+  title?: Texts;
+  description?: Texts;
+  categories?: string[];
+  components?: string[];
+  origin?: string;
+  targets?: PatchTarget[];
+  /** Patch-level requirements (besides each target's own). */
+  require?: string[];
+  replacedWith?: string;
+  deprecated?: boolean;
+  qptVersion?: string;
+  fixedIn?: string;
+  docsPath?: string;
+}
+
+/**
+ * A new entry with every field present (undefined until set): entries all share one shape, which keeps merging
+ * thousands of them fast.
+ */
+export function newEntry(id: string): CatalogEntry {
+  return {
+    id,
+    title: undefined,
+    description: undefined,
+    categories: undefined,
+    components: undefined,
+    origin: undefined,
+    targets: undefined,
+    require: undefined,
+    replacedWith: undefined,
+    deprecated: undefined,
+    qptVersion: undefined,
+    fixedIn: undefined,
+    docsPath: undefined,
+  };
+}
+
+/** One catalog file, read: its entries (broken ones already left out) and what was wrong. */
+export interface LoadedFile {
+  file: string;
+  kind: CatalogKind;
+  /** Catalog version (the QPT version of QPT metadata), when the file says. */
+  version?: string;
+  entries: CatalogEntry[];
+  problems: Problem[];
+}

@@ -1,0 +1,185 @@
+import { ConstraintError, parseConstraint } from '../composer/constraint';
+import { isWellFormedPatchId as isSafePatchId } from '../qpt/patchId';
+import type { PatchTarget } from './patch';
+import { isCanonicalPatchId, normalizePatchId } from './patchId';
+
+// These checks run over every entry of QPT's metadata on each load, so they allocate nothing on the happy path:
+// paths of bad entries are only built when there is something to report.
+
+export type PathSegment = string | number;
+
+/** Something wrong at a path inside a catalog document; `atKey` when the key itself (not its value) is wrong. */
+export interface Issue {
+  path: PathSegment[];
+  message: string;
+  severity: 'error' | 'warning';
+  atKey?: boolean;
+}
+
+/** Collects issues while one document is checked. */
+export class Issues {
+  readonly list: Issue[] = [];
+  error(path: PathSegment[], message: string, atKey = false): void {
+    this.list.push({ path, message, severity: 'error', ...(atKey ? { atKey } : {}) });
+  }
+  warn(path: PathSegment[], message: string, atKey = false): void {
+    this.list.push({ path, message, severity: 'warning', ...(atKey ? { atKey } : {}) });
+  }
+  /** How many errors so far (to tell whether a step reported anything). */
+  get errors(): number {
+    let n = 0;
+    for (const i of this.list) if (i.severity === 'error') n++;
+    return n;
+  }
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Composer package names: `vendor/name`. */
+const PACKAGE_NAME = /^[a-z0-9](?:[a-z0-9_.-]*[a-z0-9])?\/[a-z0-9](?:[a-z0-9_.-]*[a-z0-9])?$/;
+
+/**
+ * A patch ID, normalized, when `value` is one that may be used anywhere (it is safe to pass on to QPT);
+ * otherwise undefined after reporting at `path` (with `consequence` appended to the message).
+ */
+export function patchIdAt(value: unknown, path: PathSegment[], issues: Issues, consequence = '', atKey = false): string | undefined {
+  if (typeof value === 'string') {
+    if (isCanonicalPatchId(value)) return value;
+    if (isSafePatchId(value.trim())) return normalizePatchId(value);
+  }
+  const what = `${JSON.stringify(value)} is not a patch ID (letters and digits joined by "-", "_" or "/")`;
+  issues.error(path, what + consequence, atKey);
+  return undefined;
+}
+
+/** A list of non-empty strings; undefined (after reporting) when it is anything else. */
+export function stringListAt(value: unknown, path: PathSegment[], issues: Issues, consequence = ''): string[] | undefined {
+  if (Array.isArray(value)) {
+    let clean = true;
+    for (const s of value) {
+      if (typeof s !== 'string' || s.trim() === '') {
+        clean = false;
+        break;
+      }
+    }
+    if (clean) return value as string[];
+  }
+  issues.error(path, 'must be a list of names' + consequence);
+  return undefined;
+}
+
+/** A list of patch IDs (a single ID is accepted too), without duplicates. */
+export function idListAt(value: unknown, path: PathSegment[], issues: Issues, consequence = ''): string[] | undefined {
+  const list = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(list)) {
+    issues.error(path, 'must be a list of patch IDs' + consequence);
+    return undefined;
+  }
+  const ids: string[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const id = patchIdAt(list[i], Array.isArray(value) ? [...path, i] : path, issues, consequence);
+    if (id === undefined) return undefined;
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+const TARGET_KEYS = new Set(['file', 'require', 'replaced-with', 'deprecated']);
+const RANGE_SKIPPED = '; this range is skipped';
+
+/**
+ * Reads a QPT-style `packages` mapping at `path`: `{package: {constraint: {file?, require?, replaced-with?,
+ * deprecated?}}}`. A broken package or range is reported and skipped; `deprecated` defaults to true where
+ * `replaced-with` is set. `strictKeys` reports unknown keys in a range (likely typos in hand-written catalogs).
+ */
+export function targetsAt(value: unknown, path: PathSegment[], issues: Issues, strictKeys: boolean): PatchTarget[] {
+  const targets: PatchTarget[] = [];
+  if (!isRecord(value)) {
+    issues.error(path, 'must map package names to version constraints');
+    return targets;
+  }
+  for (const pkg in value) {
+    const ranges = value[pkg];
+    if (!PACKAGE_NAME.test(pkg)) {
+      issues.error([...path, pkg], `${JSON.stringify(pkg)} is not a Composer package name (vendor/name); skipped`, true);
+      continue;
+    }
+    if (!isRecord(ranges) || isEmpty(ranges)) {
+      issues.error([...path, pkg], `must map version constraints to patch details; package ${pkg} skipped`);
+      continue;
+    }
+    for (const constraint in ranges) {
+      const target = targetAt(pkg, constraint, ranges[constraint], path, issues, strictKeys);
+      if (target !== undefined) targets.push(target);
+    }
+  }
+  return targets;
+}
+
+function isEmpty(record: Record<string, unknown>): boolean {
+  for (const _ in record) return false;
+  return true;
+}
+
+/** One range; `packagesPath` is the path of the whole `packages` mapping. */
+function targetAt(
+  pkg: string,
+  constraint: string,
+  details: unknown,
+  packagesPath: PathSegment[],
+  issues: Issues,
+  strictKeys: boolean,
+): PatchTarget | undefined {
+  const here = (...rest: PathSegment[]) => [...packagesPath, pkg, constraint, ...rest];
+  try {
+    parseConstraint(constraint);
+  } catch (e) {
+    if (!(e instanceof ConstraintError)) throw e;
+    issues.error(here(), e.message + RANGE_SKIPPED, true);
+    return undefined;
+  }
+  const d = details === null || details === undefined ? {} : details;
+  if (!isRecord(d)) {
+    issues.error(here(), 'must be a mapping with file, require, replaced-with or deprecated' + RANGE_SKIPPED);
+    return undefined;
+  }
+  const { file, require, deprecated } = d;
+  const replacement = d['replaced-with'];
+  const target: PatchTarget = { package: pkg, constraint, require: [], deprecated: false };
+  if (file !== undefined) {
+    if (typeof file !== 'string' || file.trim() === '') {
+      issues.error(here('file'), 'must be a file name' + RANGE_SKIPPED);
+      return undefined;
+    }
+    target.file = file;
+  }
+  if (require !== undefined && require !== null) {
+    const ids = idListAt(require, here('require'), issues, RANGE_SKIPPED);
+    if (ids === undefined) return undefined;
+    target.require = ids;
+  }
+  if (replacement !== undefined && replacement !== null) {
+    const id = patchIdAt(replacement, here('replaced-with'), issues, RANGE_SKIPPED);
+    if (id === undefined) return undefined;
+    target.replacedWith = id;
+  }
+  if (deprecated !== undefined && deprecated !== null) {
+    if (typeof deprecated !== 'boolean') {
+      issues.error(here('deprecated'), 'must be true or false' + RANGE_SKIPPED);
+      return undefined;
+    }
+    target.deprecated = deprecated;
+  } else {
+    target.deprecated = target.replacedWith !== undefined;
+  }
+  if (strictKeys) {
+    for (const key in d) {
+      if (!TARGET_KEYS.has(key)) {
+        issues.warn(here(key), `unknown key ${JSON.stringify(key)} ignored (expected file, require, replaced-with or deprecated)`, true);
+      }
+    }
+  }
+  return target;
+}
