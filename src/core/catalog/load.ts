@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import type { Project } from '../lock/project';
+import { parseJsonText } from '../lock/jsonText';
+import { readFailure } from '../lock/read';
+import { InputError, type Problem } from '../problem';
+import { bundledCatalog } from './bundled';
+import type { LoadedFile } from './entry';
+import { mergeCatalog } from './merge';
+import type { Catalog, CatalogKind } from './patch';
+import { qptJsonShape, readQptInfo, readQptPatches } from './qptJson';
+import { readYamlCatalog } from './yamlCatalog';
+
+export interface LoadCatalogOptions {
+  /** Include the bundled patches.yaml (default true). */
+  bundled?: boolean;
+  /** Adds the QPT metadata installed in the project's `<vendor-dir>/magento/quality-patches/`. */
+  project?: Project;
+  /** More catalog files: `.yaml`/`.yml` in our schema, `.json` in a QPT format (told apart by shape). */
+  extraFiles?: string[];
+}
+
+/** The QPT metadata files, in load order. */
+const QPT_FILES: [string, CatalogKind][] = [
+  ['support-patches.json', 'qpt-support'],
+  ['community-patches.json', 'qpt-community'],
+  ['patches-info.json', 'qpt-info'],
+];
+
+/**
+ * Loads and merges, by patch ID: the bundled catalog, then the project's installed QPT metadata, then the extra
+ * files (see {@link mergeCatalog} for who wins). Nothing is cached here; a file given twice is read once.
+ * Broken entries and unreadable files end up in `problems`; this never throws for bad input.
+ */
+export function loadCatalog(options: LoadCatalogOptions = {}): Catalog {
+  const files: LoadedFile[] = [];
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  if (options.bundled ?? true) files.push(bundledCatalog());
+  if (options.project !== undefined) files.push(...installedQpt(options.project, seen, problems));
+  for (const extra of options.extraFiles ?? []) {
+    const file = resolve(extra);
+    if (seen.has(file)) continue;
+    seen.add(file);
+    files.push(readCatalogFile(file));
+  }
+  const catalog = mergeCatalog(files);
+  catalog.problems.push(...problems);
+  return catalog;
+}
+
+/** Loads only the given files (QPT JSON or our YAML), without the bundled catalog: for `--catalog` and benchmarks. */
+export function loadCatalogFiles(files: string[]): Catalog {
+  return loadCatalog({ bundled: false, extraFiles: files });
+}
+
+/** The folder that holds the installed QPT metadata. */
+export function qptMetadataDir(project: Project): string {
+  return join(project.vendorDir, 'magento', 'quality-patches');
+}
+
+/** The installed QPT metadata files that exist (a missing file is normal); the QPT version is their version. */
+function installedQpt(project: Project, seen: Set<string>, problems: Problem[]): LoadedFile[] {
+  const dir = qptMetadataDir(project);
+  const loaded: LoadedFile[] = [];
+  for (const [name, kind] of QPT_FILES) {
+    const file = join(dir, name);
+    seen.add(file);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') problems.push({ severity: 'error', file, message: readFailure(code, e) });
+      continue;
+    }
+    loaded.push(readJsonCatalog(text, file, kind));
+  }
+  const version = project.qpt.installed ?? loaded.find((f) => f.version !== undefined)?.version;
+  if (version !== undefined) for (const f of loaded) f.version = version;
+  if (loaded.length === 0 && project.qpt.installed !== null && problems.length === 0) {
+    problems.push({
+      severity: 'warning',
+      file: dir,
+      message:
+        `magento/quality-patches ${project.qpt.installed} is in composer.lock but its metadata is not installed here ` +
+        '(run composer install); the other catalogs are used without it',
+    });
+  }
+  return loaded;
+}
+
+/** Reads one catalog file of any supported format; problems (including an unreadable file) are in the result. */
+export function readCatalogFile(file: string): LoadedFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return failed(file, 'yaml', readFailure((e as NodeJS.ErrnoException).code, e));
+  }
+  const ext = extname(file).toLowerCase();
+  const looksJson = ext === '.json' || (ext !== '.yaml' && ext !== '.yml' && /^\uFEFF?\s*[{[]/.test(text));
+  return looksJson ? readJsonCatalog(text, file) : readYamlCatalog(text, file);
+}
+
+/** A QPT JSON file; `kind` when known from its name in the QPT package, else told from its shape. */
+function readJsonCatalog(text: string, file: string, kind?: CatalogKind): LoadedFile {
+  let data: unknown;
+  try {
+    data = parseJsonText(text, file);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return { file, kind: kind ?? 'qpt-support', entries: [], problems: [e.problem] };
+  }
+  const shape = kind === undefined ? qptJsonShape(data) : kind === 'qpt-info' ? 'qpt-info' : 'qpt-patches';
+  if (shape === 'qpt-info') return readQptInfo(data, file);
+  if (shape === 'qpt-patches') {
+    return readQptPatches(data, file, kind ?? (/community/i.test(basename(file)) ? 'qpt-community' : 'qpt-support'));
+  }
+  return failed(
+    file,
+    'qpt-support',
+    'not a patch catalog: expected QPT metadata (support-patches.json, community-patches.json or patches-info.json format)',
+  );
+}
+
+function failed(file: string, kind: CatalogKind, message: string): LoadedFile {
+  return { file, kind, entries: [], problems: [{ severity: 'error', file, message }] };
+}
