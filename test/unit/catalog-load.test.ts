@@ -249,6 +249,12 @@ describe('catalog: loadCatalog', () => {
       assert.deepEqual(p?.sources, [BUNDLED_CATALOG, files[0], files[2]]);
     });
 
+    it('deprecation follows the ranges of support-patches.json, not the patch-wide flag of patches-info.json', () => {
+      const p = loadCatalog({ bundled: false, extraFiles: files }).patches.get('ACSD-55628');
+      assert.equal(p?.deprecated, false);
+      assert.deepEqual(p?.targets.map((t) => t.deprecated).filter(Boolean).length, 3);
+    });
+
     it('info-only patches (cloud patches) are described but not matchable', () => {
       const p = loadCatalog({ bundled: false, extraFiles: files }).patches.get('MCLOUD_6139');
       assert.deepEqual(p?.targets, []);

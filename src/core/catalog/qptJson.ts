@@ -82,7 +82,7 @@ function qptPatch(key: string, value: unknown, issues: Issues): CatalogEntry | u
 /**
  * Reads parsed `patches-info.json` data: `{version, patches: [{id, description, categories, origin, components,
  * replacedWith?, require?, deprecated?}]}`. It gives descriptions, origin and components, but no package
- * constraints: an entry found only here cannot match a store.
+ * constraints: an entry found only here cannot match a store. Only a `replacedWith` that is a bare ID is taken.
  */
 export function readQptInfo(data: unknown, file: string): LoadedFile {
   const issues = new Issues();
@@ -107,7 +107,7 @@ function infoEntry(value: unknown, i: number, issues: Issues): CatalogEntry | un
     issues.error(['patches', i], 'must be an object with id and description' + ENTRY_SKIPPED);
     return undefined;
   }
-  const { id: rawId, description, origin, categories, components, deprecated, replacedWith, require } = value;
+  const { id: rawId, description, origin, categories, components, replacedWith, require } = value;
   const id = typeof rawId === 'string' && isCanonicalPatchId(rawId) ? rawId : patchIdAt(rawId, ['patches', i, 'id'], issues, ENTRY_SKIPPED);
   if (id === undefined) return undefined;
   const entry = newEntry(id);
@@ -123,7 +123,8 @@ function infoEntry(value: unknown, i: number, issues: Issues): CatalogEntry | un
     if (list === undefined) return undefined;
     entry.components = list;
   }
-  if (typeof deprecated === 'boolean') entry.deprecated = deprecated;
+  // `deprecated` is not taken: it is set when any release is deprecated, while support-patches.json says which
+  // ranges are (ACSD-55628 is deprecated for 3 of its 6 ranges), and that is what the installed tool goes by.
   // `replacedWith` is often prose ("X for 2.4.6, 2.4.7. Use Y for ..."): only a bare ID is taken.
   if (typeof replacedWith === 'string' && /^[A-Za-z][\w/-]*$/.test(replacedWith.trim())) {
     const replacement = patchIdAt(replacedWith, ['patches', i, 'replacedWith'], issues);
