@@ -1,0 +1,30 @@
+import type { Analysis } from '../core/analyze';
+import { type Locale, localized } from '../core/locale';
+
+/** The machine-readable report; its shape is a contract (see README, "Command line"). */
+export function jsonReport(analyses: Analysis[], all: boolean, locale: Locale): string {
+  const projects = analyses.map(({ project, result }) => ({
+    lockFile: project.lockFile,
+    product: project.product && {
+      edition: project.product.edition,
+      version: project.product.version,
+      b2b: project.product.b2b,
+      cloud: project.product.cloud,
+    },
+    qpt: { installed: project.qpt.installed },
+    patches: result.patches
+      .filter((e) => all || e.status !== 'not-applicable')
+      .map((e) => {
+        const target = e.target ?? e.patch.targets[0];
+        return {
+          id: e.patch.id,
+          status: e.status,
+          title: localized(e.patch.title, locale),
+          categories: e.patch.categories,
+          package: target?.package ?? null,
+          constraint: target?.constraint ?? null,
+        };
+      }),
+  }));
+  return JSON.stringify({ projects }, null, 2) + '\n';
+}

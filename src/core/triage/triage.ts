@@ -1,0 +1,106 @@
+import * as semver from 'semver';
+import type { Catalog, Patch, PatchTarget } from '../catalog/patch';
+import { satisfies } from '../composer/constraint';
+import type { Project } from '../lock/project';
+import type { NotApplicableReason, PatchStatus, TriagedPatch, TriageResult } from './triaged';
+
+/**
+ * Sorts every catalog patch into a status for one project: a patch applies when any package it targets is installed
+ * at a version its constraint accepts (Composer rules). Deprecated wins over "needs QPT update", which wins over
+ * "applicable".
+ */
+export function triage(project: Project, catalog: Catalog): TriageResult {
+  const matched: TriagedPatch[] = [];
+  const rest: TriagedPatch[] = [];
+  for (const patch of catalog.patches.values()) {
+    const entry = triagePatch(project, patch);
+    (entry.status === 'not-applicable' ? rest : matched).push(entry);
+  }
+  const byId = new Map<string, TriagedPatch>();
+  for (const e of matched) byId.set(e.patch.id, e);
+  for (const e of rest) byId.set(e.patch.id, e);
+  for (const e of matched) e.requires = resolveRequires(e, byId);
+
+  const byPatchId = (a: TriagedPatch, b: TriagedPatch) => compareIds(a.patch.id, b.patch.id);
+  matched.sort(byPatchId);
+  rest.sort(byPatchId);
+  const counts: Record<PatchStatus, number> = { applicable: 0, 'needs-qpt-update': 0, deprecated: 0, 'not-applicable': 0 };
+  for (const e of matched) counts[e.status]++;
+  counts['not-applicable'] = rest.length;
+  return { project, patches: [...matched, ...rest], byId, counts };
+}
+
+function triagePatch(project: Project, patch: Patch): TriagedPatch {
+  const target = matchingTarget(project, patch);
+  if (target === undefined) {
+    return { patch, status: 'not-applicable', reason: whyNot(project, patch), requires: patch.require };
+  }
+  const installedVersion = project.packages.get(target.package);
+  const replacedWith = target.replacedWith ?? patch.replacedWith;
+  let status: PatchStatus = 'applicable';
+  if (target.deprecated || patch.deprecated) status = 'deprecated';
+  else if (arrivesAfter(patch.qptVersion, project.qpt.installed)) status = 'needs-qpt-update';
+  return { patch, status, target, installedVersion, requires: target.require, replacedWith };
+}
+
+function matchingTarget(project: Project, patch: Patch): PatchTarget | undefined {
+  for (const target of patch.targets) {
+    const installed = project.packages.get(target.package);
+    if (installed !== undefined && satisfies(installed, target.constraint)) return target;
+  }
+  return undefined;
+}
+
+function whyNot(project: Project, patch: Patch): NotApplicableReason {
+  const productVersion = project.product?.version;
+  if (patch.fixedIn !== undefined && productVersion !== undefined && satisfies(productVersion, `>=${patch.fixedIn}`)) {
+    return { kind: 'fixed-in', version: patch.fixedIn };
+  }
+  const installedTarget = patch.targets.find((t) => project.packages.has(t.package));
+  if (installedTarget === undefined) {
+    return { kind: 'package-missing', packages: unique(patch.targets.map((t) => t.package)) };
+  }
+  const pkg = installedTarget.package;
+  return {
+    kind: 'version-out-of-range',
+    package: pkg,
+    installed: project.packages.get(pkg) ?? '',
+    constraints: patch.targets.filter((t) => t.package === pkg).map((t) => t.constraint),
+  };
+}
+
+/** True when the catalog says the patch arrived in a QPT release newer than the installed one. */
+function arrivesAfter(patchQpt: string | undefined, installedQpt: string | null): boolean {
+  if (patchQpt === undefined || installedQpt === null) return false;
+  const a = semver.coerce(patchQpt);
+  const b = semver.coerce(installedQpt);
+  return a !== null && b !== null && semver.gt(a, b);
+}
+
+/** Required patches, transitively, dependencies first; cycles are cut, unknown IDs kept as written. */
+function resolveRequires(entry: TriagedPatch, byId: Map<string, TriagedPatch>): string[] {
+  const order: string[] = [];
+  const seen = new Set<string>([entry.patch.id]);
+  const visit = (ids: string[]) => {
+    for (const id of ids) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const dep = byId.get(id);
+      if (dep !== undefined) visit(dep.target?.require ?? dep.patch.require);
+      order.push(id);
+    }
+  };
+  visit(entry.requires);
+  return order;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+const idCollator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** Orders IDs by prefix, then numerically (ACSD-9 before ACSD-10). */
+export function compareIds(a: string, b: string): number {
+  return idCollator.compare(a, b);
+}

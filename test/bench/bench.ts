@@ -1,0 +1,122 @@
+/**
+ * Prints speed figures for the domain core on the real composer.lock files with the QPT 1.1.82 catalog.
+ * Not a test: it asserts nothing and never fails on slowness. Run with `npm run bench`.
+ *
+ *   floor   = read + JSON.parse of the same files (lock + QPT JSON catalogs): nothing can be faster
+ *   full    = read the lock, load the bundled + QPT catalogs, triage every patch
+ *   ratio   = full / floor (target ≤ 1.3)
+ *   lookup  = find the patch ID under a cursor in a line of text and look it up in the triage (target ≤ 5 µs)
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { findPatchIdAt } from '../../src/core/catalog/patchId';
+import { loadCatalog } from '../../src/core/catalog/load';
+import { readProject } from '../../src/core/lock/read';
+import { triage } from '../../src/core/triage/triage';
+import { realworld, REALWORLD_MISSING, repoRoot } from '../support/realworld';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function time(fn: () => unknown, runs = RUNS): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}
+
+function main(): void {
+  if (REALWORLD_MISSING) {
+    console.log('The benchmark needs ../shared/data/realworld beside the repository; it is not there.');
+    process.exitCode = 1;
+    return;
+  }
+  const catalogs = ['support-patches.json', 'community-patches.json', 'patches-info.json'].map((f) => realworld('qpt-1.1.82', f));
+  const locks = ['composer-lock'].flatMap((d) =>
+    require('node:fs')
+      .readdirSync(realworld(d))
+      .filter((f: string) => f.endsWith('.lock'))
+      .map((f: string) => realworld(d, f)),
+  ) as string[];
+
+  const rows: string[][] = [['lock', 'read+parse lock', 'load catalogs', 'triage', 'full', 'floor', 'ratio', 'lookup', 'applicable']];
+  const ratios: number[] = [];
+  const lookups: number[] = [];
+  for (const lock of locks) {
+    const floor = time(() => {
+      for (const f of [lock, ...catalogs]) JSON.parse(readFileSync(f, 'utf8'));
+    });
+    const read = time(() => readProject(lock));
+    const project = readProject(lock);
+    const load = time(() => loadCatalog({ bundled: true, project, extraFiles: catalogs }));
+    const catalog = loadCatalog({ bundled: true, project, extraFiles: catalogs });
+    const tri = time(() => triage(project, catalog));
+    const full = time(() => {
+      const p = readProject(lock);
+      triage(p, loadCatalog({ bundled: true, project: p, extraFiles: catalogs }));
+    });
+    const result = triage(project, catalog);
+    const line = '      QUALITY_PATCHES: [MDVA-39305-V3, ACSD-61103, ACP2E-2674]';
+    const column = line.indexOf('ACSD-61103') + 4;
+    const n = 20000;
+    const lookup =
+      (time(() => {
+        for (let i = 0; i < n; i++) {
+          const hit = findPatchIdAt(line, column);
+          if (hit) result.byId.get(hit.id);
+        }
+      }, 5) /
+        n) *
+      1000;
+    ratios.push(full / floor);
+    lookups.push(lookup);
+    rows.push([
+      basename(lock).replace('.composer.lock', ''),
+      ms(read),
+      ms(load),
+      ms(tri),
+      ms(full),
+      ms(floor),
+      (full / floor).toFixed(2),
+      `${lookup.toFixed(2)} µs`,
+      String(result.counts.applicable),
+    ]);
+  }
+  printTable(rows);
+  console.log(`\nmedian of ${RUNS} runs each; worst ratio ${Math.max(...ratios).toFixed(2)} (target ≤ 1.3), worst lookup ${Math.max(...lookups).toFixed(2)} µs (target ≤ 5 µs)`);
+  printSizes();
+}
+
+function ms(v: number): string {
+  return `${v.toFixed(2)} ms`;
+}
+
+function printTable(rows: string[][]): void {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+}
+
+function printSizes(): void {
+  const root = repoRoot();
+  for (const [label, file] of [
+    ['dist/extension.js', join(root, 'dist', 'extension.js')],
+    ['dist/cli.js', join(root, 'dist', 'cli.js')],
+  ]) {
+    try {
+      console.log(`${label}: ${(statSync(file).size / 1024).toFixed(1)} KB`);
+    } catch {
+      console.log(`${label}: not built`);
+    }
+  }
+}
+
+main();
