@@ -4,6 +4,7 @@ import { defaultOpener, docsLinkFor, registerCommands, type UrlOpener } from './
 import { PatchHoverProvider } from './vscode/patchHover';
 import { PatchStatusBar } from './vscode/statusBar';
 import { PatchView } from './vscode/patchView';
+import { t } from './vscode/l10n';
 import { ProjectStore } from './vscode/projectStore';
 
 /** What `activate` returns: used by the integration tests, not a stable API for other extensions. */
@@ -26,14 +27,25 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const activateStart = performance.now();
   const output = vscode.window.createOutputChannel('Commerce Patches');
   const store = new ProjectStore((entry) => {
+    if (entry.kind === 'ready') {
+      const { catalog, result } = entry.analysis;
+      output.appendLine(
+        t('{0}: {1} catalog patches, {2} applicable, read in {3} ms', entry.lockFile, catalog.patches.size, result.counts.applicable, Math.round(entry.millis)),
+      );
+    }
     const problems = entry.kind === 'error' ? [entry.problem] : entry.analysis.problems;
     for (const p of problems) output.appendLine(formatProblem(p));
   });
   const view = new PatchView(store);
+  const firstRows = view.provider.onDidServePatchRows((at) => {
+    firstRows.dispose();
+    output.appendLine(t('Patches view filled {0} ms after activation', Math.round(at - activateStart)));
+  });
   const hover = new PatchHoverProvider(store);
   const statusBar = new PatchStatusBar(store);
   let opener: UrlOpener = defaultOpener;
   context.subscriptions.push(
+    firstRows,
     output,
     store,
     view,

@@ -8,7 +8,6 @@ import type { ProjectStore } from './projectStore';
 import type { PatchView } from './patchView';
 import { setGroupBy } from './settings';
 import type { TreeNode } from './tree/nodes';
-import { PatchFilter } from './tree/patchFilter';
 
 /** Opens a URL outside VS Code; tests swap it to see where a command would go. */
 export type UrlOpener = (url: string) => Thenable<boolean>;
@@ -35,29 +34,27 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
         placeHolder: t('e.g. checkout, ACSD-61103, Performance'),
         value: provider.filter.text,
       });
-      if (text !== undefined) provider.filter = new PatchFilter(text);
+      if (text !== undefined) provider.setFilter(text);
     }),
-    register(COMMANDS.clearFilter, () => {
-      provider.filter = new PatchFilter('');
-    }),
+    register(COMMANDS.clearFilter, () => provider.setFilter('')),
     register(COMMANDS.groupByCategory, () => setGroupBy('category')),
     register(COMMANDS.groupFlat, () => setGroupBy('flat')),
     register(COMMANDS.openDocs, async (arg) => {
-      const ref = toRef(arg) ?? (await askForId());
+      // From the palette (no argument) ask for an ID; an argument that is not a patch is ignored.
+      const ref = arg === undefined ? await askForId() : toRef(arg);
       if (ref === undefined) return;
       const link = docsLinkFor(store, ref);
       if (link.kind === 'search') {
-        // The search page cannot be given a search term: put the ID where a paste finds it.
-        await vscode.env.clipboard.writeText(ref.id);
-        vscode.window.setStatusBarMessage(t('{0} copied: paste it into the search box of the page.', ref.id), 10_000);
+        // The search page cannot be given a search term: put the ID where a paste finds it. Not awaited: in a
+        // browser-hosted VS Code the clipboard may wait for a permission, which must not hold up the page.
+        void copy(ref.id, t('{0} copied: paste it into the search box of the page.', ref.id), 10_000);
       }
       await ctx.opener()(link.url);
     }),
     register(COMMANDS.copyId, async (arg) => {
       const ref = toRef(arg);
       if (ref === undefined) return;
-      await vscode.env.clipboard.writeText(ref.id);
-      vscode.window.setStatusBarMessage(t('Copied {0}', ref.id), 5_000);
+      await copy(ref.id, t('Copied {0}', ref.id), 5_000);
     }),
     register(COMMANDS.reveal, async (arg) => {
       const ref = toRef(arg);
@@ -73,6 +70,15 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     }),
     register(COMMANDS.showView, () => vscode.commands.executeCommand(`workbench.view.extension.${CONTAINER_ID}`)),
   ];
+}
+
+async function copy(text: string, message: string, ms: number): Promise<void> {
+  try {
+    await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage(message, ms);
+  } catch (e) {
+    void vscode.window.showWarningMessage(t('Could not copy {0}: {1}', text, e instanceof Error ? e.message : String(e)));
+  }
 }
 
 /** The patch a command is about: a tree row, a `{id, lockFile}` from a hover link, or an ID. */
@@ -119,7 +125,7 @@ async function reveal(view: PatchView, ref: PatchRef): Promise<void> {
   const provider = view.provider;
   let node = provider.findPatch(ref.id, ref.lockFile);
   if (node === undefined && provider.filter.active) {
-    provider.filter = new PatchFilter('');
+    provider.setFilter('');
     node = provider.findPatch(ref.id, ref.lockFile);
   }
   if (node === undefined) {

@@ -36,10 +36,9 @@ export class PatchView implements vscode.Disposable {
       this.provider,
       this.view,
       this.provider.onDidSummarize((s) => this.show(s)),
-      // Badge and status must follow changes even while the view is hidden (VS Code then asks for nothing).
-      store.onDidChange(() => {
-        if (!this.view.visible) this.show(this.provider.summary());
-      }),
+      // Badge, message and context keys follow every refresh, also while the view is hidden (VS Code then asks
+      // for nothing); the roots are cheap once the store has the analyses, which the status bar needs anyway.
+      this.provider.onDidChangeTreeData(() => this.provider.summary()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${SECTION}.groupBy`)) setContext(CONTEXT.groupBy, groupBy());
       }),

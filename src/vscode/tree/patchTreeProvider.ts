@@ -46,6 +46,9 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private readonly summaryChanged = new vscode.EventEmitter<RootSummary>();
   /** Fires each time the roots are computed. */
   readonly onDidSummarize = this.summaryChanged.event;
+  private readonly patchRowsServed = new vscode.EventEmitter<number>();
+  /** Fires the first time patch rows are handed to VS Code after a refresh, with performance.now(). */
+  readonly onDidServePatchRows = this.patchRowsServed.event;
 
   private roots: TreeNode[] | undefined;
   private filterValue = new PatchFilter('');
@@ -58,6 +61,7 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     this.disposables = [
       this.treeChanged,
       this.summaryChanged,
+      this.patchRowsServed,
       store.onDidChange(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${SECTION}.groupBy`) || e.affectsConfiguration(`${SECTION}.statuses`)) this.refresh();
@@ -69,8 +73,9 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     return this.filterValue;
   }
 
-  set filter(value: PatchFilter) {
-    this.filterValue = value;
+  /** Narrows the view to patches matching `text` (empty shows all). */
+  setFilter(text: string): void {
+    this.filterValue = new PatchFilter(text);
     this.refresh();
   }
 
@@ -95,6 +100,7 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       this.timings.firstPatchRows ??= now;
       this.timings.lastPatchRows = now;
       this.pendingPatchRowsTiming = false;
+      this.patchRowsServed.fire(now);
     }
     return children;
   }
@@ -227,16 +233,19 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         total += group.total;
       }
     }
-    this.roots = roots;
+    const state = this.workspaceState(roots);
+    // Without any Commerce project the welcome content explains the state (and a broken lock's error is the
+    // view message); unreadable locks get rows only beside working projects.
+    this.roots = state === 'ready' ? roots : [];
     this.summaryValue = {
-      state: this.workspaceState(roots),
+      state,
       applicable,
       problem: roots.find((r) => r.kind === 'broken')?.entry.problem as Problem | undefined,
       shown,
       total,
     };
     this.summaryChanged.fire(this.summaryValue);
-    return roots;
+    return this.roots;
   }
 
   private workspaceState(roots: TreeNode[]): WorkspaceState {

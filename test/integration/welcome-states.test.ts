@@ -1,0 +1,67 @@
+// Runs in each workspace without a usable Commerce project: no folder (":none"), an empty folder (":empty"),
+// test/fixtures/no-commerce, composer-json-only and broken-lock. The expected state follows from the folder.
+import * as assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { basename } from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import type { WorkspaceState } from '../../src/vscode/tree/patchTreeProvider';
+import { extensionApi, extensionId, hoverText, rows, waitFor } from './extensionApi';
+
+function expectedState(): WorkspaceState {
+  const folder = process.env.INTEGRATION_WORKSPACE ?? '';
+  if (folder === '') return 'noFolder';
+  if (readdirSync(folder).length === 0) return 'noComposer';
+  const byName: Record<string, WorkspaceState> = {
+    'no-commerce': 'notCommerce',
+    'composer-json-only': 'composerJsonOnly',
+    'broken-lock': 'lockError',
+  };
+  const state = byName[basename(folder)];
+  assert.ok(state, `welcome-states.test.js does not know the workspace ${folder}`);
+  return state;
+}
+
+describe('welcome content of the Patches view', () => {
+  let api: ExtensionApi;
+  const expected = expectedState();
+
+  before(async () => {
+    api = await extensionApi();
+  });
+
+  it(`is in the "${expected}" state with an empty tree, no badge and no status bar item`, async () => {
+    assert.deepEqual(await rows(api), []);
+    assert.equal(api.view.provider.summary().state, expected);
+    assert.equal(api.view.view.badge, undefined);
+    assert.equal(api.statusBar.current(), undefined);
+  });
+
+  it('the manifest has welcome content for this state', () => {
+    const ext = vscode.extensions.getExtension(extensionId)!;
+    const welcome = ext.packageJSON.contributes.viewsWelcome as Array<{ when: string; contents: string }>;
+    const clause = expected === 'noFolder' ? 'workspaceFolderCount == 0' : `commercePatches.state == ${expected}`;
+    assert.ok(welcome.some((w) => w.when.includes(clause)), `no viewsWelcome entry with "${clause}"`);
+  });
+
+  if (expected === 'lockError') {
+    it('shows the error, located, in the view message and opens the lock at the error', async () => {
+      await vscode.commands.executeCommand('commercePatches.showView');
+      const message = await waitFor('view message', () => api.view.view.message);
+      assert.match(message, /^composer\.lock:\d+:\d+ cannot be read: /);
+      const problem = api.view.provider.summary().problem!;
+      assert.ok(problem.line !== undefined && problem.line > 1, `line ${problem.line}`);
+      await vscode.commands.executeCommand('commercePatches.openLockProblem');
+      const editor = await waitFor('editor', () => vscode.window.activeTextEditor);
+      assert.equal(basename(editor.document.uri.fsPath), 'composer.lock');
+      assert.equal(editor.selection.active.line, problem.line - 1);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+  }
+
+  it('hovers give only the short "unknown" answer: no project, no catalog', async () => {
+    const doc = await vscode.workspace.openTextDocument({ content: 'ACSD-61103', language: 'plaintext' });
+    const [text] = await hoverText(doc.uri, new vscode.Position(0, 3));
+    assert.match(text ?? '', /\*\*ACSD-61103\*\* is not in the loaded patch catalogs\./);
+  });
+});
