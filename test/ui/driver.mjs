@@ -75,11 +75,31 @@ export class Workbench {
 
   // ---- Activity bar, side bar and views ----------------------------------------------------------------
 
-  /** Titles of the activity bar's view containers (e.g. Explorer, Search, Extensions, ...). */
-  async activityBarTitles() {
-    return this.page.$$eval('.part.activitybar .action-item .action-label[aria-label]', (els) =>
-      els.map((e) => (e.getAttribute('aria-label') ?? '').replace(/\s*\(.*\)\s*$/, '')),
+  /**
+   * The activity bar's items (Explorer, Search, Extensions, ...) with their badges. An item's aria-label
+   * reads "Title (Keybinding)" or "Title - badge text", so `label` is that raw text, `title` the part before
+   * it, and `badge` the number (or text) drawn on the icon ('' when none).
+   * @returns {Promise<Array<{ title: string, label: string, badge: string }>>}
+   */
+  async activityBarItems() {
+    return this.page.$$eval('.part.activitybar .action-item', (items) =>
+      items
+        .map((li) => {
+          const a = li.querySelector('.action-label[aria-label]');
+          const label = a?.getAttribute('aria-label') ?? '';
+          return {
+            label,
+            title: label.replace(/\s*\([^)]*\)\s*$/, '').replace(/ - .*$/, ''),
+            badge: (li.querySelector('.badge .badge-content')?.textContent ?? '').trim(),
+          };
+        })
+        .filter((item) => item.label !== ''),
     );
+  }
+
+  /** Titles of the activity bar's items (see activityBarItems). */
+  async activityBarTitles() {
+    return (await this.activityBarItems()).map((i) => i.title);
   }
 
   /**
@@ -95,7 +115,8 @@ export class Workbench {
       throw new Error(`no activity bar item titled "${title}" (there are: ${titles.join(', ')})`);
     }
     const open = await this.sideBarTitle();
-    if (open.toLowerCase() !== title.toLowerCase()) await item.first().click();
+    // A badge (e.g. a count) lies over the icon and takes the pointer: the click still reaches the item.
+    if (open.toLowerCase() !== title.toLowerCase()) await item.first().click({ force: true });
     await this.page.waitForFunction(
       (t) => {
         const h = document.querySelector('.part.sidebar .composite.title h2');
@@ -225,9 +246,13 @@ export class Workbench {
     await this.openPalette('');
     await this.page.keyboard.type(relPath);
     const name = relPath.split('/').pop();
-    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: name }).first();
+    // Click the matching entry (Enter could still hit a recently-opened file while the list filters).
+    const row = this.page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(name)}\\s*$`) }) })
+      .first();
     await row.waitFor({ timeout: SHORT });
-    await this.page.keyboard.press('Enter');
+    await row.click();
     await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: SHORT });
     await this.page.locator('.editor-instance .view-lines').first().waitFor({ timeout: SHORT });
     await this.settle();
@@ -254,9 +279,21 @@ export class Workbench {
       return undefined;
     }, word);
     if (!point) throw new Error(`"${word}" is not visible in the active editor`);
-    await this.page.mouse.move(point.x, point.y);
     const hover = this.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /\S/ }).last();
-    await hover.waitFor({ state: 'visible', timeout });
+    // The editor shows a hover on mouse movement; an early move (before language features are up) can be
+    // lost, so come back onto the word, one pixel apart, until a hover appears.
+    for (let attempt = 0, end = Date.now() + timeout; ; attempt++) {
+      await this.page.mouse.move(1, 1);
+      await this.page.mouse.move(point.x + (attempt % 3) - 1, point.y, { steps: 4 });
+      const left = end - Date.now();
+      if (left <= 0) throw new Error(`no hover appeared over "${word}" within ${timeout / 1000} s`);
+      try {
+        await hover.waitFor({ state: 'visible', timeout: Math.min(3000, left) });
+        break;
+      } catch {
+        // try again
+      }
+    }
     // Providers answer asynchronously: wait past "Loading..." until the text holds still.
     const text = await this.stable(
       async () => ((await hover.textContent().catch(() => '')) ?? '').trim(),

@@ -20,7 +20,8 @@
 //                                                     // into ctx.folder when folder is ':empty')
 //     async run(ui, ctx) { ... },                     // ui: Workbench from driver.mjs; ctx: see below
 //   }];
-// ctx = { manifest, extensionId, folder (absolute), locale, origin }. Throw (e.g. node:assert) to fail.
+// ctx = { manifest, extensionId, folder (absolute), locale, origin, localize }; localize('%key%') resolves a
+// manifest string through package.nls[.LOCALE].json as VS Code does. Throw (e.g. node:assert) to fail.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
@@ -36,6 +37,25 @@ const CHECKS_DIR = join(ROOT, 'test', 'ui', 'checks');
 const DEFAULT_FOLDER = 'test/fixtures/cloud-246p3';
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const extensionId = `${manifest.publisher}.${manifest.name}`;
+
+/** Resolves manifest strings like "%container.title%" the way VS Code does for a display language. */
+function localizer(locale) {
+  const read = (name) => {
+    try {
+      return JSON.parse(readFileSync(join(ROOT, name), 'utf8'));
+    } catch {
+      return {};
+    }
+  };
+  const table = { ...read('package.nls.json'), ...(locale ? read(`package.nls.${locale.toLowerCase()}.json`) : {}) };
+  return (text) => {
+    const m = /^%(.+)%$/.exec(text ?? '');
+    if (!m) return text;
+    const entry = table[m[1]];
+    if (entry === undefined) throw new Error(`package.nls${locale ? `[.${locale}]` : ''}.json has no "${m[1]}"`);
+    return typeof entry === 'string' ? entry : entry.message;
+  };
+}
 
 function parseArgs(argv) {
   const opts = { grep: '', locale: undefined, vsix: undefined, timeout: Number(process.env.TEST_UI_TIMEOUT ?? 600) };
@@ -122,7 +142,7 @@ async function runGroup(locale, checks, vsix, deadline) {
         const limit = Math.min((check.timeout ?? 90) * 1000, Math.max(1000, deadline - Date.now()));
         await withTimeout(
           (async () => {
-            const ctx = { manifest, extensionId, folder, locale, origin: server.origin };
+            const ctx = { manifest, extensionId, folder, locale, origin: server.origin, localize: localizer(locale) };
             if (check.prepare) await check.prepare(ctx);
             await ui.open(workbenchUrl(server.origin, folder));
             await check.run(ui, ctx);
