@@ -3,6 +3,7 @@
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from './paths.mjs';
 import { onCleanup } from './processes.mjs';
+import { isolatedEnv } from './server.mjs';
 
 export const CHROMIUM_FLAGS = Object.freeze([
   '--no-sandbox',
@@ -40,7 +41,7 @@ export function workbenchUrl(origin, folder, payload) {
 
 /**
  * Launches Chromium with a fresh profile and returns one page. The browser is closed by the run's cleanup.
- * @param {{ browserProfile: string, tmp: string }} run from createRunDir
+ * @param {ReturnType<typeof import('./server.mjs').createRunDir>} run from createRunDir
  * @param {{ locale?: string, viewport?: { width: number, height: number } }} [opts]
  */
 export async function launchBrowser(run, opts = {}) {
@@ -55,6 +56,8 @@ export async function launchBrowser(run, opts = {}) {
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
+    // Chromium keeps crash reports and other state under HOME / XDG folders: point them at the run folder.
+    env: isolatedEnv(run),
   });
   onCleanup(() => context.close());
   const page = context.pages()[0] ?? (await context.newPage());

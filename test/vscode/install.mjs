@@ -26,6 +26,8 @@ import {
 
 const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'pkg-config'];
 const LOCK = join(CACHE, 'install.lock');
+/** Temporary files of the install steps (npm, node-gyp, Node's compile cache) stay out of /tmp. */
+const TMP = join(CACHE, 'tmp');
 const STALE_LOCK_MS = 30 * 60 * 1000;
 
 const log = (msg) => console.log(`[install] ${msg}`);
@@ -34,7 +36,7 @@ const rel = (p) => relative(ROOT, p) || '.';
 /** Makes sure every tool is present; returns their paths. Throws an Error with a readable message on failure. */
 export async function ensureTools() {
   const started = Date.now();
-  mkdirSync(CACHE, { recursive: true });
+  mkdirSync(TMP, { recursive: true });
   const release = await takeLock();
   try {
     await ensureAptPackages();
@@ -144,7 +146,7 @@ async function ensureCodeServer() {
   }
   const r = spawnSync(NODE24_BIN, [CODE_SERVER_ENTRY, '--version'], {
     encoding: 'utf8',
-    env: { ...process.env, XDG_CONFIG_HOME: join(CACHE, 'xdg-config'), XDG_DATA_HOME: join(CACHE, 'xdg-data'), TMPDIR: CACHE },
+    env: { ...process.env, XDG_CONFIG_HOME: join(CACHE, 'xdg-config'), XDG_DATA_HOME: join(CACHE, 'xdg-data'), TMPDIR: TMP },
   });
   const line = (r.stdout ?? '').split('\n').find((l) => l.startsWith(`${want} `));
   if (!line) throw new Error(`code-server --version printed "${`${r.stdout}${r.stderr}`.trim()}", expected ${want}`);
@@ -153,7 +155,8 @@ async function ensureCodeServer() {
 }
 
 /** Runs a command, appending its output to logFile; rejects with the log's tail when it fails. */
-function run(cmd, args, { cwd = ROOT, env = process.env, logFile }) {
+function run(cmd, args, { cwd = ROOT, env: baseEnv = process.env, logFile }) {
+  const env = { ...baseEnv, TMPDIR: TMP };
   return new Promise((resolvePromise, reject) => {
     const out = createWriteStream(logFile, { flags: 'a' });
     out.write(`\n$ ${cmd} ${args.join(' ')}   (cwd ${cwd})\n`);

@@ -8,7 +8,8 @@
 //                pairs listed in test/integration/workspaces.json run. The folder ":empty" opens a fresh empty
 //                folder, ":none" a window without a folder. The suite sees the opened folder's absolute path
 //                in INTEGRATION_WORKSPACE (empty for ":none").
-//   --timeout    whole-run limit in seconds, tool installation excluded (default 300; env TEST_VSCODE_TIMEOUT)
+//   --timeout    whole-run limit in seconds, tool installation excluded (default 120 + 60 per workspace;
+//                env TEST_VSCODE_TIMEOUT)
 //   --verbose    print every workbench console line, not only the extension host's
 // Expects `npm run build` to have run (the npm script does it).
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -22,9 +23,11 @@ import { MARKER, extensionHostLine } from './console.mjs';
 
 const TESTS_DIR = join(ROOT, 'out', 'test', 'integration');
 const TESTS_ENTRY = join(TESTS_DIR, 'index.js');
+/** Test counts summed over the workspaces, from the suite's closing line. */
+const totals = { passed: 0, failed: 0 };
 
 function parseArgs(argv) {
-  const opts = { workspaces: [], timeout: Number(process.env.TEST_VSCODE_TIMEOUT ?? 300), verbose: false };
+  const opts = { workspaces: [], timeout: Number(process.env.TEST_VSCODE_TIMEOUT ?? 0), verbose: false };
   for (const arg of argv) {
     const [key, ...rest] = arg.split('=');
     const value = rest.join('=');
@@ -40,6 +43,7 @@ function parseArgs(argv) {
     }
   }
   if (opts.workspaces.length === 0) opts.workspaces = readWorkspaceList();
+  if (!(opts.timeout > 0)) opts.timeout = 120 + 60 * opts.workspaces.length;
   return opts;
 }
 
@@ -84,6 +88,11 @@ async function runWorkspace({ folder, tests }, deadline, verbose) {
       const line = extensionHostLine(msg.text());
       if (line !== undefined) {
         lastLine = line;
+        const counts = /^integration: (\d+) passed, (\d+) failed$/.exec(line);
+        if (counts) {
+          totals.passed += Number(counts[1]);
+          totals.failed += Number(counts[2]);
+        }
         console.log(line);
       } else if (verbose) {
         console.log(`  [workbench ${msg.type()}] ${msg.text()}`);
@@ -122,7 +131,8 @@ async function main() {
     console.log(`=== ${ws.folder}: ${code === 0 ? 'passed' : `FAILED (exit code ${code})`}`);
   }
   const failed = results.filter((r) => r.code !== 0);
-  console.log(`\ntest:vscode: ${results.length - failed.length} workspace(s) passed, ${failed.length} failed`);
+  console.log(`\ntest:vscode: workspaces: ${results.length - failed.length} passed, ${failed.length} failed`);
+  console.log(`vscode: ${totals.passed} passed, ${totals.failed} failed`);
   return failed.length === 0 ? 0 : 1;
 }
 

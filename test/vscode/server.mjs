@@ -57,11 +57,13 @@ export function createRunDir(name, settings = {}) {
     xdgConfig: join(dir, 'xdg-config'),
     xdgData: join(dir, 'xdg-data'),
     tmp: join(dir, 'tmp'),
+    home: join(dir, 'home'),
+    xdgCache: join(dir, 'xdg-cache'),
     browserProfile: join(dir, 'chromium-profile'),
     emptyFolder: join(dir, 'empty-workspace'),
     log: join(dir, 'code-server.log'),
   };
-  for (const p of [paths.userData, paths.extensions, paths.xdgConfig, paths.xdgData, paths.tmp, paths.browserProfile, paths.emptyFolder]) {
+  for (const p of [paths.userData, paths.extensions, paths.xdgConfig, paths.xdgData, paths.xdgCache, paths.tmp, paths.home, paths.browserProfile, paths.emptyFolder]) {
     mkdirSync(p, { recursive: true });
   }
   mkdirSync(join(paths.userData, 'User'), { recursive: true });
@@ -72,17 +74,23 @@ export function createRunDir(name, settings = {}) {
   return paths;
 }
 
-/** Environment for code-server: the run's own XDG folders and TMPDIR, plus `extra`. */
-function serverEnv(run, extra = {}) {
+/**
+ * Environment that keeps a process's state in the run folder: HOME, XDG config/data/cache and TMPDIR (so
+ * neither code-server, its extension host nor Chromium writes to the real $HOME or /tmp), plus `extra`.
+ */
+export function isolatedEnv(run, extra = {}) {
   return {
     ...process.env,
+    HOME: run.home,
     XDG_CONFIG_HOME: run.xdgConfig,
     XDG_DATA_HOME: run.xdgData,
-    XDG_CACHE_HOME: join(run.dir, 'xdg-cache'),
+    XDG_CACHE_HOME: run.xdgCache,
     TMPDIR: run.tmp,
     ...extra,
   };
 }
+
+const serverEnv = isolatedEnv;
 
 function baseArgs(run) {
   return ['--user-data-dir', run.userData, '--extensions-dir', run.extensions];
