@@ -113,10 +113,19 @@ async function ensureNode24() {
   writeFileSync(join(NODE24_PREFIX, '.installed'), want);
 }
 
+/**
+ * The environment without what an enclosing `npm run` exports (npm_config_*, npm_lifecycle_*...): npm reads
+ * those as its own configuration, and code-server's install script checks the Node version named in
+ * npm_config_user_agent, which would still name the Node that runs the enclosing npm.
+ */
+function withoutNpmRunVars(base) {
+  return Object.fromEntries(Object.entries(base).filter(([k]) => !/^npm_/i.test(k)));
+}
+
 /** Environment in which npm and node-gyp use Node 24 and its headers. */
 export function node24Env(base = process.env) {
   return {
-    ...base,
+    ...withoutNpmRunVars(base),
     PATH: `${join(NODE24_DIR, 'bin')}:${base.PATH ?? '/usr/bin:/bin'}`,
     npm_config_nodedir: NODE24_DIR,
   };
@@ -156,7 +165,7 @@ async function ensureCodeServer() {
 
 /** Runs a command, appending its output to logFile; rejects with the log's tail when it fails. */
 function run(cmd, args, { cwd = ROOT, env: baseEnv = process.env, logFile }) {
-  const env = { ...baseEnv, TMPDIR: TMP };
+  const env = { ...withoutNpmRunVars(baseEnv), ...pick(baseEnv, ['npm_config_nodedir']), TMPDIR: TMP };
   return new Promise((resolvePromise, reject) => {
     const out = createWriteStream(logFile, { flags: 'a' });
     out.write(`\n$ ${cmd} ${args.join(' ')}   (cwd ${cwd})\n`);
@@ -177,6 +186,10 @@ function run(cmd, args, { cwd = ROOT, env: baseEnv = process.env, logFile }) {
       });
     });
   });
+}
+
+function pick(obj, keys) {
+  return Object.fromEntries(keys.filter((k) => obj[k] !== undefined).map((k) => [k, obj[k]]));
 }
 
 /** A folder lock so two runs on one machine do not install into the same cache at once. */
