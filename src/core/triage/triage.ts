@@ -12,7 +12,7 @@ import type { NotApplicableReason, PatchStatus, TriagedPatch, TriageResult } fro
 export function triage(project: Project, catalog: Catalog): TriageResult {
   const matched: TriagedPatch[] = [];
   const rest: TriagedPatch[] = [];
-  for (const patch of catalog.patches.values()) {
+  for (const patch of sortedPatches(catalog)) {
     const entry = triagePatch(project, patch);
     (entry.status === 'not-applicable' ? rest : matched).push(entry);
   }
@@ -21,9 +21,6 @@ export function triage(project: Project, catalog: Catalog): TriageResult {
   for (const e of rest) byId.set(e.patch.id, e);
   for (const e of matched) e.requires = resolveRequires(e, byId);
 
-  const byPatchId = (a: TriagedPatch, b: TriagedPatch) => compareIds(a.patch.id, b.patch.id);
-  matched.sort(byPatchId);
-  rest.sort(byPatchId);
   const counts: Record<PatchStatus, number> = { applicable: 0, 'needs-qpt-update': 0, deprecated: 0, 'not-applicable': 0 };
   for (const e of matched) counts[e.status]++;
   counts['not-applicable'] = rest.length;
@@ -98,9 +95,29 @@ function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
-const idCollator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+/** The catalog's patches in ID order, sorted once per catalog (every triage of it reuses the order). */
+const sortedByCatalog = new WeakMap<Catalog, Patch[]>();
+
+function sortedPatches(catalog: Catalog): Patch[] {
+  let sorted = sortedByCatalog.get(catalog);
+  if (sorted === undefined || sorted.length !== catalog.patches.size) {
+    sorted = [...catalog.patches.values()]
+      .map((patch) => ({ patch, key: idSortKey(patch.id) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map((e) => e.patch);
+    sortedByCatalog.set(catalog, sorted);
+  }
+  return sorted;
+}
+
+/** `ACSD-9` → `ACSD-000000000009`: plain string order of these keys is natural ID order. */
+function idSortKey(id: string): string {
+  return id.toUpperCase().replace(/\d+/g, (digits) => digits.padStart(12, '0'));
+}
 
 /** Orders IDs by prefix, then numerically (ACSD-9 before ACSD-10). */
 export function compareIds(a: string, b: string): number {
-  return idCollator.compare(a, b);
+  const x = idSortKey(a);
+  const y = idSortKey(b);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
