@@ -39,7 +39,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const view = new PatchView(store);
   const firstRows = view.provider.onDidServePatchRows((at) => {
     firstRows.dispose();
-    output.appendLine(t('Patches view filled {0} ms after activation', Math.round(at - activateStart)));
+    const asked = view.provider.timings.firstRootsRequest ?? at;
+    output.appendLine(
+      t('Patches view filled {0} ms after activation (VS Code asked for its rows after {1} ms)', Math.round(at - activateStart), Math.round(asked - activateStart)),
+    );
   });
   const hover = new PatchHoverProvider(store);
   const statusBar = new PatchStatusBar(store);

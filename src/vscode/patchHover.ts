@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS, commandLink, type PatchRef } from './commandLinks';
 import { displayLocale, t } from './l10n';
-import { appendCatalogFacts, appendPatchHeader, constraintsOf, newMarkdown, statusIcon, statusSentence } from './patchMarkdown';
+import { appendCatalogFacts, appendPatchTitle, constraintsOf, field, newMarkdown, statusIcon, statusSentence } from './patchMarkdown';
 import { patchIdAt } from './patchIdAt';
 import { folderLabel } from './tree/patchTreeProvider';
 import type { ProjectStore } from './projectStore';
@@ -40,7 +40,9 @@ export function hoverContent(id: string, store: ProjectStore): vscode.MarkdownSt
     return md;
   }
   const locale = displayLocale();
-  appendPatchHeader(md, first.triaged.patch, locale, t);
+  const patch = first.triaged.patch;
+  // Short enough to need no scrolling: what the patch is, what it means for each store, then the facts.
+  appendPatchTitle(md, patch, locale);
   for (const { project, triaged } of hits) {
     const icon = statusIcon(triaged.status).id;
     md.appendMarkdown(`$(${icon}) `);
@@ -51,15 +53,9 @@ export function hoverContent(id: string, store: ProjectStore): vscode.MarkdownSt
     md.appendMarkdown('  \n');
   }
   md.appendMarkdown('\n');
-  const patch = first.triaged.patch;
+  field(md, t('Categories'), patch.categories.join(', '));
   const constraint = first.triaged.target ? `${first.triaged.target.package} ${first.triaged.target.constraint}` : constraintsOf(patch);
-  if (constraint !== '') {
-    md.appendMarkdown('**');
-    md.appendText(t('Constraint'));
-    md.appendMarkdown(':** ');
-    md.appendText(constraint);
-    md.appendMarkdown('  \n');
-  }
+  field(md, t('Constraint'), constraint);
   appendCatalogFacts(md, patch, first.triaged.requires, first.triaged.replacedWith ?? patch.replacedWith, undefined, t);
   md.appendMarkdown('\n');
   const ref: PatchRef = { id: patch.id, lockFile: first.project.lockFile };

@@ -25,13 +25,18 @@ export function newMarkdown(): vscode.MarkdownString {
   return md;
 }
 
-/** `**ID** title`, then categories and affected components. */
-export function appendPatchHeader(md: vscode.MarkdownString, patch: Patch, locale: Locale, t: Translate): void {
+/** `**ID** title`. */
+export function appendPatchTitle(md: vscode.MarkdownString, patch: Patch, locale: Locale): void {
   md.appendMarkdown('**');
   md.appendText(patch.id);
   md.appendMarkdown('** ');
   md.appendText(localized(patch.title, locale));
   md.appendMarkdown('\n\n');
+}
+
+/** Title, description (when it says more than the title), categories and affected components. */
+export function appendPatchHeader(md: vscode.MarkdownString, patch: Patch, locale: Locale, t: Translate): void {
+  appendPatchTitle(md, patch, locale);
   const description = localized(patch.description, locale);
   if (description !== undefined && description !== localized(patch.title, locale)) {
     md.appendText(description);
@@ -98,7 +103,8 @@ export function statusSentence(entry: TriagedPatch, project: CommerceEntry, t: T
   }
 }
 
-function field(md: vscode.MarkdownString, name: string, value: string): void {
+/** `**name:** value` on its own line; nothing when `value` is empty. */
+export function field(md: vscode.MarkdownString, name: string, value: string): void {
   if (value === '') return;
   md.appendMarkdown('**');
   md.appendText(name);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { VIEW_ID } from './commandLinks';
 import { t } from './l10n';
+import { LockDiagnostics } from './lockDiagnostics';
 import type { ProjectStore } from './projectStore';
 import { groupBy, SECTION } from './settings';
 import type { TreeNode } from './tree/nodes';
@@ -20,20 +21,24 @@ function setContext(key: string, value: unknown): void {
   void vscode.commands.executeCommand('setContext', key, value);
 }
 
-/** The Patches tree view: provider, badge (applicable count), message (filter or unreadable lock), context keys. */
+/** The Patches tree view: provider, badge (applicable count), message (filter), context keys, lock diagnostics. */
 export class PatchView implements vscode.Disposable {
   readonly provider: PatchTreeProvider;
   readonly view: vscode.TreeView<TreeNode>;
   private readonly disposables: vscode.Disposable[];
   private lastState: string | undefined;
 
+  private readonly diagnostics: LockDiagnostics;
+
   constructor(store: ProjectStore) {
     this.provider = new PatchTreeProvider(store);
+    this.diagnostics = new LockDiagnostics(store);
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
     setContext(CONTEXT.groupBy, groupBy());
     setContext(CONTEXT.filtered, false);
     this.disposables = [
       this.provider,
+      this.diagnostics,
       this.view,
       this.provider.onDidSummarize((s) => this.show(s)),
       // Badge, message and context keys follow every refresh, also while the view is hidden (VS Code then asks
@@ -51,6 +56,7 @@ export class PatchView implements vscode.Disposable {
   }
 
   private show(summary: RootSummary): void {
+    this.diagnostics.update();
     if (summary.state !== this.lastState) {
       this.lastState = summary.state;
       setContext(CONTEXT.state, summary.state);
@@ -66,11 +72,7 @@ export class PatchView implements vscode.Disposable {
   private message(summary: RootSummary): string | undefined {
     const filter = this.provider.filter;
     if (filter.active) return t('Filter “{0}”: {1} of {2} patches shown.', filter.text, summary.shown, summary.total);
-    if (summary.state === 'lockError' && summary.problem !== undefined) {
-      const p = summary.problem;
-      const where = [vscode.workspace.asRelativePath(p.file), p.line, p.column].filter((x) => x !== undefined).join(':');
-      return t('{0} cannot be read: {1}', where, p.message);
-    }
+    // No message otherwise: VS Code shows the welcome content only while the view has none.
     return undefined;
   }
 

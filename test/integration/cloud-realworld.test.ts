@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { realworld, repoRoot, requireRealworld } from '../support/realworld';
-import { extensionApi, nextChange, patchRows, report, row, rows, setUserSetting, waitFor } from './extensionApi';
+import { extensionApi, nextChange, patchRows, groupRow, report, rows, setUserSetting, waitFor } from './extensionApi';
 
 const QPT_FILES = ['support-patches.json', 'community-patches.json', 'patches-info.json'];
 
@@ -43,16 +43,14 @@ describe('Patches view with the QPT 1.1.82 catalog (Cloud 2.4.6-p3)', function (
     const counts = api.store.commerce()[0]!.analysis.result.counts;
     const matched = counts.applicable + counts['needs-qpt-update'] + counts.deprecated;
     assert.ok(matched > 350 && matched < 450, `matched ${matched}`);
-    const [project] = await rows(api);
-    const applicable = await row(api, 'Applicable', project!.node);
+    const applicable = await groupRow(api, 'Applicable');
     assert.equal(applicable.description, String(counts.applicable));
     await waitFor('badge', () => api.view.view.badge?.value === counts.applicable);
   });
 
   it('splits the large Applicable group by category, with counts, and lists every patch', async () => {
     await setUserSetting('groupBy', 'category');
-    const [project] = await rows(api);
-    const applicable = await row(api, 'Applicable', project!.node);
+    const applicable = await groupRow(api, 'Applicable');
     const categories = await rows(api, applicable.node);
     assert.ok(categories.length > 5, `${categories.length} categories`);
     assert.ok(categories.every((c) => c.node.kind === 'category'));
@@ -71,15 +69,13 @@ describe('Patches view with the QPT 1.1.82 catalog (Cloud 2.4.6-p3)', function (
     await vscode.commands.executeCommand('commercePatches.groupFlat');
     assert.equal(vscode.workspace.getConfiguration('commercePatches').get('groupBy'), 'flat');
     await new Promise((r) => setTimeout(r, 100));
-    let [project] = await rows(api);
-    let applicable = await row(api, 'Applicable', project!.node);
+    let applicable = await groupRow(api, 'Applicable');
     const flat = await rows(api, applicable.node);
     assert.ok(flat.every((r) => r.node.kind === 'patch'));
     assert.equal(String(flat.length), applicable.description);
     await vscode.commands.executeCommand('commercePatches.groupByCategory');
     await new Promise((r) => setTimeout(r, 100));
-    [project] = await rows(api);
-    applicable = await row(api, 'Applicable', project!.node);
+    applicable = await groupRow(api, 'Applicable');
     assert.ok((await rows(api, applicable.node)).every((r) => r.node.kind === 'category'));
   });
 

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { PatchStatus } from '../../src/core/triage/triaged';
-import { clipboardText, extensionApi, patchRows, plain, recordOpenedUrls, report, row, rows, setUserSetting, waitFor } from './extensionApi';
+import { clipboardText, extensionApi, patchRows, groupRow, plain, projectGroups, recordOpenedUrls, report, rows, setUserSetting, waitFor } from './extensionApi';
 
 const GROUP_LABELS: Record<PatchStatus, string> = {
   applicable: 'Applicable',
@@ -24,17 +24,20 @@ describe('Patches view on the Cloud 2.4.6-p3 store', () => {
 
   it('has one project root labelled with edition, version, Cloud and the lock folder', async () => {
     const roots = await rows(api);
-    assert.equal(roots.length, 1, roots.map((r) => r.label).join(', '));
+    assert.equal(roots.filter((r) => r.node.kind === 'project').length, 1, roots.map((r) => r.label).join(', '));
     assert.equal(roots[0]!.label, 'Adobe Commerce 2.4.6-p3 · Cloud');
     assert.equal(roots[0]!.description, 'cloud-246p3');
-    assert.equal(roots[0]!.item.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    // The only project is a header row; its groups follow at the top level, so the view needs one expansion less.
+    assert.equal(roots[0]!.item.collapsibleState, vscode.TreeItemCollapsibleState.None);
+    assert.deepEqual(await api.view.provider.getChildren(roots[0]!.node), []);
+    assert.ok(roots.slice(1).every((r) => r.node.kind === 'group'));
+    for (const r of roots.slice(1)) assert.equal(api.view.provider.getParent(r.node), undefined);
   });
 
   it('shows the status groups in order with the counts of the triage', async () => {
-    const [project] = await rows(api);
     const entry = api.store.commerce()[0]!;
     const counts = entry.analysis.result.counts;
-    const groups = await rows(api, project!.node);
+    const groups = await projectGroups(api);
     const expected = (['applicable', 'needs-qpt-update', 'deprecated'] as const).filter((s) => counts[s] > 0);
     assert.deepEqual(
       groups.map((g) => [g.label, g.description]),
@@ -52,8 +55,7 @@ describe('Patches view on the Cloud 2.4.6-p3 store', () => {
   });
 
   it('puts ACSD-61103 under "Needs QPT update" (QPT 1.1.43 installed, the patch came with 1.1.54)', async () => {
-    const [project] = await rows(api);
-    const group = await row(api, 'Needs QPT update', project!.node);
+    const group = await groupRow(api, 'Needs QPT update');
     const patch = (await patchRows(api, group.node)).find((r) => r.label === 'ACSD-61103');
     assert.ok(patch, 'no ACSD-61103 row');
     assert.match(patch.description, /failure count|failures_num|login/i);
@@ -64,8 +66,7 @@ describe('Patches view on the Cloud 2.4.6-p3 store', () => {
   });
 
   it('explains a patch in its tooltip: categories, match, constraint, QPT version', async () => {
-    const [project] = await rows(api);
-    const group = await row(api, 'Needs QPT update', project!.node);
+    const group = await groupRow(api, 'Needs QPT update');
     const patch = (await patchRows(api, group.node)).find((r) => r.label === 'ACSD-61103')!;
     const resolved = await api.view.provider.resolveTreeItem(patch.item, patch.node);
     const md = plain((resolved.tooltip as vscode.MarkdownString).value);
@@ -77,14 +78,13 @@ describe('Patches view on the Cloud 2.4.6-p3 store', () => {
   });
 
   it('shows required patches and replacements in tooltips', async () => {
-    const [project] = await rows(api);
-    const applicable = await row(api, 'Applicable', project!.node);
+    const applicable = await groupRow(api, 'Applicable');
     const p2 = (await patchRows(api, applicable.node)).find((r) => r.label === 'ACSD-90002')!;
     const md2 = plain(((await api.view.provider.resolveTreeItem(p2.item, p2.node)).tooltip as vscode.MarkdownString).value);
     assert.match(md2, /Requires:\*\* ACSD-90001/);
     assert.match(md2, /Categories:\*\* Admin, Performance/);
     assert.match(md2, /Matched:\*\* magento\/magento2-ee-base 2\.4\.6-p3 satisfies >=2\.4\.5 <2\.4\.6-p5/);
-    const deprecated = await row(api, 'Deprecated / replaced', project!.node);
+    const deprecated = await groupRow(api, 'Deprecated / replaced');
     const p3 = (await patchRows(api, deprecated.node)).find((r) => r.label === 'ACSD-90003')!;
     const md3 = plain(((await api.view.provider.resolveTreeItem(p3.item, p3.node)).tooltip as vscode.MarkdownString).value);
     assert.match(md3, /Replaced with:\*\* ACSD-90004/);
@@ -101,21 +101,18 @@ describe('Patches view on the Cloud 2.4.6-p3 store', () => {
     const provider = api.view.provider;
     try {
       provider.setFilter('acsd-61103');
-      let [project] = await rows(api);
-      let groups = await rows(api, project!.node);
+      let groups = await projectGroups(api);
       assert.deepEqual(groups.map((g) => [g.label, g.description]), [['Needs QPT update', '1 of 1']]);
       await waitFor('filter message', () => api.view.view.message?.includes('acsd-61103'));
       assert.match(api.view.view.message!, /1 of \d+ patches shown/);
 
       provider.setFilter('cache');
-      [project] = await rows(api);
-      const ids = (await Promise.all((await rows(api, project!.node)).map((g) => patchRows(api, g.node)))).flat().map((r) => r.label);
+      const ids = (await Promise.all((await projectGroups(api)).map((g) => patchRows(api, g.node)))).flat().map((r) => r.label);
       assert.ok(ids.includes('ACSD-90004') && ids.includes('ACSD-90003'), ids.join(', '));
       assert.ok(!ids.includes('ACSD-90001'), 'category filter let ACSD-90001 through');
 
       provider.setFilter('no such patch anywhere');
-      [project] = await rows(api);
-      groups = await rows(api, project!.node);
+      groups = await projectGroups(api);
       assert.equal(groups.length, 1);
       assert.equal(groups[0]!.node.kind, 'message');
       assert.match(groups[0]!.label, /No patch matches “no such patch anywhere”/);
@@ -131,8 +128,7 @@ describe('Patches view on the Cloud 2.4.6-p3 store', () => {
       await setUserSetting('statuses', ['not-applicable', 'applicable', 42]);
       // The view's order wins over the setting's; entries that are not status names are ignored.
       assert.deepEqual(await groupLabels(api), ['Applicable', 'Not applicable']);
-      const [project] = await rows(api);
-      const notApplicable = await row(api, 'Not applicable', project!.node);
+      const notApplicable = await groupRow(api, 'Not applicable');
       const counts = api.store.commerce()[0]!.analysis.result.counts;
       assert.equal(notApplicable.description, String(counts['not-applicable']));
     } finally {
@@ -142,8 +138,7 @@ describe('Patches view on the Cloud 2.4.6-p3 store', () => {
   });
 
   it('opens the documentation of a tree row and copies its ID', async () => {
-    const [project] = await rows(api);
-    const group = await row(api, 'Needs QPT update', project!.node);
+    const group = await groupRow(api, 'Needs QPT update');
     const patch = (await patchRows(api, group.node)).find((r) => r.label === 'ACSD-61103')!;
     const recorder = recordOpenedUrls(api);
     try {
@@ -188,6 +183,5 @@ describe('Patches view on the Cloud 2.4.6-p3 store', () => {
 /** Group labels of the only project, once a setting change has reached the tree. */
 async function groupLabels(api: ExtensionApi): Promise<string[]> {
   await new Promise((r) => setTimeout(r, 100));
-  const [project] = await rows(api);
-  return (await rows(api, project!.node)).map((g) => g.label);
+  return (await projectGroups(api)).map((g) => g.label);
 }

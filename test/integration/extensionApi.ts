@@ -38,6 +38,26 @@ export async function rows(api: ExtensionApi, parent?: TreeNode): Promise<Row[]>
   );
 }
 
+/**
+ * The group rows of the `index`-th project: below its row, or, for a workspace with a single project (shown as
+ * a header row), the rows beside it at the top level.
+ */
+export async function projectGroups(api: ExtensionApi, index = 0): Promise<Row[]> {
+  const roots = await rows(api);
+  const project = roots.filter((r) => r.node.kind === 'project')[index];
+  assert.ok(project, `no project #${index} among ${roots.map((r) => r.label).join(', ')}`);
+  if (project.node.kind === 'project' && project.node.inline) return roots.filter((r) => r.node !== project.node);
+  return rows(api, project.node);
+}
+
+/** The group row labelled `label` of the `index`-th project. */
+export async function groupRow(api: ExtensionApi, label: string, index = 0): Promise<Row> {
+  const groups = await projectGroups(api, index);
+  const found = groups.find((r) => r.label === label);
+  assert.ok(found, `no group "${label}" among: ${groups.map((r) => `${r.label} (${r.description})`).join(', ')}`);
+  return found;
+}
+
 /** The row whose label is `label` among the children of `parent`; fails listing what is there. */
 export async function row(api: ExtensionApi, label: string, parent?: TreeNode): Promise<Row> {
   const all = await rows(api, parent);

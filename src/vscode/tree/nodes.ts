@@ -7,6 +7,8 @@ export interface ProjectNode {
   kind: 'project';
   key: string;
   entry: CommerceEntry;
+  /** The only project: shown as a header row with its groups beside it at the top level. */
+  inline?: boolean;
   children?: TreeNode[];
 }
 

@@ -29,6 +29,8 @@ export interface RootSummary {
 
 /** Milliseconds (performance.now()) at which the tree first answered, for the speed figures. */
 export interface TreeTimings {
+  /** VS Code first asked for the roots (the view became visible). */
+  firstRootsRequest?: number;
   firstRoots?: number;
   firstPatchRows?: number;
   /** Since the last refresh (store change, Refresh, setting). */
@@ -94,7 +96,9 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    const children = this.childrenOf(node);
+    if (node === undefined) this.timings.firstRootsRequest ??= performance.now();
+    // The inline project's groups are already at the top level.
+    const children = node?.kind === 'project' && node.inline ? [] : this.childrenOf(node);
     if (this.pendingPatchRowsTiming && children.some((c) => c.kind === 'patch' || c.kind === 'category')) {
       const now = performance.now();
       this.timings.firstPatchRows ??= now;
@@ -106,13 +110,16 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
-    return node.kind === 'project' || node.kind === 'broken' ? undefined : node.parent;
+    if (node.kind === 'project' || node.kind === 'broken') return undefined;
+    const parent = node.parent;
+    return parent?.kind === 'project' && parent.inline ? undefined : parent;
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     switch (node.kind) {
       case 'project': {
-        const item = new vscode.TreeItem(productLabel(node.entry.analysis.project.product, t), vscode.TreeItemCollapsibleState.Expanded);
+        const state = node.inline ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded;
+        const item = new vscode.TreeItem(productLabel(node.entry.analysis.project.product, t), state);
         item.description = folderLabel(node.entry);
         item.iconPath = new vscode.ThemeIcon('package');
         item.contextValue = 'project';
@@ -120,10 +127,11 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         return withId(item, node.key);
       }
       case 'broken': {
+        const p = node.entry.problem;
         const item = new vscode.TreeItem(t('composer.lock cannot be read'), vscode.TreeItemCollapsibleState.None);
-        item.description = folderLabel(node.entry);
+        item.description = p.line !== undefined ? `${folderLabel(node.entry)} · ${t('line {0}: {1}', p.line, p.message)}` : `${folderLabel(node.entry)} · ${p.message}`;
         item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-        item.tooltip = node.entry.problem.message;
+        item.tooltip = `${node.entry.lockFile}${p.line !== undefined ? `:${p.line}:${p.column ?? 1}` : ''}\n${p.message}`;
         item.contextValue = 'brokenLock';
         item.command = { command: 'commercePatches.openLockProblem', title: t('Open composer.lock'), arguments: [node.entry.lockFile] };
         return withId(item, node.key);
@@ -234,9 +242,15 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       }
     }
     const state = this.workspaceState(roots);
-    // Without any Commerce project the welcome content explains the state (and a broken lock's error is the
-    // view message); unreadable locks get rows only beside working projects.
+    // Without any Commerce project the welcome content explains the state (the Problems panel has a broken
+    // lock's error); unreadable locks get rows only beside working projects.
     this.roots = state === 'ready' ? roots : [];
+    const [only] = this.roots;
+    if (this.roots.length === 1 && only?.kind === 'project') {
+      // A single project: its row becomes a header and its groups move up a level (one expansion less).
+      only.inline = true;
+      this.roots = [only, ...this.childrenOf(only)];
+    }
     this.summaryValue = {
       state,
       applicable,
