@@ -39,6 +39,14 @@ describe('extension activation', () => {
   });
 });
 
+describe('the display language', () => {
+  it('is the one the test run asked for (English by default)', function () {
+    const asked = process.env.INTEGRATION_LOCALE;
+    if (asked === undefined) this.skip(); // a runner that does not say which
+    assert.equal(vscode.env.language, asked || 'en');
+  });
+});
+
 describe('the opened workspace', () => {
   const expected = process.env.INTEGRATION_WORKSPACE;
 

@@ -134,7 +134,7 @@ async function runGroup(locale, checks, vsix, deadline) {
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      const ui = new Workbench(page, { resultsDir: TEST_RESULTS, prefix: slug(check.name) });
+      const ui = new Workbench(page, { resultsDir: TEST_RESULTS, prefix: slug(`${check.name}${locale ? `-${locale}` : ''}`) });
       const started = Date.now();
       let error;
       try {

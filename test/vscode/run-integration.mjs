@@ -2,7 +2,8 @@
 // inside a real VS Code extension host served by code-server, one fresh server per workspace, and exits
 // with the suite's code.
 //
-// Usage: node test/vscode/run-integration.mjs [--workspace=FOLDER[=GLOB,GLOB...]]... [--timeout=SECONDS] [--verbose]
+// Usage: node test/vscode/run-integration.mjs [--workspace=FOLDER[=GLOB,GLOB...]]... [--timeout=SECONDS]
+//          [--locale=LANG] [--verbose]
 //   --workspace  a folder to open (relative to the repository or absolute) and the test files to run in it
 //                (globs relative to out/test/integration; default **/*.test.js). Repeatable. Without it, the
 //                pairs listed in test/integration/workspaces.json run. The folder ":empty" opens a fresh empty
@@ -10,6 +11,7 @@
 //                in INTEGRATION_WORKSPACE (empty for ":none").
 //   --timeout    whole-run limit in seconds, tool installation excluded (default 120 + 60 per workspace;
 //                env TEST_VSCODE_TIMEOUT)
+//   --locale     display language (code-server --locale, e.g. ja); the suite sees it in INTEGRATION_LOCALE
 //   --verbose    print every workbench console line, not only the extension host's
 // Expects `npm run build` to have run (the npm script does it).
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -36,6 +38,8 @@ function parseArgs(argv) {
       opts.workspaces.push({ folder, tests: globs ? globs.split(',') : ['**/*.test.js'] });
     } else if (key === '--timeout' && Number(value) > 0) {
       opts.timeout = Number(value);
+    } else if (key === '--locale' && value) {
+      opts.locale = value;
     } else if (key === '--verbose') {
       opts.verbose = true;
     } else {
@@ -65,9 +69,9 @@ function readWorkspaceList() {
 }
 
 /** Runs the suite in one workspace; resolves with the exit code the extension host reported. */
-async function runWorkspace({ folder, tests }, deadline, verbose) {
+async function runWorkspace({ folder, tests }, deadline, { verbose, locale }) {
   console.log(`\n=== ${folder}  [${tests.join(', ')}]`);
-  const run = createRunDir('integration');
+  const run = createRunDir('it');
   let abs;
   if (folder === ':empty') abs = run.emptyFolder;
   else if (folder !== ':none') abs = isAbsolute(folder) ? folder : resolve(ROOT, folder);
@@ -76,7 +80,9 @@ async function runWorkspace({ folder, tests }, deadline, verbose) {
   }
   const server = await startCodeServer(run, {
     smokeTestDriver: true,
-    env: { INTEGRATION_TESTS: tests.join(','), INTEGRATION_WORKSPACE: abs ?? '', INTEGRATION_CONSOLE_MARKER: MARKER },
+    locale,
+    env: {
+      INTEGRATION_LOCALE: locale ?? '', INTEGRATION_TESTS: tests.join(','), INTEGRATION_WORKSPACE: abs ?? '', INTEGRATION_CONSOLE_MARKER: MARKER },
   });
   try {
     const { page } = await launchBrowser(run);
@@ -126,7 +132,7 @@ async function main() {
   const deadline = Date.now() + opts.timeout * 1000;
   const results = [];
   for (const ws of opts.workspaces) {
-    const code = await runWorkspace(ws, deadline, opts.verbose);
+    const code = await runWorkspace(ws, deadline, opts);
     results.push({ folder: ws.folder, code });
     console.log(`=== ${ws.folder}: ${code === 0 ? 'passed' : `FAILED (exit code ${code})`}`);
   }

@@ -1,11 +1,12 @@
 // Starts code-server (a real VS Code workbench served over HTTP) with fresh, throw-away state under
 // `.cache/runs/`, and stops it by PID. Nothing is written to $HOME or /tmp.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { CODE_SERVER_ENTRY, NODE24_BIN, ROOT, RUNS } from './paths.mjs';
-import { killGroup, spawnTracked } from './processes.mjs';
+import { killGroup, onCleanup, spawnTracked } from './processes.mjs';
 
 /** User settings that keep the workbench quiet and deterministic. */
 export const DEFAULT_SETTINGS = Object.freeze({
@@ -26,37 +27,50 @@ export const DEFAULT_SETTINGS = Object.freeze({
 /** How many earlier run folders to keep for looking at logs and screenshots afterwards. */
 const KEEP_RUNS = 8;
 
+/**
+ * Chromium and code-server put Unix sockets in TMPDIR and the user-data folder, and a socket path may not
+ * exceed 107 bytes: the longest names they put there take about 48. A repository deep in the file system would
+ * push them past it, so then the run folder moves to the system's temporary folder and is removed at the end.
+ */
+const MAX_TMPDIR_LENGTH = 56;
+
 function pruneRuns() {
-  let names;
+  let dirs;
   try {
-    names = readdirSync(RUNS).sort();
+    dirs = readdirSync(RUNS)
+      .map((name) => join(RUNS, name))
+      .map((dir) => ({ dir, mtime: statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+      .sort((a, b) => a.mtime - b.mtime);
   } catch {
     return;
   }
   // Only folders older than an hour: another run on this machine may still be using a recent one.
   const hourAgo = Date.now() - 3600_000;
-  for (const name of names.slice(0, Math.max(0, names.length - KEEP_RUNS))) {
-    const dir = join(RUNS, name);
-    if ((statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? 0) < hourAgo) rmSync(dir, { recursive: true, force: true });
+  for (const { dir, mtime } of dirs.slice(0, Math.max(0, dirs.length - KEEP_RUNS))) {
+    if (mtime < hourAgo) rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /**
- * Creates a fresh run folder: user data (with settings), extensions, XDG config/data and TMPDIR.
+ * Creates a fresh run folder: user data (with settings), extensions, HOME, XDG config/data/cache and TMPDIR.
  * @param {string} name short label used in the folder name
  * @param {Record<string, unknown>} [settings] merged over DEFAULT_SETTINGS
  */
 export function createRunDir(name, settings = {}) {
   pruneRuns();
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
-  const dir = join(RUNS, `${stamp}-${name}-${process.pid}`);
+  let dir = join(RUNS, `${name}-${Date.now().toString(36)}${process.pid.toString(36)}`);
+  if (join(dir, 't').length > MAX_TMPDIR_LENGTH) {
+    dir = mkdtempSync(join(tmpdir(), 'cpt-'));
+    console.log(`(the repository path is too long for Unix sockets: this run's state is in ${dir}, removed at the end)`);
+    onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  }
   const paths = {
     dir,
     userData: join(dir, 'user-data'),
     extensions: join(dir, 'extensions'),
     xdgConfig: join(dir, 'xdg-config'),
     xdgData: join(dir, 'xdg-data'),
-    tmp: join(dir, 'tmp'),
+    tmp: join(dir, 't'),
     home: join(dir, 'home'),
     xdgCache: join(dir, 'xdg-cache'),
     browserProfile: join(dir, 'chromium-profile'),
@@ -94,6 +108,29 @@ const serverEnv = isolatedEnv;
 
 function baseArgs(run) {
   return ['--user-data-dir', run.userData, '--extensions-dir', run.extensions];
+}
+
+/**
+ * Lets code-server run in a display language without a language pack from the marketplace: VS Code resolves
+ * `--locale` through `languagepacks.json` in the user-data folder and falls back to English when the locale
+ * has no entry there. This entry has no translations, so VS Code's own UI stays English while the workbench,
+ * the extension host (`vscode.env.language`) and extensions' l10n bundles and package.nls.LOCALE.json use
+ * the locale.
+ */
+export function declareLanguagePack(run, locale) {
+  const translations = join(run.dir, `language-pack-${locale}.json`);
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  writeFileSync(
+    join(run.userData, 'languagepacks.json'),
+    JSON.stringify({
+      [locale]: {
+        hash: `test-${locale}`,
+        extensions: [{ extensionIdentifier: { id: `test.language-pack-${locale}` }, version: '0.0.1' }],
+        translations: { vscode: translations },
+        label: locale,
+      },
+    }),
+  );
 }
 
 /** Installs a VSIX into the run's extensions folder (code-server --install-extension). */
@@ -147,7 +184,10 @@ export async function startCodeServer(run, opts = {}) {
     ...baseArgs(run),
   ];
   if (opts.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
-  if (opts.locale) args.push('--locale', opts.locale);
+  if (opts.locale) {
+    if (!opts.locale.toLowerCase().startsWith('en')) declareLanguagePack(run, opts.locale);
+    args.push('--locale', opts.locale);
+  }
   if (opts.folder) args.push(opts.folder);
 
   const log = createWriteStream(run.log, { flags: 'a' });
