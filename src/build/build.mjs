@@ -1,7 +1,7 @@
 // Bundles the extension, the command-line tool and the test entry points with esbuild.
 // Usage: node src/build/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 
@@ -78,6 +78,9 @@ if (!production) {
     });
   }
 }
+
+// A production build starts from an empty dist/ so no stale source map or bundle is packaged.
+if (production) rmSync(join(root, 'dist'), { recursive: true, force: true });
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

@@ -1,4 +1,5 @@
-import * as semver from 'semver';
+import coerce from 'semver/functions/coerce';
+import gt from 'semver/functions/gt';
 import type { Catalog, Patch, PatchTarget } from '../catalog/patch';
 import { satisfies } from '../composer/constraint';
 import type { Project } from '../lock/project';
@@ -69,9 +70,9 @@ function whyNot(project: Project, patch: Patch): NotApplicableReason {
 /** True when the catalog says the patch arrived in a QPT release newer than the installed one. */
 function arrivesAfter(patchQpt: string | undefined, installedQpt: string | null): boolean {
   if (patchQpt === undefined || installedQpt === null) return false;
-  const a = semver.coerce(patchQpt);
-  const b = semver.coerce(installedQpt);
-  return a !== null && b !== null && semver.gt(a, b);
+  const a = coerce(patchQpt);
+  const b = coerce(installedQpt);
+  return a !== null && b !== null && gt(a, b);
 }
 
 /** Required patches, transitively, dependencies first; cycles are cut, unknown IDs kept as written. */
