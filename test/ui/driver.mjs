@@ -1,18 +1,25 @@
 // Playwright helpers for UI checks against a real VS Code workbench (code-server in headless Chromium).
 // A check receives a `Workbench` and drives it like a user: click, type, read what is on screen.
 //
-//   const ui = ...;                                  // given to each check by test/ui/run.mjs
-//   await ui.openViewContainer('Commerce Patches');  // activity-bar item by its title
-//   const rows = await ui.treeRows('Patches');        // [{ label, description, ariaLabel, level, expanded }]
-//   await ui.runCommand('Commerce Patches: Refresh'); // F1, type the title, Enter
-//   await ui.openFile('composer.lock');               // quick open by path
-//   const text = await ui.hover('ACSD-61103');        // mouse onto the word, wait for .monaco-hover
-//   const picks = await ui.quickPickItems();          // labels in the open quick pick
-//   const notes = await ui.notifications();           // toasts (or { center: true } for the Notifications center)
-//   await ui.screenshot('tree-cloud');                // test-results/tree-cloud.png
+//   await ui.openViewContainer('Commerce Patches');  // activity-bar item by its title; waits for the side bar
+//   await ui.activityBarItems();                      // [{ title, label, badge }] (badge: the number on the icon)
+//   const rows = await ui.treeRows('Patches');        // [{ label, description, ariaLabel, level, expanded }];
+//                                                     // omit the title for a container's only view
+//   await ui.clickRow('ACSD-61103');                  // first row whose text contains it
+//   await ui.runCommand('Commerce Patches: Refresh'); // F1, type the exact title, pick it
+//   await ui.openPalette('>'); ...; await ui.quickPickItems(); await ui.pickQuickPickItem('label');
+//   await ui.openFile('composer.lock');               // quick open by path, waits for the editor tab
+//   const text = await ui.hover('ACSD-61103');        // mouse onto the word, waits for .monaco-hover content
+//   const toasts = await ui.notifications();          // toasts; { center: true } for the Notifications center
+//   const dialog = await ui.dialog();                 // modal dialog { message, detail, text, buttons } or undefined
+//   await ui.clickDialogButton('Cancel');
+//   await ui.installedExtensions();                   // rows of the Extensions view for "@installed"
+//   await ui.stable(readFn, readyFn);                 // poll until a reading holds still (lists re-render)
+//   await ui.screenshot('tree-cloud');                // test-results/<check>-tree-cloud.png
 //
 // Selectors follow VS Code's DOM (1.139): `.monaco-list-row` rows, `.quick-input-widget`, `.monaco-hover`,
-// `.view-lines` for editor text, `.notification-toast` / `.notifications-center`.
+// `.view-lines` for editor text, `.notification-toast` / `.notifications-center`, `.monaco-dialog-box`.
+// Smoke-test-driver mode (test:vscode) suppresses toasts; the UI runner (test:ui) does not use it.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 

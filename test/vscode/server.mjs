@@ -33,6 +33,8 @@ const KEEP_RUNS = 8;
  * push them past it, so then the run folder moves to the system's temporary folder and is removed at the end.
  */
 const MAX_TMPDIR_LENGTH = 56;
+/** The system's temporary folder as this process started (launchBrowser later points TMPDIR at a run folder). */
+const SYSTEM_TMP = tmpdir();
 
 function pruneRuns() {
   let dirs;
@@ -60,7 +62,7 @@ export function createRunDir(name, settings = {}) {
   pruneRuns();
   let dir = join(RUNS, `${name}-${Date.now().toString(36)}${process.pid.toString(36)}`);
   if (join(dir, 't').length > MAX_TMPDIR_LENGTH) {
-    dir = mkdtempSync(join(tmpdir(), 'cpt-'));
+    dir = mkdtempSync(join(SYSTEM_TMP, 'cpt-'));
     console.log(`(the repository path is too long for Unix sockets: this run's state is in ${dir}, removed at the end)`);
     onCleanup(() => rmSync(dir, { recursive: true, force: true }));
   }
