@@ -4,7 +4,7 @@ import { defaultOpener, docsLinkFor, registerCommands, type UrlOpener } from './
 import { PatchHoverProvider } from './vscode/patchHover';
 import { PatchStatusBar } from './vscode/statusBar';
 import { PatchView } from './vscode/patchView';
-import { t } from './vscode/l10n';
+import { formatCount, t } from './vscode/l10n';
 import { ProjectStore } from './vscode/projectStore';
 
 /** What `activate` returns: used by the integration tests, not a stable API for other extensions. */
@@ -25,12 +25,18 @@ export interface ExtensionApi {
  */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const activateStart = performance.now();
-  const output = vscode.window.createOutputChannel('Commerce Patches');
+  const output = vscode.window.createOutputChannel(t('Commerce Patches'));
   const store = new ProjectStore((entry) => {
     if (entry.kind === 'ready') {
       const { catalog, result } = entry.analysis;
       output.appendLine(
-        t('{0}: {1} catalog patches, {2} applicable, read in {3} ms', entry.lockFile, catalog.patches.size, result.counts.applicable, Math.round(entry.millis)),
+        t(
+          '{0}: {1} catalog patches, {2} applicable, read in {3} ms',
+          entry.lockFile,
+          formatCount(catalog.patches.size),
+          formatCount(result.counts.applicable),
+          formatCount(entry.millis),
+        ),
       );
     }
     const problems = entry.kind === 'error' ? [entry.problem] : entry.analysis.problems;
@@ -41,7 +47,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     firstRows.dispose();
     const asked = view.provider.timings.firstRootsRequest ?? at;
     output.appendLine(
-      t('Patches view filled {0} ms after activation (VS Code asked for its rows after {1} ms)', Math.round(at - activateStart), Math.round(asked - activateStart)),
+      t(
+        'Patches view filled {0} ms after activation (VS Code asked for its rows after {1} ms)',
+        formatCount(at - activateStart),
+        formatCount(asked - activateStart),
+      ),
     );
   });
   const hover = new PatchHoverProvider(store);

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { t } from './messages';
 
 export type Format = 'table' | 'json';
 
@@ -17,15 +18,23 @@ export type CliArgs = TriageArgs | { command: 'help' } | { command: 'version' };
 /** Thrown for a command line that cannot be understood; the message is shown as is. */
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: commerce-patches triage [PATH] [--catalog FILE]... [--no-bundled]
-                               [--format table|json] [--all] [--locale LANG]
-
-  PATH           a project folder (searched for composer.lock files) or a composer.lock; default: .
-  --catalog      an extra patch catalog (patches.yaml schema or QPT JSON); repeatable
-  --no-bundled   leave the bundled catalog out
-  --format       table (default, for people) or json
-  --all          also list the patches that do not apply, with the reason
-  --locale       en, sv, fr or ja (default: from LANG)`;
+/** The help text in the display language (the command line itself stays as typed). */
+export function usage(): string {
+  const options: Array<[string, string]> = [
+    ['PATH', t('a project folder (searched for composer.lock files) or a composer.lock; default: .')],
+    ['--catalog', t('an extra patch catalog (patches.yaml schema or QPT JSON); repeatable')],
+    ['--no-bundled', t('leave the bundled catalog out')],
+    ['--format', t('table (default, for people) or json')],
+    ['--all', t('also list the patches that do not apply, with the reason')],
+    ['--locale', t('en, sv, fr or ja (default: from LANG)')],
+  ];
+  return [
+    `${t('Usage:')} commerce-patches triage [PATH] [--catalog FILE]... [--no-bundled]`,
+    '                               [--format table|json] [--all] [--locale LANG]',
+    '',
+    ...options.map(([name, text]) => `  ${name.padEnd(14)} ${text}`),
+  ].join('\n');
+}
 
 export function parseCliArgs(argv: string[]): CliArgs {
   let parsed;
@@ -51,10 +60,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (values.version) return { command: 'version' };
   const [command, ...rest] = positionals;
   if (command === undefined) return { command: 'help' };
-  if (command !== 'triage') throw new UsageError(`unknown command '${command}' (try 'triage')`);
-  if (rest.length > 1) throw new UsageError(`triage takes one PATH, got ${rest.length}: ${rest.join(' ')}`);
+  if (command !== 'triage') throw new UsageError(t("unknown command '{0}' (try 'triage')", command));
+  if (rest.length > 1) throw new UsageError(t('triage takes one PATH, got {0}: {1}', rest.length, rest.join(' ')));
   const format = values.format ?? 'table';
-  if (format !== 'table' && format !== 'json') throw new UsageError(`--format must be table or json, not '${format}'`);
+  if (format !== 'table' && format !== 'json') throw new UsageError(t("--format must be table or json, not '{0}'", format));
   return {
     command: 'triage',
     path: rest[0] ?? '.',

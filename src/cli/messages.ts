@@ -1,23 +1,48 @@
 import * as l10n from '@vscode/l10n';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Locale, toLocale } from '../core/locale';
+import { LOCALES, type Locale, toLocale } from '../core/locale';
 import type { Translate } from '../core/text/describe';
 
+/** The folder with the message bundles the extension uses too (`l10n/bundle.l10n.<locale>.json`). */
+const BUNDLES = join(__dirname, '..', 'l10n');
+
 /**
- * The display language: `--locale`, else the POSIX locale variables (LC_ALL, LC_MESSAGES, LANG).
- * Loads the same message bundles the extension uses (`l10n/bundle.l10n.<locale>.json`); English needs none.
+ * The language the POSIX locale variables ask for, as gettext reads them: LC_ALL, else LC_MESSAGES, else LANG
+ * (`sv_SE.UTF-8` → sv); then, unless that is the C/POSIX locale, the first supported entry of the LANGUAGE
+ * priority list (`ja:en`) wins. Unset or unsupported → English.
  */
-export function setUpMessages(requested: string | undefined, warn: (message: string) => void): Locale {
-  const env = process.env;
-  const tag = requested ?? (env.LC_ALL || env.LC_MESSAGES || env.LANG || undefined);
-  const locale = toLocale(tag);
-  if (requested !== undefined && locale === 'en' && !/^en\b/i.test(requested)) {
-    warn(`--locale ${requested} is not available (en, sv, fr, ja); using English`);
+export function localeFromEnvironment(env: NodeJS.ProcessEnv): Locale {
+  const tag = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  const posix = tag === '' || /^(C|POSIX)([._@]|$)/.test(tag);
+  if (!posix && env.LANGUAGE) {
+    for (const entry of env.LANGUAGE.split(':')) {
+      const primary = entry.toLowerCase().split(/[-_.@]/)[0];
+      if ((LOCALES as readonly string[]).includes(primary ?? '')) return toLocale(entry);
+    }
   }
+  return toLocale(tag);
+}
+
+/**
+ * Sets the display language: `--locale` when given, else the environment. Loads the matching bundle (English
+ * needs none: its texts are the keys). Returns the locale in use; a bundle that cannot be read leaves English.
+ */
+export function setUpMessages(requested: string | undefined, warn: (message: string) => void, env = process.env): Locale {
+  let locale = requested === undefined ? localeFromEnvironment(env) : toLocale(requested);
+  if (requested !== undefined && locale === 'en' && !/^en\b/i.test(requested)) {
+    warn(`--locale ${requested} is not available (${LOCALES.join(', ')}); using English`);
+  }
+  l10n.config({ contents: {} });
   if (locale !== 'en') {
-    const bundle = join(__dirname, '..', 'l10n', `bundle.l10n.${locale}.json`);
-    if (existsSync(bundle)) l10n.config({ fsPath: bundle });
+    const bundle = join(BUNDLES, `bundle.l10n.${locale}.json`);
+    try {
+      if (!existsSync(bundle)) throw new Error('file not found');
+      l10n.config({ fsPath: bundle });
+    } catch (e) {
+      warn(`${bundle}: ${(e as Error).message}; using English`);
+      locale = 'en';
+    }
   }
   return locale;
 }

@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import type { Analysis } from '../core/analyze';
 import { type Locale, localized } from '../core/locale';
 import { productLabel, reasonText, statusLabel, type Translate } from '../core/text/describe';
+import { formatNumber } from '../core/text/numbers';
 import type { PatchStatus, TriagedPatch } from '../core/triage/triaged';
 
 const WIDTH = 100;
@@ -10,7 +11,7 @@ const ORDER: PatchStatus[] = ['applicable', 'needs-qpt-update', 'deprecated', 'n
 
 /** The report for people: one block per project, patches grouped by status with counts, lines kept within 100 columns. */
 export function tableReport(analyses: Analysis[], all: boolean, locale: Locale, t: Translate, cwd: string): string {
-  const num = new Intl.NumberFormat(locale);
+  const num = (value: number) => formatNumber(value, locale);
   const out: string[] = [];
   for (const { project, result, catalog } of analyses) {
     const where = relative(cwd, project.lockFile) || project.lockFile;
@@ -20,11 +21,11 @@ export function tableReport(analyses: Analysis[], all: boolean, locale: Locale, 
     }
     out.push(productLabel(project.product, t), fitPath(`  ${where}`));
     const qpt = project.qpt.installed === null ? t('QPT not installed') : t('QPT {0} installed', project.qpt.installed);
-    out.push(fit(`  ${qpt} · ${t('{0} patches in the catalog', num.format(catalog.patches.size))}`), '');
+    out.push(fit(`  ${qpt} · ${t('{0} patches in the catalog', num(catalog.patches.size))}`), '');
     for (const status of ORDER) {
       if (status === 'not-applicable' && !all) continue;
       const entries = result.patches.filter((e) => e.status === status);
-      out.push(`${statusLabel(status, t)} (${num.format(entries.length)})`);
+      out.push(t('{0} ({1})', statusLabel(status, t), num(entries.length)));
       for (const e of entries) out.push(...rows(e, locale, t));
       out.push('');
     }

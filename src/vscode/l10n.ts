@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type Locale, toLocale } from '../core/locale';
+import { formatNumber } from '../core/text/numbers';
 import type { Translate } from '../core/text/describe';
 
 /** VS Code's runtime translation (English text is the key; `l10n/bundle.l10n.*.json` hold the translations). */
@@ -8,4 +9,9 @@ export const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args
 /** The catalog language matching VS Code's display language (English when the catalog has no such language). */
 export function displayLocale(): Locale {
   return toLocale(vscode.env.language);
+}
+
+/** A count or duration in the display language's number format (Intl), ready for a `{0}` or a row description. */
+export function formatCount(value: number): string {
+  return formatNumber(value, displayLocale());
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t } from './l10n';
 import type { ProjectStore } from './projectStore';
 
 /**
@@ -17,7 +18,7 @@ export class LockDiagnostics implements vscode.Disposable {
       const p = entry.problem;
       const at = new vscode.Position(Math.max(0, (p.line ?? 1) - 1), Math.max(0, (p.column ?? 1) - 1));
       const diagnostic = new vscode.Diagnostic(new vscode.Range(at, at.translate(0, 1)), p.message, vscode.DiagnosticSeverity.Error);
-      diagnostic.source = 'Commerce Patches';
+      diagnostic.source = t('Commerce Patches');
       this.collection.set(vscode.Uri.file(p.file), [...(this.collection.get(vscode.Uri.file(p.file)) ?? []), diagnostic]);
     }
   }

@@ -3,6 +3,7 @@ import type { Patch } from '../core/catalog/patch';
 import { type Locale, localized } from '../core/locale';
 import { productLabel, reasonText, type Translate } from '../core/text/describe';
 import type { PatchStatus, TriagedPatch } from '../core/triage/triaged';
+import { t } from './l10n';
 import type { CommerceEntry } from './projectStore';
 
 /** Codicon per status, used by tree rows, group rows and hover lines. */
@@ -103,12 +104,12 @@ export function statusSentence(entry: TriagedPatch, project: CommerceEntry, t: T
   }
 }
 
-/** `**name:** value` on its own line; nothing when `value` is empty. */
+/** `**name:** value` on its own line (the colon as the display language writes it); nothing when `value` is empty. */
 export function field(md: vscode.MarkdownString, name: string, value: string): void {
   if (value === '') return;
   md.appendMarkdown('**');
-  md.appendText(name);
-  md.appendMarkdown(':** ');
+  md.appendText(t('{0}:', name));
+  md.appendMarkdown('** ');
   md.appendText(value);
   md.appendMarkdown('  \n');
 }

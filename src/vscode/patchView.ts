@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { VIEW_ID } from './commandLinks';
-import { t } from './l10n';
+import { formatCount, t } from './l10n';
 import { LockDiagnostics } from './lockDiagnostics';
 import type { ProjectStore } from './projectStore';
 import { groupBy, SECTION } from './settings';
@@ -64,14 +64,16 @@ export class PatchView implements vscode.Disposable {
     setContext(CONTEXT.filtered, this.provider.filter.active);
     this.view.badge =
       summary.applicable > 0
-        ? { value: summary.applicable, tooltip: t('{0} applicable patches', summary.applicable) }
+        ? { value: summary.applicable, tooltip: applicablePatches(summary.applicable) }
         : undefined;
     this.view.message = this.message(summary);
   }
 
   private message(summary: RootSummary): string | undefined {
     const filter = this.provider.filter;
-    if (filter.active) return t('Filter “{0}”: {1} of {2} patches shown.', filter.text, summary.shown, summary.total);
+    if (filter.active) {
+      return t('Filter “{0}”: {1} of {2} patches shown.', filter.text, formatCount(summary.shown), formatCount(summary.total));
+    }
     // No message otherwise: VS Code shows the welcome content only while the view has none.
     return undefined;
   }
@@ -79,4 +81,9 @@ export class PatchView implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** "1 applicable patch", "12 applicable patches". */
+function applicablePatches(count: number): string {
+  return count === 1 ? t('{0} applicable patch', formatCount(count)) : t('{0} applicable patches', formatCount(count));
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { productLabel } from '../core/text/describe';
 import { COMMANDS } from './commandLinks';
-import { t } from './l10n';
+import { formatCount, t } from './l10n';
 import type { CommerceEntry, ProjectStore } from './projectStore';
 import { folderLabel } from './tree/patchTreeProvider';
 
@@ -43,10 +43,16 @@ export class PatchStatusBar implements vscode.Disposable {
       return;
     }
     const label = productLabel(project.analysis.project.product, t);
-    const count = project.analysis.result.counts.applicable;
+    const applicable = project.analysis.result.counts.applicable;
+    const count = formatCount(applicable);
+    const one = applicable === 1;
     this.item.text = `$(package) ${t('{0} · {1} applicable', label, count)}`;
-    this.item.tooltip = t('{0} patches apply to {1} ({2}). Click to show them.', count, label, folderLabel(project));
-    this.item.accessibilityInformation = { label: t('{0}: {1} applicable patches', label, count) };
+    this.item.tooltip = one
+      ? t('{0} patch applies to {1} ({2}). Click to show it.', count, label, folderLabel(project))
+      : t('{0} patches apply to {1} ({2}). Click to show them.', count, label, folderLabel(project));
+    this.item.accessibilityInformation = {
+      label: one ? t('{0}: {1} applicable patch', label, count) : t('{0}: {1} applicable patches', label, count),
+    };
     this.item.show();
   }
 

@@ -4,7 +4,7 @@ import { localized } from '../../core/locale';
 import type { Problem } from '../../core/problem';
 import { productLabel } from '../../core/text/describe';
 import type { TriagedPatch } from '../../core/triage/triaged';
-import { displayLocale, t } from '../l10n';
+import { displayLocale, formatCount, t } from '../l10n';
 import { appendPatchHeader, appendTriageDetails, newMarkdown } from '../patchMarkdown';
 import type { CommerceEntry, ProjectStore } from '../projectStore';
 import { groupBy, SECTION, shownStatuses } from '../settings';
@@ -139,14 +139,16 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       case 'group': {
         const state = node.spec.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
         const item = new vscode.TreeItem(node.spec.label(t), state);
-        item.description = this.filterValue.active ? t('{0} of {1}', node.patches.length, node.total) : String(node.total);
+        item.description = this.filterValue.active
+          ? t('{0} of {1}', formatCount(node.patches.length), formatCount(node.total))
+          : formatCount(node.total);
         item.iconPath = node.spec.icon();
         item.contextValue = `group.${node.spec.id}`;
         return withId(item, node.key);
       }
       case 'category': {
         const item = new vscode.TreeItem(node.name ?? t('Uncategorized'), vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = String(node.patches.length);
+        item.description = formatCount(node.patches.length);
         item.iconPath = new vscode.ThemeIcon('symbol-folder');
         item.contextValue = 'category';
         return withId(item, node.key);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { productLabel, statusLabel } from '../../core/text/describe';
 import type { PatchStatus } from '../../core/triage/triaged';
-import { t } from '../l10n';
+import { formatCount, t } from '../l10n';
 import type { CommerceEntry } from '../projectStore';
 
 const STATUSES: PatchStatus[] = ['applicable', 'needs-qpt-update', 'deprecated', 'not-applicable'];
@@ -20,14 +20,18 @@ export function projectTooltip(entry: CommerceEntry): vscode.MarkdownString {
   );
   md.appendMarkdown('\n\n');
   for (const status of STATUSES) {
-    md.appendText(`${statusLabel(status, t)}: ${result.counts[status]}`);
+    md.appendText(t('{0}: {1}', statusLabel(status, t), formatCount(result.counts[status])));
     md.appendMarkdown('  \n');
   }
   md.appendMarkdown('\n');
   md.appendText(t('Catalogs: {0}', catalog.sources.map((s) => (s.version ? `${s.kind} ${s.version}` : s.kind)).join(', ')));
   if (problems.length > 0) {
     md.appendMarkdown('\n\n');
-    md.appendText(t('{0} catalog entries were skipped (see the Commerce Patches output).', problems.length));
+    md.appendText(
+      problems.length === 1
+        ? t('{0} catalog entry was skipped (see the Commerce Patches output).', formatCount(1))
+        : t('{0} catalog entries were skipped (see the Commerce Patches output).', formatCount(problems.length)),
+    );
   }
   return md;
 }
