@@ -9,7 +9,7 @@ const BUNDLES = join(__dirname, '..', 'l10n');
 
 /**
  * The language the POSIX locale variables ask for, as gettext reads them: LC_ALL, else LC_MESSAGES, else LANG
- * (`sv_SE.UTF-8` → sv); then, unless that is the C/POSIX locale, the first supported entry of the LANGUAGE
+ * (`sv_SE.UTF-8`, `sv_SE@euro` → sv); then, unless that is the C/POSIX locale, the first supported entry of the LANGUAGE
  * priority list (`ja:en`) wins. Unset or unsupported → English.
  */
 export function localeFromEnvironment(env: NodeJS.ProcessEnv): Locale {
@@ -18,10 +18,10 @@ export function localeFromEnvironment(env: NodeJS.ProcessEnv): Locale {
   if (!posix && env.LANGUAGE) {
     for (const entry of env.LANGUAGE.split(':')) {
       const primary = entry.toLowerCase().split(/[-_.@]/)[0];
-      if ((LOCALES as readonly string[]).includes(primary ?? '')) return toLocale(entry);
+      if ((LOCALES as readonly string[]).includes(primary ?? '')) return toLocale(primary);
     }
   }
-  return toLocale(tag);
+  return toLocale(tag.split('@')[0]);
 }
 
 /**
