@@ -1,58 +1,47 @@
-// Every user-visible string is localizable: runtime strings go through t() and are listed in the English
-// bundle l10n/bundle.l10n.json; manifest strings are %keys% of package.nls.json.
+// Runs once per display language (test/integration/workspaces.json gives each run its "locale"): VS Code
+// itself resolves the extension's manifest strings (package.nls.<lang>.json) and runtime strings
+// (l10n/bundle.l10n.<lang>.json) for the language the window was started in.
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { repoRoot } from '../support/realworld';
+import { extensionId } from './extensionApi';
 
-const ROOT = repoRoot();
+/** The language this run was started in (code-server --locale); English when none was given. */
+const LOCALE = (process.env.INTEGRATION_LOCALE || 'en') as 'en' | 'sv' | 'fr' | 'ja';
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { recursive: true })
-    .map(String)
-    .filter((f) => f.endsWith('.ts'))
-    .map((f) => join(ROOT, dir, f));
-}
+const EXPECTED = {
+  en: { count: '3 applicable patches', one: '1 applicable patch', refresh: 'Refresh', container: 'Commerce Patches', view: 'Patches' },
+  sv: { count: '3 tillämpliga patchar', one: '1 tillämplig patch', refresh: 'Uppdatera', container: 'Commerce-patchar', view: 'Patchar' },
+  fr: { count: '3 correctifs applicables', one: '1 correctif applicable', refresh: 'Actualiser', container: 'Correctifs Commerce', view: 'Correctifs' },
+  ja: { count: '適用可能なパッチ 3 件', one: '適用可能なパッチ 1 件', refresh: '最新の情報に更新', container: 'Commerce パッチ', view: 'パッチ' },
+}[LOCALE];
 
-/** The literal first arguments of t(...) calls. */
-function translatedLiterals(): Set<string> {
-  const found = new Set<string>();
-  const call = /\bt\(\s*(['"])((?:\\.|(?!\1).)*)\1/g;
-  for (const file of sourceFiles('src')) {
-    for (const m of readFileSync(file, 'utf8').matchAll(call)) found.add(m[2]!.replace(/\\(['"\\])/g, '$1'));
-  }
-  return found;
-}
-
-function manifestKeys(value: unknown, out = new Set<string>()): Set<string> {
-  if (typeof value === 'string') {
-    const m = /^%(.+)%$/.exec(value);
-    if (m) out.add(m[1]!);
-  } else if (Array.isArray(value)) value.forEach((v) => manifestKeys(v, out));
-  else if (value && typeof value === 'object') Object.values(value).forEach((v) => manifestKeys(v, out));
-  return out;
-}
-
-describe('localizable strings', () => {
-  it('the English runtime bundle lists exactly the strings passed to t()', () => {
-    const bundle = JSON.parse(readFileSync(join(ROOT, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
-    const used = translatedLiterals();
-    assert.ok(used.size > 40, `only ${used.size} strings found`);
-    assert.deepEqual([...used].filter((k) => !(k in bundle)), [], 'strings missing from l10n/bundle.l10n.json');
-    assert.deepEqual(Object.keys(bundle).filter((k) => !used.has(k)), [], 'bundle entries no code uses');
-    for (const [key, text] of Object.entries(bundle)) assert.equal(text, key, 'the English bundle maps each text to itself');
+describe(`display language "${LOCALE}": VS Code loads the extension's bundles`, () => {
+  it('the extension host runs in the requested display language', () => {
+    assert.ok(EXPECTED, `no expectations for INTEGRATION_LOCALE=${LOCALE}`);
+    assert.equal(vscode.env.language, LOCALE);
   });
 
-  it('every %key% of package.json is in package.nls.json and every NLS entry is used', () => {
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as unknown;
-    const nls = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
-    const keys = manifestKeys(manifest);
-    assert.deepEqual([...keys].filter((k) => !(k in nls)), []);
-    assert.deepEqual(Object.keys(nls).filter((k) => !keys.has(k)), []);
+  it('runtime strings come from l10n/bundle.l10n.<lang>.json, singular and plural', () => {
+    assert.equal(vscode.l10n.t('{0} applicable patches', '3'), EXPECTED.count);
+    assert.equal(vscode.l10n.t('{0} applicable patch', '1'), EXPECTED.one);
   });
 
-  it('VS Code resolves runtime strings through the bundle (English shows the key text)', () => {
-    assert.equal(vscode.l10n.t('{0} applicable patches', 3), '3 applicable patches');
+  it('manifest strings come from package.nls.<lang>.json', () => {
+    type Localized = string | { value: string; original: string };
+    const manifest = vscode.extensions.getExtension(extensionId)?.packageJSON as {
+      contributes: {
+        commands: Array<{ command: string; title: Localized }>;
+        viewsContainers: { activitybar: Array<{ title: Localized }> };
+        views: Record<string, Array<{ name: Localized }>>;
+      };
+    };
+    assert.ok(manifest, `extension ${extensionId} not found`);
+    // A translated command title keeps its English original, which the Command Palette also matches.
+    const text = (v: Localized | undefined) => (typeof v === 'string' || v === undefined ? v : v.value);
+    const refresh = manifest.contributes.commands.find((c) => c.command === 'commercePatches.refresh')?.title;
+    assert.equal(text(refresh), EXPECTED.refresh);
+    if (LOCALE !== 'en') assert.deepEqual(refresh, { value: EXPECTED.refresh, original: 'Refresh' });
+    assert.equal(text(manifest.contributes.viewsContainers.activitybar[0]?.title), EXPECTED.container);
+    assert.equal(text(manifest.contributes.views.commercePatches?.[0]?.name), EXPECTED.view);
   });
 });

@@ -10,6 +10,8 @@ import { repoRoot } from '../support/realworld';
 interface Workspace {
   folder: string;
   tests: string[];
+  /** Display language for this workspace's run (`--locale`). */
+  locale?: string;
 }
 
 function readWorkspaces(root: string): Workspace[] {
@@ -20,7 +22,7 @@ function readWorkspaces(root: string): Workspace[] {
     if (typeof w?.folder !== 'string' || !Array.isArray(w.tests)) {
       throw new Error(`${file}: [${i}] needs "folder" (string) and "tests" (array of globs)`);
     }
-    return { folder: w.folder, tests: w.tests };
+    return { folder: w.folder, tests: w.tests, locale: typeof w.locale === 'string' ? w.locale : undefined };
   });
 }
 
@@ -59,8 +61,9 @@ async function main(): Promise<number> {
           '--skip-release-notes',
           `--user-data-dir=${join(state, `user-data-${i}`)}`,
           `--extensions-dir=${join(state, `extensions-${i}`)}`,
+          ...(ws.locale ? [`--locale=${ws.locale}`] : []),
         ],
-        extensionTestsEnv: { INTEGRATION_TESTS: ws.tests.join(','), INTEGRATION_WORKSPACE: folder ?? '' },
+        extensionTestsEnv: { INTEGRATION_TESTS: ws.tests.join(','), INTEGRATION_WORKSPACE: folder ?? '', INTEGRATION_LOCALE: ws.locale ?? '' },
       });
       console.log(`=== ${ws.folder}: passed`);
     } catch (e) {

@@ -6,12 +6,13 @@
 //          [--locale=LANG] [--verbose]
 //   --workspace  a folder to open (relative to the repository or absolute) and the test files to run in it
 //                (globs relative to out/test/integration; default **/*.test.js). Repeatable. Without it, the
-//                pairs listed in test/integration/workspaces.json run. The folder ":empty" opens a fresh empty
-//                folder, ":none" a window without a folder. The suite sees the opened folder's absolute path
-//                in INTEGRATION_WORKSPACE (empty for ":none").
+//                pairs listed in test/integration/workspaces.json run (an entry may name its own "locale"). The
+//                folder ":empty" opens a fresh empty folder, ":none" a window without a folder. The suite sees
+//                the opened folder's absolute path in INTEGRATION_WORKSPACE (empty for ":none").
 //   --timeout    whole-run limit in seconds, tool installation excluded (default 120 + 60 per workspace;
 //                env TEST_VSCODE_TIMEOUT)
-//   --locale     display language (code-server --locale, e.g. ja); the suite sees it in INTEGRATION_LOCALE
+//   --locale     display language (code-server --locale, e.g. ja) for workspaces that name none; the suite
+//                sees it in INTEGRATION_LOCALE
 //   --verbose    print every workbench console line, not only the extension host's
 // Expects `npm run build` to have run (the npm script does it).
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -64,13 +65,17 @@ function readWorkspaceList() {
     if (typeof w?.folder !== 'string' || !Array.isArray(w.tests) || !w.tests.every((t) => typeof t === 'string')) {
       throw new Error(`${relative(ROOT, file)}: [${i}] needs "folder" (string) and "tests" (array of globs)`);
     }
+    if (w.locale !== undefined && (typeof w.locale !== 'string' || !/^[a-z]{2,3}(-[a-z0-9]+)*$/i.test(w.locale))) {
+      throw new Error(`${relative(ROOT, file)}: [${i}] "locale" must be a language tag such as "ja" or "pt-br"`);
+    }
     return w;
   });
 }
 
 /** Runs the suite in one workspace; resolves with the exit code the extension host reported. */
-async function runWorkspace({ folder, tests }, deadline, { verbose, locale }) {
-  console.log(`\n=== ${folder}  [${tests.join(', ')}]`);
+async function runWorkspace({ folder, tests, locale: own }, deadline, { verbose, locale: given }) {
+  const locale = own ?? given;
+  console.log(`\n=== ${folder}${locale ? ` (locale ${locale})` : ''}  [${tests.join(', ')}]`);
   const run = createRunDir('it');
   let abs;
   if (folder === ':empty') abs = run.emptyFolder;
@@ -133,8 +138,9 @@ async function main() {
   const results = [];
   for (const ws of opts.workspaces) {
     const code = await runWorkspace(ws, deadline, opts);
-    results.push({ folder: ws.folder, code });
-    console.log(`=== ${ws.folder}: ${code === 0 ? 'passed' : `FAILED (exit code ${code})`}`);
+    const name = ws.locale ? `${ws.folder} (locale ${ws.locale})` : ws.folder;
+    results.push({ folder: name, code });
+    console.log(`=== ${name}: ${code === 0 ? 'passed' : `FAILED (exit code ${code})`}`);
   }
   const failed = results.filter((r) => r.code !== 0);
   console.log(`\ntest:vscode: workspaces: ${results.length - failed.length} passed, ${failed.length} failed`);
