@@ -232,7 +232,7 @@ export default [
         return url;
       };
       assert.equal(
-        await dialogUrl('Open documentation'),
+        await dialogUrl('Öppna dokumentationen'),
         'https://experienceleague.adobe.com/sv/docs/commerce-operations/tools/quality-patches-tool/patches-available-in-qpt/v1-1-54/acsd-61103-customer-entity-failure-count-not-reset-after-login',
       );
       await ui.clearHover();
@@ -242,7 +242,7 @@ export default [
       const context = ui.page.context();
       await context.route('https://experienceleague.adobe.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>stub</title>' }));
       try {
-        await ui.page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Open documentation' }).first().click();
+        await ui.page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Öppna dokumentationen' }).first().click();
         const dialog = ui.page.locator('.monaco-dialog-box');
         await dialog.waitFor({ timeout: 10_000 });
         const opened = context.waitForEvent('page', { timeout: 10_000 });
@@ -314,8 +314,8 @@ export default [
       await ui.runCommand('Developer: Reload Window');
       await ui.page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 60_000 });
       rows = await rowsOf(ui, 3);
-      const line = await outputLine(ui, 'Commerce Patches', /Patches view filled \d+ ms after activation.*/);
-      const analysed = await outputLine(ui, 'Commerce Patches', /\d+ catalog patches, \d+ applicable, read in \d+ ms/);
+      const line = await outputLine(ui, 'Commerce Patches', /Patches view filled [\d,]+ ms after activation.*/);
+      const analysed = await outputLine(ui, 'Commerce Patches', /[\d,]+ catalog patches, [\d,]+ applicable, read in [\d,]+ ms/);
       console.log(`      speed: ${line.trim()} | ${analysed.trim().replace(/^.*composer\.lock: /, '')}`);
       await ui.screenshot('output-timings');
     },
