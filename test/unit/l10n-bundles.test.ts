@@ -2,13 +2,15 @@
 // (package.nls.<lang>.json) match their English files key for key, and no translation breaks a placeholder, a
 // command link or a code span.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Bundle, buttonTargets, codeSpans, compareBundle, linkTargets, placeholders } from '../support/bundleCheck';
+import { LOCALES } from '../../src/core/locale';
 import { repoRoot } from '../support/realworld';
 
 const ROOT = repoRoot();
-const LANGUAGES = ['sv', 'fr', 'ja'] as const;
+/** Every language besides English that the extension declares (src/core/locale.ts). */
+const LANGUAGES = LOCALES.filter((l) => l !== 'en');
 
 /** Texts that may read as in English: a product name, pure placeholders, and words French shares with English. */
 const SAME_AS_ENGLISH: Record<string, ReadonlySet<string>> = {
@@ -16,6 +18,7 @@ const SAME_AS_ENGLISH: Record<string, ReadonlySet<string>> = {
   fr: new Set(['Cloud', '{0} ({1})', 'Applicable']),
   ja: new Set(['Cloud', '{0} ({1})', '{0}: {1}', '{0}:']),
 };
+const sameAsEnglish = (lang: string) => SAME_AS_ENGLISH[lang] ?? new Set<string>();
 
 function read(file: string): Bundle {
   const text = readFileSync(join(ROOT, file), 'utf8');
@@ -34,11 +37,18 @@ describe('localization: bundles are complete in every language', () => {
   for (const { english, translated } of files) {
     for (const lang of LANGUAGES) {
       it(`${translated(lang)} has exactly the keys of ${english}, with placeholders, links and code intact`, () => {
-        const issues = compareBundle(read(english), read(translated(lang)), SAME_AS_ENGLISH[lang]);
+        const issues = compareBundle(read(english), read(translated(lang)), sameAsEnglish(lang));
         assert.deepEqual(issues, [], `${translated(lang)}:\n  ${issues.join('\n  ')}`);
       });
     }
   }
+
+  it('there is a bundle for every declared language and none for an undeclared one', () => {
+    const found = (dir: string, pattern: RegExp) =>
+      readdirSync(join(ROOT, dir)).flatMap((f) => pattern.exec(f)?.[1] ?? []).sort();
+    assert.deepEqual(found('l10n', /^bundle\.l10n\.([\w-]+)\.json$/), [...LANGUAGES].sort());
+    assert.deepEqual(found('.', /^package\.nls\.([\w-]+)\.json$/), [...LANGUAGES].sort());
+  });
 
   it('the English runtime bundle maps each text to itself', () => {
     for (const [key, text] of Object.entries(read('l10n/bundle.l10n.json'))) assert.equal(text, key);
