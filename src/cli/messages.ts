@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCALES, type Locale, toLocale } from '../core/locale';
 import type { Translate } from '../core/text/describe';
+import { useTranslate } from '../core/text/translate';
 
 /** The folder with the message bundles the extension uses too (`l10n/bundle.l10n.<locale>.json`). */
 const BUNDLES = join(__dirname, '..', 'l10n');
@@ -44,6 +45,7 @@ export function setUpMessages(requested: string | undefined, warn: (message: str
       locale = 'en';
     }
   }
+  useTranslate(t);
   return locale;
 }
 

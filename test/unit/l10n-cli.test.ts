@@ -109,6 +109,10 @@ describe('command line in four languages', function () {
     const missing = cli(['triage', 'no/such/folder', '--locale', 'fr']);
     assert.equal(missing.code, 2);
     assert.equal(missing.stderr, 'commerce-patches: no/such/folder\u00a0: fichier ou dossier introuvable\n');
+    // Why a lock cannot be used comes from core code, through the same bundles (the parser's detail stays as V8 says it).
+    const broken = cli(['triage', join(ROOT, 'test', 'fixtures', 'broken-lock'), '--locale', 'ja']);
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /^commerce-patches: .*broken-lock\/composer\.lock:10:13: 無効な JSON: /);
     const format = cli(['triage', CLOUD, '--format', 'xml'], { LANG: 'fr_FR.UTF-8' });
     assert.equal(format.code, 2);
     assert.match(format.stderr, /--format doit valoir table ou json, et non «\u00a0xml\u00a0»/);

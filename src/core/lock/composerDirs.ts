@@ -1,5 +1,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { InputError } from '../problem';
+import { t } from '../text/translate';
 import { jsonPath, parseJsonText } from './jsonText';
 
 /** Absolute vendor and bin folders of a Composer project. */
@@ -18,10 +19,10 @@ export function composerDirs(root: string, composerJsonText: string | undefined,
   let bin = '{$vendor-dir}/bin';
   if (composerJsonText !== undefined) {
     const json = parseJsonText(composerJsonText, file);
-    if (!isObject(json)) throw shapeError(file, [], 'not a composer.json: expected a JSON object');
+    if (!isObject(json)) throw shapeError(file, [], t('not a composer.json: expected a JSON object'));
     const config = json.config;
     if (config !== undefined && config !== null) {
-      if (!isObject(config)) throw shapeError(file, ['config'], '"config" must be an object');
+      if (!isObject(config)) throw shapeError(file, ['config'], t('"{0}" must be an object', 'config'));
       vendor = dirSetting(config, 'vendor-dir', vendor, file);
       bin = dirSetting(config, 'bin-dir', bin, file);
     }
@@ -35,7 +36,7 @@ function dirSetting(config: Record<string, unknown>, key: string, fallback: stri
   const value = config[key];
   if (value === undefined || value === null) return fallback;
   if (typeof value !== 'string' || value.trim() === '') {
-    throw shapeError(file, ['config', key], `"${key}" must be a folder name`);
+    throw shapeError(file, ['config', key], t('"{0}" must be a folder name', key));
   }
   return value.trim();
 }

@@ -1,4 +1,5 @@
 import { InputError } from '../problem';
+import { t } from '../text/translate';
 
 /** Removes a leading UTF-8 byte order mark, which `JSON.parse` refuses. */
 export function stripBom(text: string): string {
@@ -23,7 +24,7 @@ export function jsonSyntaxError(error: unknown, source: string, file: string): I
   const raw = error instanceof Error ? error.message : String(error);
   const offset = syntaxErrorOffset(raw, source);
   const where = offset === undefined ? {} : lineColumnAt(source, offset);
-  return new InputError({ severity: 'error', file, ...where, message: `invalid JSON: ${describeSyntaxError(raw)}` });
+  return new InputError({ severity: 'error', file, ...where, message: t('invalid JSON: {0}', describeSyntaxError(raw)) });
 }
 
 /** 1-based line and column (in UTF-16 code units, like editors) of `offset` in `text`. */

@@ -1,5 +1,6 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../problem';
+import { t } from '../text/translate';
 import { composerDirs } from './composerDirs';
 import { jsonPath, parseJsonText } from './jsonText';
 import type { Edition, Project } from './project';
@@ -26,7 +27,7 @@ export function parseProject(text: string, lockFile: string, composerJsonText?: 
   const file = resolve(lockFile);
   const lock = parseJsonText(text, file);
   if (typeof lock !== 'object' || lock === null || Array.isArray(lock)) {
-    throw notALock(file, [], 'expected a JSON object with a "packages" list');
+    throw notALock(file, [], t('expected a JSON object with a "packages" list'));
   }
   const record = lock as Record<string, unknown>;
   const packages = new Map<string, string>();
@@ -60,17 +61,17 @@ export function parseProject(text: string, lockFile: string, composerJsonText?: 
 /** One pass over a package list; `packages-dev` may be absent or null (Composer 1). */
 function collect(list: unknown, key: string, required: boolean, into: Map<string, string>, file: string): void {
   if (list === undefined || list === null) {
-    if (required) throw notALock(file, [], `expected a JSON object with a "packages" list`);
+    if (required) throw notALock(file, [], t('expected a JSON object with a "packages" list'));
     return;
   }
-  if (!Array.isArray(list)) throw notALock(file, [key], `"${key}" must be a list`);
+  if (!Array.isArray(list)) throw notALock(file, [key], t('"{0}" must be a list', key));
   for (let i = 0; i < list.length; i++) {
     const entry = list[i] as { name?: unknown; version?: unknown } | null;
-    if (typeof entry !== 'object' || entry === null) throw notALock(file, [key, i], 'a package must be an object');
+    if (typeof entry !== 'object' || entry === null) throw notALock(file, [key, i], t('a package must be an object'));
     const { name, version } = entry;
-    if (typeof name !== 'string' || name === '') throw notALock(file, [key, i, 'name'], 'a package needs a "name"');
+    if (typeof name !== 'string' || name === '') throw notALock(file, [key, i, 'name'], t('a package needs a "name"'));
     if (typeof version !== 'string' || version === '') {
-      throw notALock(file, [key, i, 'version'], `package ${name} needs a "version"`);
+      throw notALock(file, [key, i, 'version'], t('package {0} needs a "version"', name));
     }
     into.set(name, version);
   }
@@ -85,6 +86,6 @@ function notALock(file: string, path: (string | number)[], detail: string): Inpu
     severity: 'error',
     file,
     ...(path.length > 0 ? { path: jsonPath(path) } : {}),
-    message: `not a composer.lock: ${detail}`,
+    message: t('not a composer.lock: {0}', detail),
   });
 }

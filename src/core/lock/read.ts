@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../problem';
+import { t } from '../text/translate';
 import { composerJsonFor, parseProject } from './parse';
 import type { Project } from './project';
 
@@ -29,13 +30,13 @@ function readText(file: string, required: boolean): string | undefined {
 export function readFailure(code: string | undefined, e: unknown): string {
   switch (code) {
     case 'ENOENT':
-      return 'file not found';
+      return t('file not found');
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied';
+      return t('permission denied');
     case 'EISDIR':
-      return 'is a folder, not a file';
+      return t('is a folder, not a file');
     default:
-      return `cannot read the file (${(e as Error).message})`;
+      return t('cannot read the file ({0})', (e as Error).message);
   }
 }
