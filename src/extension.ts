@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatProblem } from './core/problem';
 import { defaultOpener, docsLinkFor, registerCommands, type UrlOpener } from './vscode/commands';
+import { PatchActions } from './vscode/patchActions';
 import { PatchHoverProvider } from './vscode/patchHover';
 import { PatchStatusBar } from './vscode/statusBar';
 import { PatchView } from './vscode/patchView';
@@ -13,6 +14,8 @@ export interface ExtensionApi {
   view: PatchView;
   hover: PatchHoverProvider;
   statusBar: PatchStatusBar;
+  /** Apply / revert / check through QPT and the Cloud `.magento.env.yaml` features. */
+  actions: PatchActions;
   docsLinkFor: typeof docsLinkFor;
   /** Replaces how URLs are opened (tests record them instead); returns the previous opener. */
   setOpener(opener: UrlOpener): UrlOpener;
@@ -42,7 +45,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const problems = entry.kind === 'error' ? [entry.problem] : entry.analysis.problems;
     for (const p of problems) output.appendLine(formatProblem(p));
   });
-  const view = new PatchView(store);
+  const actions = new PatchActions(store, context.workspaceState, output);
+  const view = new PatchView(store, actions.states);
   const firstRows = view.provider.onDidServePatchRows((at) => {
     firstRows.dispose();
     const asked = view.provider.timings.firstRootsRequest ?? at;
@@ -54,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       ),
     );
   });
-  const hover = new PatchHoverProvider(store);
+  const hover = new PatchHoverProvider(store, actions.states);
   const statusBar = new PatchStatusBar(store);
   let opener: UrlOpener = defaultOpener;
   context.subscriptions.push(
@@ -63,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     store,
     view,
     statusBar,
+    actions,
     vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], hover),
     ...registerCommands({ store, view, opener: () => opener }),
   );
@@ -70,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const warmUp = setTimeout(() => {
     statusBar.update();
     view.warmUp();
+    actions.warmUp(store);
   }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(warmUp) });
   return {
@@ -77,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     view,
     hover,
     statusBar,
+    actions,
     docsLinkFor,
     setOpener(next) {
       const previous = opener;

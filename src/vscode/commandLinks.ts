@@ -12,6 +12,11 @@ export const COMMANDS = {
   reveal: 'commercePatches.reveal',
   openLockProblem: 'commercePatches.openLockProblem',
   showView: 'commercePatches.showView',
+  apply: 'commercePatches.apply',
+  revert: 'commercePatches.revert',
+  checkApplied: 'commercePatches.checkApplied',
+  addToEnvYaml: 'commercePatches.addToEnvYaml',
+  removeFromEnvYaml: 'commercePatches.removeFromEnvYaml',
 } as const;
 
 export const VIEW_ID = 'commercePatches.patches';

@@ -3,6 +3,9 @@ import { COMMANDS, commandLink, type PatchRef } from './commandLinks';
 import { displayLocale, t } from './l10n';
 import { appendCatalogFacts, appendPatchTitle, constraintsOf, field, newMarkdown, statusIcon, statusSentence } from './patchMarkdown';
 import { patchIdAt } from './patchIdAt';
+import { appendPatchActions } from './patchHoverActions';
+import { patchStateLines } from './patchStateText';
+import { NO_PATCH_STATE, type PatchStateSource } from './patchStates';
 import { folderLabel } from './tree/patchTreeProvider';
 import type { ProjectStore } from './projectStore';
 
@@ -11,19 +14,32 @@ import type { ProjectStore } from './projectStore';
  * documentation and its row in the sidebar. Only a word shaped like a patch ID does any work.
  */
 export class PatchHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly store: ProjectStore) {}
+  constructor(
+    private readonly store: ProjectStore,
+    private readonly states: PatchStateSource = NO_PATCH_STATE,
+  ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const found = patchIdAt(document, position);
     if (found === undefined) return undefined;
-    return new vscode.Hover(hoverContent(found.id, this.store), found.range);
+    return new vscode.Hover(hoverContent(found.id, this.store, this.states), found.range);
   }
 }
 
 /** The hover's Markdown for patch `id` (exported for tests). */
-export function hoverContent(id: string, store: ProjectStore): vscode.MarkdownString {
+export function hoverContent(id: string, store: ProjectStore, states: PatchStateSource = NO_PATCH_STATE): vscode.MarkdownString {
   const md = newMarkdown();
-  md.isTrusted = { enabledCommands: [COMMANDS.openDocs, COMMANDS.reveal] };
+  md.isTrusted = {
+    enabledCommands: [
+      COMMANDS.openDocs,
+      COMMANDS.reveal,
+      COMMANDS.apply,
+      COMMANDS.revert,
+      COMMANDS.addToEnvYaml,
+      COMMANDS.removeFromEnvYaml,
+      'workbench.trust.manage',
+    ],
+  };
   const projects = store.commerce();
   const hits = projects.flatMap((project) => {
     const triaged = project.analysis.result.byId.get(id);
@@ -51,6 +67,10 @@ export function hoverContent(id: string, store: ProjectStore): vscode.MarkdownSt
       md.appendText(` — ${folderLabel(project)}`);
     }
     md.appendMarkdown('  \n');
+    for (const line of patchStateLines(patch.id, states.of(project), t)) {
+      md.appendText(line);
+      md.appendMarkdown('  \n');
+    }
   }
   md.appendMarkdown('\n');
   field(md, t('Categories'), patch.categories.join(', '));
@@ -62,6 +82,7 @@ export function hoverContent(id: string, store: ProjectStore): vscode.MarkdownSt
   link(md, '$(book)', t('Open documentation'), COMMANDS.openDocs, ref);
   md.appendMarkdown(' · ');
   link(md, '$(list-tree)', t('Reveal in sidebar'), COMMANDS.reveal, ref);
+  appendPatchActions(md, first.triaged, first.project, states.of(first.project), ref);
   return md;
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { VIEW_ID } from './commandLinks';
 import { formatCount, t } from './l10n';
 import { LockDiagnostics } from './lockDiagnostics';
+import type { PatchStateSource } from './patchStates';
 import type { ProjectStore } from './projectStore';
 import { groupBy, SECTION } from './settings';
 import type { TreeNode } from './tree/nodes';
@@ -30,8 +31,8 @@ export class PatchView implements vscode.Disposable {
 
   private readonly diagnostics: LockDiagnostics;
 
-  constructor(store: ProjectStore) {
-    this.provider = new PatchTreeProvider(store);
+  constructor(store: ProjectStore, states?: PatchStateSource) {
+    this.provider = new PatchTreeProvider(store, states);
     this.diagnostics = new LockDiagnostics(store);
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
     setContext(CONTEXT.groupBy, groupBy());

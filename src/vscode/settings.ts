@@ -1,13 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { PatchStatus } from '../core/triage/triaged';
 
 /** Every setting lives under this prefix. */
 export const SECTION = 'commercePatches';
 
 export type GroupBy = 'category' | 'flat';
 
-export const DEFAULT_STATUSES: readonly PatchStatus[] = ['applicable', 'needs-qpt-update', 'deprecated'];
+/** The groups shown by default: the triage statuses that need attention, then applied and (Cloud) scheduled patches. */
+export const DEFAULT_STATUSES: readonly string[] = ['applicable', 'needs-qpt-update', 'deprecated', 'applied', 'scheduled'];
 
 /** `commercePatches.groupBy`: category sub-groups for large status groups, or one flat list. */
 export function groupBy(): GroupBy {

@@ -1,7 +1,8 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { statusLabel, type Translate } from '../../core/text/describe';
 import type { PatchStatus, TriagedPatch } from '../../core/triage/triaged';
 import { statusIcon } from '../patchMarkdown';
+import { isApplied, isScheduled, type ProjectPatchState } from '../patchStates';
 
 /**
  * One status group under a project. The view shows the groups in this order, each when its `id` is listed in
@@ -15,7 +16,11 @@ export interface GroupSpec {
   icon(): vscode.ThemeIcon;
   /** Expanded when first shown. */
   expanded: boolean;
-  includes(entry: TriagedPatch): boolean;
+  includes(entry: TriagedPatch, state: ProjectPatchState): boolean;
+  /** For the groups of a triage status: that status. */
+  status?: PatchStatus;
+  /** Patches in this group leave the status groups (a patch QPT has applied is no longer to do). */
+  takes?: boolean;
 }
 
 function statusGroup(status: PatchStatus, expanded: boolean): GroupSpec {
@@ -24,14 +29,36 @@ function statusGroup(status: PatchStatus, expanded: boolean): GroupSpec {
     label: (t) => statusLabel(status, t),
     icon: () => statusIcon(status),
     expanded,
+    status,
     includes: (entry) => entry.status === status,
   };
 }
+
+/** Patches `magento-patches status` reports as applied (shown once the status was checked). */
+export const APPLIED_GROUP: GroupSpec = {
+  id: 'applied',
+  label: (t) => t('Applied'),
+  icon: () => new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('charts.green')),
+  expanded: false,
+  takes: true,
+  includes: (entry, state) => isApplied(state, entry.patch.id),
+};
+
+/** Patches listed in `.magento.env.yaml` `stage.build.QUALITY_PATCHES` of a Cloud project. */
+export const SCHEDULED_GROUP: GroupSpec = {
+  id: 'scheduled',
+  label: (t) => t('Scheduled (Cloud build)'),
+  icon: () => new vscode.ThemeIcon('cloud', new vscode.ThemeColor('charts.purple')),
+  expanded: false,
+  includes: (entry, state) => isScheduled(state, entry.patch.id),
+};
 
 export const GROUPS: readonly GroupSpec[] = [
   statusGroup('applicable', true),
   statusGroup('needs-qpt-update', false),
   statusGroup('deprecated', false),
+  APPLIED_GROUP,
+  SCHEDULED_GROUP,
   statusGroup('not-applicable', false),
 ];
 

@@ -5,11 +5,14 @@ import type { Problem } from '../../core/problem';
 import { productLabel } from '../../core/text/describe';
 import type { TriagedPatch } from '../../core/triage/triaged';
 import { displayLocale, formatCount, t } from '../l10n';
-import { appendPatchHeader, appendTriageDetails, newMarkdown } from '../patchMarkdown';
+import { appendPatchHeader, appendTriageDetails, newMarkdown, statusIcon } from '../patchMarkdown';
+import { appendPatchState } from '../patchStateText';
+import { NO_PATCH_STATE, type PatchStateSource } from '../patchStates';
 import type { CommerceEntry, ProjectStore } from '../projectStore';
 import { groupBy, SECTION, shownStatuses } from '../settings';
 import { CATEGORY_THRESHOLD, GROUPS } from './groups';
 import type { CategoryNode, GroupNode, PatchNode, ProjectNode, TreeNode } from './nodes';
+import { patchContextValue } from './patchContext';
 import { PatchFilter } from './patchFilter';
 import { projectTooltip } from './projectTooltip';
 
@@ -59,12 +62,16 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   readonly timings: TreeTimings = {};
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly store: ProjectStore) {
+  constructor(
+    private readonly store: ProjectStore,
+    private readonly states: PatchStateSource = NO_PATCH_STATE,
+  ) {
     this.disposables = [
       this.treeChanged,
       this.summaryChanged,
       this.patchRowsServed,
       store.onDidChange(() => this.refresh()),
+      states.onDidChange(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${SECTION}.groupBy`) || e.affectsConfiguration(`${SECTION}.statuses`)) this.refresh();
       }),
@@ -157,8 +164,10 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         const { patch, status } = node.triaged;
         const item = new vscode.TreeItem(patch.id, vscode.TreeItemCollapsibleState.None);
         item.description = localized(patch.title, displayLocale());
-        item.iconPath = node.parent.kind === 'group' ? node.parent.spec.icon() : node.parent.parent.spec.icon();
-        item.contextValue = `patch.${status}`;
+        const spec = node.parent.kind === 'group' ? node.parent.spec : node.parent.parent.spec;
+        // In the Applied and Scheduled groups a patch that is not (or no longer) applicable keeps its warning icon.
+        item.iconPath = spec.status === undefined && status !== 'applicable' ? statusIcon(status) : spec.icon();
+        item.contextValue = patchContextValue(node.triaged, this.states.of(node.project), node.project.analysis.project.product.cloud);
         return withId(item, node.key);
       }
       case 'message': {
@@ -176,6 +185,7 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       const md = newMarkdown();
       appendPatchHeader(md, node.triaged.patch, displayLocale(), t);
       appendTriageDetails(md, node.triaged, node.project.analysis.project.qpt.installed, t);
+      appendPatchState(md, node.triaged.patch.id, this.states.of(node.project), t);
       item.tooltip = md;
     } else if (node.kind === 'project') {
       item.tooltip = projectTooltip(node.entry);
@@ -278,9 +288,16 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     const statuses = shownStatuses();
     const locale = displayLocale();
     const groups: TreeNode[] = [];
-    for (const spec of GROUPS) {
-      if (!statuses.has(spec.id)) continue;
-      const all = project.entry.analysis.result.patches.filter((p) => spec.includes(p));
+    const state = this.states.of(project.entry);
+    const specs = GROUPS.filter((spec) => statuses.has(spec.id));
+    const patchesOf = project.entry.analysis.result.patches;
+    // Patches a shown group takes (applied ones) leave the status groups; hidden, they stay where the triage put them.
+    const taken = new Set<string>();
+    for (const spec of specs) {
+      if (spec.takes) for (const p of patchesOf) if (spec.includes(p, state)) taken.add(p.patch.id);
+    }
+    for (const spec of specs) {
+      const all = patchesOf.filter((p) => spec.includes(p, state) && !(spec.status !== undefined && taken.has(p.patch.id)));
       const patches = all.filter((p) => this.filterValue.matches(p.patch, locale));
       if (patches.length === 0) continue;
       groups.push({ kind: 'group', key: `${project.key}|${spec.id}`, parent: project, spec, patches, total: all.length });
