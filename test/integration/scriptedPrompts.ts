@@ -1,0 +1,70 @@
+// Answers the questions of the apply / revert / .magento.env.yaml commands from the test, and records every
+// question and message (VS Code's modal dialogs cannot be answered from inside the extension host).
+import * as vscode from 'vscode';
+import type { CommerceEntry } from '../../src/vscode/projectStore';
+import { isPatchItem, type MessageKind, type PatchPickItem, type PatchPickRequest, type Prompts } from '../../src/vscode/qpt/prompts';
+
+export interface Asked {
+  picks: PatchPickRequest[];
+  projectPicks: string[][];
+  confirms: Array<{ message: string; detail: string; buttons: readonly string[] }>;
+  messages: Array<{ kind: MessageKind; message: string; buttons: readonly string[] }>;
+  progress: string[];
+}
+
+export class ScriptedPrompts implements Prompts {
+  readonly asked: Asked = { picks: [], projectPicks: [], confirms: [], messages: [], progress: [] };
+  /** What the next patch pick returns: IDs, or a function of the request (default: the preselected items). */
+  pick: string[] | undefined | ((request: PatchPickRequest) => string[] | undefined) = (r) => pickedIds(r);
+  /** The button the next confirmation returns (undefined = Cancel). */
+  confirmWith: string | undefined | ((buttons: readonly string[]) => string | undefined) = (buttons) => buttons[0];
+  /** The button clicked on a message (undefined = dismissed). */
+  messageWith: (message: string, buttons: readonly string[]) => string | undefined = () => undefined;
+  /** The project picked among several (by lock file suffix); default the first. */
+  projectWith: ((projects: readonly CommerceEntry[]) => CommerceEntry | undefined) | undefined;
+
+  async pickProject(projects: readonly CommerceEntry[]): Promise<CommerceEntry | undefined> {
+    this.asked.projectPicks.push(projects.map((p) => p.lockFile));
+    return this.projectWith ? this.projectWith(projects) : projects[0];
+  }
+
+  async pickPatches(request: PatchPickRequest): Promise<string[] | undefined> {
+    this.asked.picks.push(request);
+    return typeof this.pick === 'function' ? this.pick(request) : this.pick;
+  }
+
+  async confirm(message: string, detail: string, buttons: readonly string[]): Promise<string | undefined> {
+    this.asked.confirms.push({ message, detail, buttons });
+    return typeof this.confirmWith === 'function' ? this.confirmWith(buttons) : this.confirmWith;
+  }
+
+  async message(kind: MessageKind, message: string, buttons: readonly string[]): Promise<string | undefined> {
+    this.asked.messages.push({ kind, message, buttons });
+    return this.messageWith(message, buttons);
+  }
+
+  async progress<T>(title: string, work: (token: vscode.CancellationToken) => Promise<T>): Promise<T> {
+    this.asked.progress.push(title);
+    const source = new vscode.CancellationTokenSource();
+    try {
+      return await work(source.token);
+    } finally {
+      source.dispose();
+    }
+  }
+
+  /** The last message, for assertions. */
+  lastMessage(): { kind: MessageKind; message: string; buttons: readonly string[] } | undefined {
+    return this.asked.messages[this.asked.messages.length - 1];
+  }
+}
+
+export function patchItems(request: PatchPickRequest): PatchPickItem[] {
+  return request.items.filter(isPatchItem);
+}
+
+export function pickedIds(request: PatchPickRequest): string[] {
+  return patchItems(request)
+    .filter((i) => i.picked === true)
+    .map((i) => i.id);
+}
