@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type Locale, toLocale } from '../core/locale';
+import { formatWhen } from '../core/text/dates';
 import { formatNumber } from '../core/text/numbers';
 import type { Translate } from '../core/text/describe';
 import { useTranslate } from '../core/text/translate';
@@ -18,4 +19,9 @@ export function displayLocale(): Locale {
 /** A count or duration in the display language's number format (Intl), ready for a `{0}` or a row description. */
 export function formatCount(value: number): string {
   return formatNumber(value, displayLocale());
+}
+
+/** A moment (milliseconds since the epoch) in the display language: the time for today, else date and time (Intl). */
+export function formatTime(time: number): string {
+  return formatWhen(time, displayLocale());
 }

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Translate } from '../core/text/describe';
+import { formatTime } from './l10n';
 import type { ProjectPatchState } from './patchStates';
 
 /** "QPT status: Applied (checked 10:32)" and "Scheduled in .magento.env.yaml", for tooltips and hovers. */
@@ -7,7 +8,7 @@ export function patchStateLines(id: string, state: ProjectPatchState, t: Transla
   const lines: string[] = [];
   const applied = state.applied;
   if (applied !== undefined) {
-    const when = new Date(applied.checkedAt).toLocaleString();
+    const when = formatTime(applied.checkedAt);
     const status = applied.states.get(id);
     if (status === 'Applied') lines.push(t('Applied (QPT status of {0})', when));
     else if (status === 'Not applied') lines.push(t('Not applied (QPT status of {0})', when));

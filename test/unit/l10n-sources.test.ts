@@ -87,6 +87,13 @@ describe('localization: strings in the source', () => {
     assert.deepEqual(found, []);
   });
 
+  it('dates and numbers are not formatted with the host\'s locale (toLocaleString and friends) but the display language', () => {
+    const found = files.flatMap((f) =>
+      [...f.text.matchAll(/\.toLocale(?:Date|Time)?String\(/g)].map((m) => `${f.file}:${lineOf(f.text, m.index)}`),
+    );
+    assert.deepEqual(found, [], 'use formatCount / formatTime (src/vscode/l10n.ts) or src/core/text/{numbers,dates}.ts');
+  });
+
   it('every %key% of package.json is in package.nls.json and every NLS entry is used', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as unknown;
     const nls = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
