@@ -39,9 +39,10 @@ describe('Patches view on the Cloud 2.4.6-p3 store', () => {
     const counts = entry.analysis.result.counts;
     const groups = await projectGroups(api);
     const expected = (['applicable', 'needs-qpt-update', 'deprecated'] as const).filter((s) => counts[s] > 0);
+    // Then the patches the fixture's .magento.env.yaml schedules for the Cloud build (QUALITY_PATCHES).
     assert.deepEqual(
       groups.map((g) => [g.label, g.description]),
-      expected.map((s) => [GROUP_LABELS[s], String(counts[s])]),
+      [...expected.map((s) => [GROUP_LABELS[s], String(counts[s])]), ['Scheduled (Cloud build)', '3']],
     );
     // The fixture's QPT metadata and the bundled catalog give at least these.
     assert.ok(counts.applicable >= 7, `applicable: ${counts.applicable}`);
@@ -59,7 +60,7 @@ describe('Patches view on the Cloud 2.4.6-p3 store', () => {
     const patch = (await patchRows(api, group.node)).find((r) => r.label === 'ACSD-61103');
     assert.ok(patch, 'no ACSD-61103 row');
     assert.match(patch.description, /failure count|failures_num|login/i);
-    assert.equal(patch.item.contextValue, 'patch.needs-qpt-update');
+    assert.equal(patch.item.contextValue, 'patch.needs-qpt-update.cloud');
     const icon = patch.item.iconPath as vscode.ThemeIcon;
     assert.equal(icon.id, 'cloud-download');
     assert.ok(icon.color instanceof vscode.ThemeColor);
