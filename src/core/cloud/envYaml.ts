@@ -10,6 +10,7 @@ import {
   type EnvYamlDocument,
   type PathLocation,
 } from './envYamlDocument';
+import { t } from '../text/translate';
 import { normalizeEdits, type TextEdit } from './textEdit';
 import {
   addKey,
@@ -74,7 +75,7 @@ export function readQualityPatches(text: string, file: string = ENV_YAML_FILE): 
     if (isScalar(node) && typeof node.value === 'string' && node.range) {
       result.entries.push({ id: node.value, ...span(env, node.range[0], node.range[1]) });
     } else {
-      result.problems.push(problemAt(env, node, 'A QUALITY_PATCHES entry must be a patch ID such as ACSD-61103.'));
+      result.problems.push(problemAt(env, node, t('A QUALITY_PATCHES entry must be a patch ID such as ACSD-61103.')));
     }
   }
   return result;

@@ -12,6 +12,7 @@ import {
   type YAMLSeq,
 } from 'yaml';
 import { InputError, type Problem } from '../problem';
+import { t } from '../text/translate';
 
 /** The setting's place in `.magento.env.yaml`: ece-tools applies these patches on every build. */
 export const QUALITY_PATCHES_PATH = ['stage', 'build', 'QUALITY_PATCHES'] as const;
@@ -39,7 +40,7 @@ export function parseEnvYaml(text: string, file: string): EnvYamlDocument {
       file,
       line: pos.line,
       column: pos.col,
-      message: `Invalid YAML: ${message}`,
+      message: t('Invalid YAML: {0}', message),
     });
   }
   return { text, file, doc, lines };
@@ -79,7 +80,7 @@ export function locateQualityPatches(env: EnvYamlDocument): PathLocation {
   const root = env.doc.contents as Node | null;
   if (root === null || (isScalar(root) && root.value === null && (root.source ?? '') === '')) return { depth: 0 };
   if (!isMap(root)) {
-    throw errorAt(env, root, 'The top level must be a mapping of stages (stage:, ...), not ' + kindOf(root) + '.');
+    throw errorAt(env, root, t('The top level must be a mapping of stages (stage:, ...), not {0}.', kindOf(root)));
   }
   let map: YAMLMap = root;
   for (let depth = 0; depth < QUALITY_PATCHES_PATH.length; depth++) {
@@ -91,21 +92,21 @@ export function locateQualityPatches(env: EnvYamlDocument): PathLocation {
     const name = QUALITY_PATCHES_PATH.slice(0, depth + 1).join('.');
     if (isNullValue(value)) return { map, depth, pair, pairIndex };
     if (isAlias(value)) {
-      throw errorAt(env, value, `${name} is an alias (*${value.source}); edit the anchored value instead.`);
+      throw errorAt(env, value, t('{0} is an alias (*{1}); edit the anchored value instead.', name, value.source));
     }
     if (depth === QUALITY_PATCHES_PATH.length - 1) {
-      if (!isSeq(value)) throw errorAt(env, value, `${name} must be a list of patch IDs, not ${kindOf(value)}.`);
+      if (!isSeq(value)) throw errorAt(env, value, t('{0} must be a list of patch IDs, not {1}.', name, kindOf(value)));
       return { map, depth: depth + 1, pair, pairIndex, seq: value };
     }
-    if (!isMap(value)) throw errorAt(env, value, `${name} must be a mapping, not ${kindOf(value)}.`);
+    if (!isMap(value)) throw errorAt(env, value, t('{0} must be a mapping, not {1}.', name, kindOf(value)));
     map = value;
   }
   throw new Error('unreachable: the last key returns above');
 }
 
 function kindOf(node: Node | null): string {
-  if (isSeq(node)) return 'a list';
-  if (isMap(node)) return 'a mapping';
-  if (isScalar(node)) return `the value ${JSON.stringify(node.source ?? String(node.value))}`;
-  return 'this value';
+  if (isSeq(node)) return t('a list');
+  if (isMap(node)) return t('a mapping');
+  if (isScalar(node)) return t('the value {0}', JSON.stringify(node.source ?? String(node.value)));
+  return t('this value');
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { Project } from '../lock/project';
 import { checkPatchIds, type KnownIds } from './patchId';
+import { t } from '../text/translate';
 
 /**
  * A process to start: an executable and its arguments, never a shell string. VS Code runs it as a
@@ -47,17 +48,15 @@ export function defaultQptPrefix(project: QptProject): string[] {
 export function checkQptPrefix(value: unknown): string[] {
   const example = '["ddev", "exec", "vendor/bin/magento-patches"]';
   if (typeof value === 'string') {
-    throw new QptPrefixError(
-      `The QPT command must be a list of arguments such as ${example}, not the string ${JSON.stringify(value)}.`,
-    );
+    throw new QptPrefixError(t('The QPT command must be a list of arguments such as {0}, not the string {1}.', example, JSON.stringify(value)));
   }
   if (!Array.isArray(value) || value.length === 0) {
-    throw new QptPrefixError(`The QPT command must be a non-empty list of arguments such as ${example}.`);
+    throw new QptPrefixError(t('The QPT command must be a non-empty list of arguments such as {0}.', example));
   }
   value.forEach((part, i) => {
     if (typeof part !== 'string' || part === '' || part.includes('\0')) {
       throw new QptPrefixError(
-        `The QPT command's argument ${i + 1} (${JSON.stringify(part) ?? String(part)}) must be a non-empty string.`,
+        t("The QPT command's argument {0} ({1}) must be a non-empty string.", i + 1, JSON.stringify(part) ?? String(part)),
       );
     }
   });

@@ -1,3 +1,4 @@
+import { t } from '../text/translate';
 import { extractJsonArray } from './jsonInOutput';
 
 /** The three states `magento-patches status` reports. */
@@ -33,7 +34,8 @@ export class QptOutputError extends Error {
   }
 }
 
-const EXPECTED = 'the JSON list printed by `magento-patches status --format=json` ([{"Id": ..., "Status": ...}, ...])';
+/** What `status --format=json` prints, for error messages. */
+const expected = () => t('the JSON list printed by `magento-patches status --format=json` (`[{"Id": ..., "Status": ...}, ...]`)');
 
 /** Quotes the start of a text, control characters escaped, for an error message. */
 export function quoteStart(text: string, max = 120): string {
@@ -48,8 +50,11 @@ export function quoteStart(text: string, max = 120): string {
 export function parseQptStatus(output: string): Map<string, QptPatchState> {
   const rows = extractJsonArray(output);
   if (rows === undefined) {
-    const seen = output.trim() === '' ? 'the output was empty' : `the output starts with ${quoteStart(output)}`;
-    throw new QptOutputError(`Expected ${EXPECTED}, but ${seen}.`);
+    throw new QptOutputError(
+      output.trim() === ''
+        ? t('Expected {0}, but the output was empty.', expected())
+        : t('Expected {0}, but the output starts with {1}.', expected(), quoteStart(output)),
+    );
   }
   const result = new Map<string, QptPatchState>();
   rows.forEach((row, i) => {
@@ -60,18 +65,22 @@ export function parseQptStatus(output: string): Map<string, QptPatchState> {
 }
 
 function toState(row: unknown, i: number): QptPatchState {
-  const where = `Entry [${i}] of the QPT status list`;
   if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-    throw new QptOutputError(`${where} is ${quoteStart(JSON.stringify(row) ?? String(row), 60)}, expected an object.`);
+    throw new QptOutputError(t('Entry [{0}] of the QPT status list is {1}, expected an object.', i, quoteStart(JSON.stringify(row) ?? String(row), 60)));
   }
   const r = row as Record<string, unknown>;
   const id = typeof r.Id === 'string' ? r.Id.trim() : '';
-  if (id === '') throw new QptOutputError(`${where} has no "Id" (got ${JSON.stringify(r.Id) ?? 'nothing'}).`);
+  if (id === '') throw new QptOutputError(t('Entry [{0}] of the QPT status list has no "Id" (got {1}).', i, JSON.stringify(r.Id) ?? t('nothing')));
   const status = typeof r.Status === 'string' ? r.Status.trim() : r.Status;
   if (!(QPT_STATUSES as readonly unknown[]).includes(status)) {
     throw new QptOutputError(
-      `${where} (${id}) has "Status" ${JSON.stringify(r.Status) ?? 'missing'}; expected one of ` +
-        `${QPT_STATUSES.map((s) => JSON.stringify(s)).join(', ')}.`,
+      t(
+        'Entry [{0}] of the QPT status list ({1}) has "Status" {2}; expected one of {3}.',
+        i,
+        id,
+        JSON.stringify(r.Status) ?? t('missing'),
+        QPT_STATUSES.map((s) => JSON.stringify(s)).join(', '),
+      ),
     );
   }
   const details = text(r.Details);
