@@ -169,10 +169,13 @@ export function freePort() {
  * @param {boolean} [opts.smokeTestDriver] enable the test payload (extensionDevelopmentPath/extensionTestsPath)
  * @param {string} [opts.locale] display language, e.g. "ja"
  * @param {Record<string, string>} [opts.env] extra environment (the extension host inherits code-server's)
+ * @param {number} [opts.port] TCP port on 127.0.0.1 (default: a free one)
+ * @param {boolean} [opts.workspaceTrust] keep VS Code's Workspace Trust on, as a user has it (default: off, so
+ *   every folder is trusted and no trust prompt appears); the user settings must then not turn it off either
  * @returns {Promise<{ origin: string, port: number, pid: number, stop(): Promise<void>, logTail(n?: number): string }>}
  */
 export async function startCodeServer(run, opts = {}) {
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const args = [
     CODE_SERVER_ENTRY,
     '--bind-addr',
@@ -181,10 +184,10 @@ export async function startCodeServer(run, opts = {}) {
     'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
     '--disable-getting-started-override',
     ...baseArgs(run),
   ];
+  if (!opts.workspaceTrust) args.push('--disable-workspace-trust');
   if (opts.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   if (opts.locale) {
     if (!opts.locale.toLowerCase().startsWith('en')) declareLanguagePack(run, opts.locale);
