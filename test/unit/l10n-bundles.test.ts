@@ -14,7 +14,7 @@ const LANGUAGES = LOCALES.filter((l) => l !== 'en');
 
 /** Texts that may read as in English: a product name, pure placeholders, and words French shares with English. */
 const SAME_AS_ENGLISH: Record<string, ReadonlySet<string>> = {
-  sv: new Set(['Cloud', '{0} ({1})', '{0}: {1}', '{0}:']),
+  sv: new Set(['Cloud', '{0} ({1})', '{0}: {1}', '{0}:', '{0}; {1}']),
   fr: new Set(['Cloud', '{0} ({1})', 'Applicable']),
   ja: new Set(['Cloud', '{0} ({1})', '{0}: {1}', '{0}:']),
 };
@@ -58,7 +58,8 @@ describe('localization: bundles are complete in every language', () => {
     for (const file of ['l10n/bundle.l10n.fr.json', 'package.nls.fr.json']) {
       for (const [key, text] of Object.entries(read(file))) {
         // "Filtre « x » : ..." yes; "command:..." inside a link target and "https:" no.
-        const bare = String(text).replace(/\]\([^)]*\)/g, '](…)').replace(/`[^`]*`/g, '');
+        // Link targets, code spans and quoted literals (« patches: ») are left as they are.
+        const bare = String(text).replace(/\]\([^)]*\)/g, '](…)').replace(/`[^`]*`/g, '').replace(/«[^»]*»/g, '«»');
         assert.doesNotMatch(bare, /[^\s\u00a0]:(\s|$)/, `${file} "${key}": ${text}`);
         assert.doesNotMatch(bare, / :/, `${file} "${key}": a plain space before ":" can wrap; use U+00A0`);
       }

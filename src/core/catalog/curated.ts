@@ -1,7 +1,18 @@
 import { parseConstraint } from '../composer/constraint';
 import { LOCALES } from '../locale';
+import { t } from '../text/translate';
 import { type CatalogEntry, newEntry, type Texts } from './entry';
-import { idListAt, type Issue, Issues, isRecord, patchIdAt, type PathSegment, stringListAt, targetsAt } from './validate';
+import {
+  idListAt,
+  type Issue,
+  Issues,
+  isRecord,
+  patchIdAt,
+  type PathSegment,
+  stringListAt,
+  targetsAt,
+  withConsequence,
+} from './validate';
 
 /**
  * Checks a hand-written catalog (the bundled patches.yaml, or a user's YAML file) already turned into plain data;
@@ -12,11 +23,11 @@ export function readCuratedCatalog(data: unknown): { entries: CatalogEntry[]; is
   const issues = new Issues();
   const entries: CatalogEntry[] = [];
   if (!isRecord(data) || !isRecord(data.patches)) {
-    issues.error(isRecord(data) && 'patches' in data ? ['patches'] : [], 'not a patch catalog: expected a "patches:" mapping of patch IDs');
+    issues.error(isRecord(data) && 'patches' in data ? ['patches'] : [], t('not a patch catalog: expected a "patches:" mapping of patch IDs'));
     return { entries, issues: issues.list };
   }
   for (const key of Object.keys(data)) {
-    if (key !== 'patches') issues.warn([key], `unknown top-level key ${JSON.stringify(key)} ignored`, true);
+    if (key !== 'patches') issues.warn([key], t('unknown top-level key {0} ignored', JSON.stringify(key)), true);
   }
   for (const [key, value] of Object.entries(data.patches)) {
     const entry = curatedPatch(key, value, ['patches', key], issues);
@@ -25,7 +36,7 @@ export function readCuratedCatalog(data: unknown): { entries: CatalogEntry[]; is
   return { entries, issues: issues.list };
 }
 
-const SKIPPED = '; patch skipped';
+const skipped = () => t('patch skipped');
 const KEYS = new Set([
   'title', 'description', 'categories', 'components', 'origin', 'packages',
   'qpt', 'fixed-in', 'docs', 'require', 'replaced-with', 'deprecated',
@@ -35,14 +46,14 @@ const QPT_VERSION = /^\d+\.\d+\.\d+$/;
 const DOCS_PATH = /^[a-z0-9][a-z0-9-]*(?:\/[a-z0-9][a-z0-9-]*)*$/;
 
 function curatedPatch(key: string, value: unknown, path: PathSegment[], issues: Issues): CatalogEntry | undefined {
-  const id = patchIdAt(key, path, issues, SKIPPED, true);
+  const id = patchIdAt(key, path, issues, skipped, true);
   if (id === undefined) return undefined;
   if (!isRecord(value)) {
-    issues.error(path, 'must be a mapping with at least a title' + SKIPPED);
+    issues.error(path, withConsequence(t('must be a mapping with at least a title'), skipped));
     return undefined;
   }
   for (const k of Object.keys(value)) {
-    if (!KEYS.has(k)) issues.warn([...path, k], `unknown key ${JSON.stringify(k)} ignored`, true);
+    if (!KEYS.has(k)) issues.warn([...path, k], t('unknown key {0} ignored', JSON.stringify(k)), true);
   }
   const entry = newEntry(id);
   const title = textsAt(value.title, [...path, 'title'], issues, true);
@@ -55,29 +66,29 @@ function curatedPatch(key: string, value: unknown, path: PathSegment[], issues: 
   }
   for (const k of ['categories', 'components'] as const) {
     if (value[k] === undefined) continue;
-    const list = stringListAt(value[k], [...path, k], issues, SKIPPED);
+    const list = stringListAt(value[k], [...path, k], issues, skipped);
     if (list === undefined) return undefined;
     entry[k] = list;
   }
   const ok =
-    optionalString(value, 'origin', path, issues, (s) => s.length > 0, 'must be a text', (s) => (entry.origin = s)) &&
-    optionalString(value, 'qpt', path, issues, (s) => QPT_VERSION.test(s), 'must be a QPT version such as "1.1.54"', (s) => (entry.qptVersion = s)) &&
-    optionalString(value, 'fixed-in', path, issues, isRelease, 'must be a release such as "2.4.8"', (s) => (entry.fixedIn = s)) &&
-    optionalString(value, 'docs', path, issues, (s) => DOCS_PATH.test(s), 'must be an article path such as "v1-1-54/acsd-61103-some-title"', (s) => (entry.docsPath = s));
+    optionalString(value, 'origin', path, issues, (s) => s.length > 0, () => t('must be a text'), (s) => (entry.origin = s)) &&
+    optionalString(value, 'qpt', path, issues, (s) => QPT_VERSION.test(s), () => t('must be a QPT version such as "1.1.54"'), (s) => (entry.qptVersion = s)) &&
+    optionalString(value, 'fixed-in', path, issues, isRelease, () => t('must be a release such as "2.4.8"'), (s) => (entry.fixedIn = s)) &&
+    optionalString(value, 'docs', path, issues, (s) => DOCS_PATH.test(s), () => t('must be an article path such as "v1-1-54/acsd-61103-some-title"'), (s) => (entry.docsPath = s));
   if (!ok) return undefined;
   if (value.require !== undefined && value.require !== null) {
-    const require = idListAt(value.require, [...path, 'require'], issues, SKIPPED);
+    const require = idListAt(value.require, [...path, 'require'], issues, skipped);
     if (require === undefined) return undefined;
     entry.require = require;
   }
   if (value['replaced-with'] !== undefined && value['replaced-with'] !== null) {
-    const replacement = patchIdAt(value['replaced-with'], [...path, 'replaced-with'], issues, SKIPPED);
+    const replacement = patchIdAt(value['replaced-with'], [...path, 'replaced-with'], issues, skipped);
     if (replacement === undefined) return undefined;
     entry.replacedWith = replacement;
   }
   if (value.deprecated !== undefined && value.deprecated !== null) {
     if (typeof value.deprecated !== 'boolean') {
-      issues.error([...path, 'deprecated'], 'must be true or false' + SKIPPED);
+      issues.error([...path, 'deprecated'], withConsequence(t('must be true or false'), skipped));
       return undefined;
     }
     entry.deprecated = value.deprecated;
@@ -87,7 +98,8 @@ function curatedPatch(key: string, value: unknown, path: PathSegment[], issues: 
     const targets = targetsAt(value.packages, [...path, 'packages'], issues, true);
     if (targets.length === 0) {
       const reported = issues.list.filter((i) => i.severity === 'error').length > before;
-      issues.error(reported ? path : [...path, 'packages'], (reported ? 'no usable package constraint left' : 'has no version constraints') + SKIPPED, reported);
+      const what = reported ? t('no usable package constraint left') : t('has no version constraints');
+      issues.error(reported ? path : [...path, 'packages'], withConsequence(what, skipped), reported);
       return undefined;
     }
     entry.targets = targets;
@@ -110,23 +122,24 @@ function isRelease(s: string): boolean {
 function textsAt(value: unknown, path: PathSegment[], issues: Issues, requireEnglish: boolean): Texts | undefined {
   if (typeof value === 'string' && value.trim() !== '') return { en: value.trim() };
   if (!isRecord(value)) {
-    issues.error(path, (value === undefined ? 'is missing' : 'must be a text or a mapping of texts by language (en, sv, fr, ja)') + SKIPPED);
+    const what = value === undefined ? t('is missing') : t('must be a text or a mapping of texts by language ({0})', LOCALES.join(', '));
+    issues.error(path, withConsequence(what, skipped));
     return undefined;
   }
   const texts: Texts = {};
   for (const [lang, text] of Object.entries(value)) {
     if (!(LOCALES as readonly string[]).includes(lang)) {
-      issues.warn([...path, lang], `unknown language ${JSON.stringify(lang)} ignored (expected ${LOCALES.join(', ')})`, true);
+      issues.warn([...path, lang], t('unknown language {0} ignored (expected {1})', JSON.stringify(lang), LOCALES.join(', ')), true);
       continue;
     }
     if (typeof text !== 'string' || text.trim() === '') {
-      issues.error([...path, lang], 'must be a text' + SKIPPED);
+      issues.error([...path, lang], withConsequence(t('must be a text'), skipped));
       return undefined;
     }
     texts[lang as keyof Texts] = text.trim();
   }
   if (requireEnglish && texts.en === undefined) {
-    issues.error(path, 'needs an English text (en)' + SKIPPED);
+    issues.error(path, withConsequence(t('needs an English text (en)'), skipped));
     return undefined;
   }
   return texts;
@@ -138,7 +151,7 @@ function optionalString(
   path: PathSegment[],
   issues: Issues,
   valid: (s: string) => boolean,
-  expected: string,
+  expected: () => string,
   set: (s: string) => void,
 ): boolean {
   const value = record[key];
@@ -147,7 +160,7 @@ function optionalString(
     set(value.trim());
     return true;
   }
-  const hint = typeof value === 'number' ? ' (write it in quotes: YAML reads it as a number)' : '';
-  issues.error([...path, key], expected + hint + SKIPPED);
+  const what = typeof value === 'number' ? t('{0} (write it in quotes: YAML reads it as a number)', expected()) : expected();
+  issues.error([...path, key], withConsequence(what, skipped));
   return false;
 }

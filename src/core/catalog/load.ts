@@ -4,6 +4,7 @@ import type { Project } from '../lock/project';
 import { parseJsonText } from '../lock/jsonText';
 import { readFailure } from '../lock/read';
 import { InputError, type Problem } from '../problem';
+import { t } from '../text/translate';
 import { bundledCatalog } from './bundled';
 import type { LoadedFile } from './entry';
 import { mergeCatalog } from './merge';
@@ -82,9 +83,10 @@ function installedQpt(project: Project, seen: Set<string>, problems: Problem[]):
     problems.push({
       severity: 'warning',
       file: dir,
-      message:
-        `magento/quality-patches ${project.qpt.installed} is in composer.lock but its metadata is not installed here ` +
-        '(run composer install); the other catalogs are used without it',
+      message: t(
+        'magento/quality-patches {0} is in composer.lock but its metadata is not installed here (run composer install); the other catalogs are used without it',
+        project.qpt.installed,
+      ),
     });
   }
   return loaded;
@@ -120,7 +122,7 @@ function readJsonCatalog(text: string, file: string, kind?: CatalogKind): Loaded
   return failed(
     file,
     'qpt-support',
-    'not a patch catalog: expected QPT metadata (support-patches.json, community-patches.json or patches-info.json format)',
+    t('not a patch catalog: expected QPT metadata (support-patches.json, community-patches.json or patches-info.json format)'),
   );
 }
 

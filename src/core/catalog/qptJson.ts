@@ -1,9 +1,10 @@
 import { jsonPath } from '../lock/jsonText';
 import type { Problem } from '../problem';
+import { t } from '../text/translate';
 import { type CatalogEntry, type LoadedFile, newEntry } from './entry';
 import type { CatalogKind } from './patch';
 import { isCanonicalPatchId } from './patchId';
-import { idListAt, type Issue, Issues, isRecord, patchIdAt, stringListAt, targetsAt } from './validate';
+import { idListAt, type Issue, Issues, isRecord, patchIdAt, stringListAt, targetsAt, withConsequence } from './validate';
 
 /** The QPT metadata formats, told apart by shape. */
 export type QptJsonShape = 'qpt-patches' | 'qpt-info';
@@ -39,7 +40,7 @@ export function readQptPatches(data: unknown, file: string, kind: CatalogKind): 
   const issues = new Issues();
   const entries: CatalogEntry[] = [];
   if (!isRecord(data)) {
-    issues.error([], 'not QPT patch metadata: expected an object that maps patch IDs to patches');
+    issues.error([], t('not QPT patch metadata: expected an object that maps patch IDs to patches'));
     return { file, kind, entries, problems: jsonProblems(file, issues.list) };
   }
   for (const key in data) {
@@ -49,27 +50,27 @@ export function readQptPatches(data: unknown, file: string, kind: CatalogKind): 
   return { file, kind, entries, problems: jsonProblems(file, issues.list) };
 }
 
-const PATCH_SKIPPED = '; patch skipped';
+const patchSkipped = () => t('patch skipped');
 
 function qptPatch(key: string, value: unknown, issues: Issues): CatalogEntry | undefined {
-  const id = isCanonicalPatchId(key) ? key : patchIdAt(key, [key], issues, PATCH_SKIPPED, true);
+  const id = isCanonicalPatchId(key) ? key : patchIdAt(key, [key], issues, patchSkipped, true);
   if (id === undefined) return undefined;
   if (!isRecord(value)) {
-    issues.error([key], 'must be an object with title, categories and packages' + PATCH_SKIPPED);
+    issues.error([key], withConsequence(t('must be an object with title, categories and packages'), patchSkipped));
     return undefined;
   }
   const { title, categories, packages } = value;
   if (typeof title !== 'string' || title.trim() === '') {
-    issues.error([key, 'title'], 'must be a text' + PATCH_SKIPPED);
+    issues.error([key, 'title'], withConsequence(t('must be a text'), patchSkipped));
     return undefined;
   }
-  const names = categories === undefined ? [] : stringListAt(categories, [key, 'categories'], issues, PATCH_SKIPPED);
+  const names = categories === undefined ? [] : stringListAt(categories, [key, 'categories'], issues, patchSkipped);
   if (names === undefined) return undefined;
   const before = issues.errors;
   const targets = targetsAt(packages, [key, 'packages'], issues, false);
   if (targets.length === 0) {
-    if (issues.errors === before) issues.error([key, 'packages'], 'has no version constraints' + PATCH_SKIPPED);
-    else issues.error([key], 'no usable package constraint left' + PATCH_SKIPPED);
+    if (issues.errors === before) issues.error([key, 'packages'], withConsequence(t('has no version constraints'), patchSkipped));
+    else issues.error([key], withConsequence(t('no usable package constraint left'), patchSkipped));
     return undefined;
   }
   const entry = newEntry(id);
@@ -88,7 +89,7 @@ export function readQptInfo(data: unknown, file: string): LoadedFile {
   const issues = new Issues();
   const entries: CatalogEntry[] = [];
   if (!isRecord(data) || !Array.isArray(data.patches)) {
-    issues.error([], 'not a patches-info.json: expected an object with a "patches" list');
+    issues.error([], t('not a patches-info.json: expected an object with a "patches" list'));
     return { file, kind: 'qpt-info', entries, problems: jsonProblems(file, issues.list) };
   }
   const version = typeof data.version === 'string' && data.version.trim() !== '' ? data.version.trim() : undefined;
@@ -100,26 +101,26 @@ export function readQptInfo(data: unknown, file: string): LoadedFile {
   return { file, kind: 'qpt-info', ...(version !== undefined ? { version } : {}), entries, problems: jsonProblems(file, issues.list) };
 }
 
-const ENTRY_SKIPPED = '; entry skipped';
+const entrySkipped = () => t('entry skipped');
 
 function infoEntry(value: unknown, i: number, issues: Issues): CatalogEntry | undefined {
   if (!isRecord(value)) {
-    issues.error(['patches', i], 'must be an object with id and description' + ENTRY_SKIPPED);
+    issues.error(['patches', i], withConsequence(t('must be an object with id and description'), entrySkipped));
     return undefined;
   }
   const { id: rawId, description, origin, categories, components, replacedWith, require } = value;
-  const id = typeof rawId === 'string' && isCanonicalPatchId(rawId) ? rawId : patchIdAt(rawId, ['patches', i, 'id'], issues, ENTRY_SKIPPED);
+  const id = typeof rawId === 'string' && isCanonicalPatchId(rawId) ? rawId : patchIdAt(rawId, ['patches', i, 'id'], issues, entrySkipped);
   if (id === undefined) return undefined;
   const entry = newEntry(id);
   if (typeof description === 'string' && description.trim() !== '') entry.description = { en: description.trim() };
   if (typeof origin === 'string' && origin.trim() !== '') entry.origin = origin.trim();
   if (categories !== undefined) {
-    const list = stringListAt(categories, ['patches', i, 'categories'], issues, ENTRY_SKIPPED);
+    const list = stringListAt(categories, ['patches', i, 'categories'], issues, entrySkipped);
     if (list === undefined) return undefined;
     entry.categories = list;
   }
   if (components !== undefined) {
-    const list = stringListAt(components, ['patches', i, 'components'], issues, ENTRY_SKIPPED);
+    const list = stringListAt(components, ['patches', i, 'components'], issues, entrySkipped);
     if (list === undefined) return undefined;
     entry.components = list;
   }
@@ -132,7 +133,7 @@ function infoEntry(value: unknown, i: number, issues: Issues): CatalogEntry | un
   }
   // `require` maps each required ID to the releases that need it; a plain list is accepted too.
   if (require !== undefined && require !== null) {
-    const ids = idListAt(isRecord(require) ? Object.keys(require) : require, ['patches', i, 'require'], issues, ENTRY_SKIPPED);
+    const ids = idListAt(isRecord(require) ? Object.keys(require) : require, ['patches', i, 'require'], issues, entrySkipped);
     if (ids === undefined) return undefined;
     entry.require = ids;
   }

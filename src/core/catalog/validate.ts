@@ -1,5 +1,6 @@
 import { ConstraintError, parseConstraint } from '../composer/constraint';
 import { isWellFormedPatchId as isSafePatchId } from '../qpt/patchId';
+import { t } from '../text/translate';
 import type { PatchTarget } from './patch';
 import { isCanonicalPatchId, normalizePatchId } from './patchId';
 
@@ -7,6 +8,14 @@ import { isCanonicalPatchId, normalizePatchId } from './patchId';
 // paths of bad entries are only built when there is something to report.
 
 export type PathSegment = string | number;
+
+/** What was done about a problem, e.g. "patch skipped"; a function so that nothing is built until there is a problem. */
+export type Consequence = () => string;
+
+/** "must be a text; patch skipped": what is wrong and what was done about it. */
+export function withConsequence(what: string, consequence?: Consequence): string {
+  return consequence === undefined ? what : t('{0}; {1}', what, consequence());
+}
 
 /** Something wrong at a path inside a catalog document; `atKey` when the key itself (not its value) is wrong. */
 export interface Issue {
@@ -42,20 +51,20 @@ const PACKAGE_NAME = /^[a-z0-9](?:[a-z0-9_.-]*[a-z0-9])?\/[a-z0-9](?:[a-z0-9_.-]
 
 /**
  * A patch ID, normalized, when `value` is one that may be used anywhere (it is safe to pass on to QPT);
- * otherwise undefined after reporting at `path` (with `consequence` appended to the message).
+ * otherwise undefined after reporting at `path` (with `consequence`, e.g. "patch skipped", added to the message).
  */
-export function patchIdAt(value: unknown, path: PathSegment[], issues: Issues, consequence = '', atKey = false): string | undefined {
+export function patchIdAt(value: unknown, path: PathSegment[], issues: Issues, consequence?: Consequence, atKey = false): string | undefined {
   if (typeof value === 'string') {
     if (isCanonicalPatchId(value)) return value;
     if (isSafePatchId(value.trim())) return normalizePatchId(value);
   }
-  const what = `${JSON.stringify(value)} is not a patch ID (letters and digits joined by "-", "_" or "/")`;
-  issues.error(path, what + consequence, atKey);
+  const what = t('{0} is not a patch ID (letters and digits joined by "-", "_" or "/")', JSON.stringify(value));
+  issues.error(path, withConsequence(what, consequence), atKey);
   return undefined;
 }
 
 /** A list of non-empty strings; undefined (after reporting) when it is anything else. */
-export function stringListAt(value: unknown, path: PathSegment[], issues: Issues, consequence = ''): string[] | undefined {
+export function stringListAt(value: unknown, path: PathSegment[], issues: Issues, consequence?: Consequence): string[] | undefined {
   if (Array.isArray(value)) {
     let clean = true;
     for (const s of value) {
@@ -66,15 +75,15 @@ export function stringListAt(value: unknown, path: PathSegment[], issues: Issues
     }
     if (clean) return value as string[];
   }
-  issues.error(path, 'must be a list of names' + consequence);
+  issues.error(path, withConsequence(t('must be a list of names'), consequence));
   return undefined;
 }
 
 /** A list of patch IDs (a single ID is accepted too), without duplicates. */
-export function idListAt(value: unknown, path: PathSegment[], issues: Issues, consequence = ''): string[] | undefined {
+export function idListAt(value: unknown, path: PathSegment[], issues: Issues, consequence?: Consequence): string[] | undefined {
   const list = typeof value === 'string' ? [value] : value;
   if (!Array.isArray(list)) {
-    issues.error(path, 'must be a list of patch IDs' + consequence);
+    issues.error(path, withConsequence(t('must be a list of patch IDs'), consequence));
     return undefined;
   }
   const ids: string[] = [];
@@ -87,7 +96,7 @@ export function idListAt(value: unknown, path: PathSegment[], issues: Issues, co
 }
 
 const TARGET_KEYS = new Set(['file', 'require', 'replaced-with', 'deprecated']);
-const RANGE_SKIPPED = '; this range is skipped';
+const rangeSkipped = () => t('this range is skipped');
 
 /**
  * Reads a QPT-style `packages` mapping at `path`: `{package: {constraint: {file?, require?, replaced-with?,
@@ -97,17 +106,17 @@ const RANGE_SKIPPED = '; this range is skipped';
 export function targetsAt(value: unknown, path: PathSegment[], issues: Issues, strictKeys: boolean): PatchTarget[] {
   const targets: PatchTarget[] = [];
   if (!isRecord(value)) {
-    issues.error(path, 'must map package names to version constraints');
+    issues.error(path, t('must map package names to version constraints'));
     return targets;
   }
   for (const pkg in value) {
     const ranges = value[pkg];
     if (!PACKAGE_NAME.test(pkg)) {
-      issues.error([...path, pkg], `${JSON.stringify(pkg)} is not a Composer package name (vendor/name); skipped`, true);
+      issues.error([...path, pkg], t('{0} is not a Composer package name (vendor/name); skipped', JSON.stringify(pkg)), true);
       continue;
     }
     if (!isRecord(ranges) || isEmpty(ranges)) {
-      issues.error([...path, pkg], `must map version constraints to patch details; package ${pkg} skipped`);
+      issues.error([...path, pkg], t('must map version constraints to patch details; package {0} skipped', pkg));
       continue;
     }
     for (const constraint in ranges) {
@@ -137,12 +146,12 @@ function targetAt(
     parseConstraint(constraint);
   } catch (e) {
     if (!(e instanceof ConstraintError)) throw e;
-    issues.error(here(), e.message + RANGE_SKIPPED, true);
+    issues.error(here(), withConsequence(e.message, rangeSkipped), true);
     return undefined;
   }
   const d = details === null || details === undefined ? {} : details;
   if (!isRecord(d)) {
-    issues.error(here(), 'must be a mapping with file, require, replaced-with or deprecated' + RANGE_SKIPPED);
+    issues.error(here(), withConsequence(t('must be a mapping with file, require, replaced-with or deprecated'), rangeSkipped));
     return undefined;
   }
   const { file, require, deprecated } = d;
@@ -150,24 +159,24 @@ function targetAt(
   const target: PatchTarget = { package: pkg, constraint, require: [], deprecated: false };
   if (file !== undefined) {
     if (typeof file !== 'string' || file.trim() === '') {
-      issues.error(here('file'), 'must be a file name' + RANGE_SKIPPED);
+      issues.error(here('file'), withConsequence(t('must be a file name'), rangeSkipped));
       return undefined;
     }
     target.file = file;
   }
   if (require !== undefined && require !== null) {
-    const ids = idListAt(require, here('require'), issues, RANGE_SKIPPED);
+    const ids = idListAt(require, here('require'), issues, rangeSkipped);
     if (ids === undefined) return undefined;
     target.require = ids;
   }
   if (replacement !== undefined && replacement !== null) {
-    const id = patchIdAt(replacement, here('replaced-with'), issues, RANGE_SKIPPED);
+    const id = patchIdAt(replacement, here('replaced-with'), issues, rangeSkipped);
     if (id === undefined) return undefined;
     target.replacedWith = id;
   }
   if (deprecated !== undefined && deprecated !== null) {
     if (typeof deprecated !== 'boolean') {
-      issues.error(here('deprecated'), 'must be true or false' + RANGE_SKIPPED);
+      issues.error(here('deprecated'), withConsequence(t('must be true or false'), rangeSkipped));
       return undefined;
     }
     target.deprecated = deprecated;
@@ -177,7 +186,7 @@ function targetAt(
   if (strictKeys) {
     for (const key in d) {
       if (!TARGET_KEYS.has(key)) {
-        issues.warn(here(key), `unknown key ${JSON.stringify(key)} ignored (expected file, require, replaced-with or deprecated)`, true);
+        issues.warn(here(key), t('unknown key {0} ignored (expected file, require, replaced-with or deprecated)', JSON.stringify(key)), true);
       }
     }
   }

@@ -1,6 +1,7 @@
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { stripBom } from '../lock/jsonText';
 import type { Problem } from '../problem';
+import { t } from '../text/translate';
 import { readCuratedCatalog } from './curated';
 import type { LoadedFile } from './entry';
 import type { Issue, PathSegment } from './validate';
@@ -20,14 +21,14 @@ export function readYamlCatalog(text: string, file: string): LoadedFile {
       file,
       kind: 'yaml',
       entries: [],
-      problems: [{ severity: 'error', file, line: pos.line, column: pos.col, message: `invalid YAML: ${message}` }],
+      problems: [{ severity: 'error', file, line: pos.line, column: pos.col, message: t('invalid YAML: {0}', message) }],
     };
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 1000 });
   } catch (e) {
-    return { file, kind: 'yaml', entries: [], problems: [{ severity: 'error', file, message: `invalid YAML: ${(e as Error).message}` }] };
+    return { file, kind: 'yaml', entries: [], problems: [{ severity: 'error', file, message: t('invalid YAML: {0}', (e as Error).message) }] };
   }
   const { entries, issues } = readCuratedCatalog(data);
   return { file, kind: 'yaml', entries, problems: issues.map((i) => locate(doc, lineCounter, file, i)) };

@@ -3,6 +3,7 @@
  * `Semver::satisfies`): `||`/`|` separate alternatives, `,` or spaces join requirements, and every operand becomes
  * basic comparisons with Composer's implicit `-dev` bounds (see ./term.ts).
  */
+import { t } from '../text/translate';
 import { phpTrim, VersionSyntaxError, WS } from './normalize';
 import { parseTerm, TermSyntaxError, type Operator, type Term } from './term';
 import { compareOrder, fromNormalized, parseVersion, type ComposerVersion } from './version';
@@ -21,7 +22,7 @@ export class ConstraintError extends Error {
     readonly constraint: string,
     readonly reason: string,
   ) {
-    super(`Invalid version constraint ${JSON.stringify(constraint)}: ${reason}`);
+    super(t('Invalid version constraint {0}: {1}', JSON.stringify(constraint), reason));
     this.name = 'ConstraintError';
   }
 }
@@ -137,18 +138,17 @@ function mergeContiguous(groups: Bound[][]): Bound[][] {
 
 function parseUncached(text: string): Constraint {
   const trimmed = phpTrim(text);
-  if (trimmed === '') throw new ConstraintError(text, 'the constraint is empty');
+  if (trimmed === '') throw new ConstraintError(text, t('the constraint is empty'));
   const groups: Bound[][] = [];
   for (const alternative of trimmed.split(OR)) {
-    if (alternative === '') throw new ConstraintError(text, 'an alternative between "||" is empty');
+    if (alternative === '') throw new ConstraintError(text, t('an alternative between "||" is empty'));
     const group: Bound[] = [];
     for (const operand of alternative.split(AND)) {
       try {
         for (const term of parseTerm(operand)) group.push(toBound(term));
       } catch (e) {
         if (e instanceof VersionSyntaxError || e instanceof TermSyntaxError) {
-          const where = operand === text ? '' : ` in ${JSON.stringify(operand)}`;
-          throw new ConstraintError(text, `${e.message}${where}`);
+          throw new ConstraintError(text, operand === text ? e.message : t('{0} in {1}', e.message, JSON.stringify(operand)));
         }
         throw e;
       }

@@ -4,6 +4,8 @@
  * `2.4.6-p3` → `2.4.6.0-patch3`, `v2.4` → `2.4.0.0`, `1.0.x-dev` → `1.0.9999999.9999999-dev`, `master` → `dev-master`.
  */
 
+import { t } from '../text/translate';
+
 /** PCRE's `\s` (ASCII only), so that exotic Unicode spaces are not taken for separators. */
 export const WS = '[\\t\\n\\v\\f\\r ]';
 export const NOT_WS = '[^\\t\\n\\v\\f\\r ]';
@@ -21,7 +23,7 @@ export type Stability = 'stable' | 'RC' | 'beta' | 'alpha' | 'dev';
 /** Thrown for text that is not a Composer version; the message quotes the text. */
 export class VersionSyntaxError extends Error {
   constructor(readonly version: string) {
-    super(`${JSON.stringify(version)} is not a valid version`);
+    super(t('{0} is not a valid version', JSON.stringify(version)));
     this.name = 'VersionSyntaxError';
   }
 }
