@@ -3,7 +3,7 @@
 // with the suite's code.
 //
 // Usage: node test/vscode/run-integration.mjs [--workspace=FOLDER[=GLOB,GLOB...]]... [--timeout=SECONDS]
-//          [--locale=LANG] [--verbose]
+//          [--locale=LANG] [--untrusted] [--verbose]
 //   --workspace  a folder to open (relative to the repository or absolute) and the test files to run in it
 //                (globs relative to out/test/integration; default **/*.test.js). Repeatable. Without it, the
 //                pairs listed in test/integration/workspaces.json run (an entry may name its own "locale"). The
@@ -13,6 +13,8 @@
 //                env TEST_VSCODE_TIMEOUT)
 //   --locale     display language (code-server --locale, e.g. ja) for workspaces that name none; the suite
 //                sees it in INTEGRATION_LOCALE
+//   --untrusted  open the --workspace folders in Restricted Mode (Workspace Trust on, the folder not trusted, no
+//                prompt); a workspaces.json entry asks for it with "trusted": false
 //   --verbose    print every workbench console line, not only the extension host's
 // Expects `npm run build` to have run (the npm script does it).
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -41,12 +43,15 @@ function parseArgs(argv) {
       opts.timeout = Number(value);
     } else if (key === '--locale' && value) {
       opts.locale = value;
+    } else if (key === '--untrusted' && value === '') {
+      opts.untrusted = true;
     } else if (key === '--verbose') {
       opts.verbose = true;
     } else {
       throw new Error(`unknown argument "${arg}" (see the usage at the top of ${relative(ROOT, new URL(import.meta.url).pathname)})`);
     }
   }
+  if (opts.untrusted) opts.workspaces = opts.workspaces.map((w) => ({ ...w, trusted: false }));
   if (opts.workspaces.length === 0) opts.workspaces = readWorkspaceList();
   if (!(opts.timeout > 0)) opts.timeout = 120 + 60 * opts.workspaces.length;
   return opts;
@@ -68,15 +73,19 @@ function readWorkspaceList() {
     if (w.locale !== undefined && (typeof w.locale !== 'string' || !/^[a-z]{2,3}(-[a-z0-9]+)*$/i.test(w.locale))) {
       throw new Error(`${relative(ROOT, file)}: [${i}] "locale" must be a language tag such as "ja" or "pt-br"`);
     }
+    if (w.trusted !== undefined && typeof w.trusted !== 'boolean') {
+      throw new Error(`${relative(ROOT, file)}: [${i}] "trusted" must be true or false`);
+    }
     return w;
   });
 }
 
 /** Runs the suite in one workspace; resolves with the exit code the extension host reported. */
-async function runWorkspace({ folder, tests, locale: own }, deadline, { verbose, locale: given }) {
+async function runWorkspace({ folder, tests, locale: own, trusted = true }, deadline, { verbose, locale: given }) {
   const locale = own ?? given;
-  console.log(`\n=== ${folder}${locale ? ` (locale ${locale})` : ''}  [${tests.join(', ')}]`);
-  const run = createRunDir('it');
+  console.log(`\n=== ${folder}${locale ? ` (locale ${locale})` : ''}${trusted ? '' : ' (untrusted)'}  [${tests.join(', ')}]`);
+  // Untrusted: Workspace Trust stays on and nothing asks to trust the folder, so it opens in Restricted Mode.
+  const run = createRunDir('it', trusted ? {} : { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' });
   let abs;
   if (folder === ':empty') abs = run.emptyFolder;
   else if (folder !== ':none') abs = isAbsolute(folder) ? folder : resolve(ROOT, folder);
@@ -86,7 +95,9 @@ async function runWorkspace({ folder, tests, locale: own }, deadline, { verbose,
   const server = await startCodeServer(run, {
     smokeTestDriver: true,
     locale,
+    workspaceTrust: !trusted,
     env: {
+      INTEGRATION_TRUSTED: String(trusted),
       INTEGRATION_LOCALE: locale ?? '', INTEGRATION_TESTS: tests.join(','), INTEGRATION_WORKSPACE: abs ?? '', INTEGRATION_CONSOLE_MARKER: MARKER },
   });
   try {
@@ -138,7 +149,7 @@ async function main() {
   const results = [];
   for (const ws of opts.workspaces) {
     const code = await runWorkspace(ws, deadline, opts);
-    const name = ws.locale ? `${ws.folder} (locale ${ws.locale})` : ws.folder;
+    const name = `${ws.folder}${ws.locale ? ` (locale ${ws.locale})` : ''}${ws.trusted === false ? ' (untrusted)' : ''}`;
     results.push({ folder: name, code });
     console.log(`=== ${name}: ${code === 0 ? 'passed' : `FAILED (exit code ${code})`}`);
   }
