@@ -24,7 +24,7 @@ const EXPECTED = {
     ],
     docs: 'Open documentation',
     reveal: 'Reveal in sidebar',
-    groups: ['Applicable', 'Needs QPT update', 'Deprecated / replaced'],
+    groups: ['Applicable', 'Needs QPT update', 'Deprecated / replaced', 'Scheduled (Cloud build)'],
     tooltip: ['A customer who signs in successfully through the REST or GraphQL API', '**QPT version:** 1.1.54 (installed: 1.1.43)'],
     unknown: '**ACSD-99999999** is not in the loaded patch catalogs.',
     search: '',
@@ -40,7 +40,7 @@ const EXPECTED = {
     ],
     docs: 'Öppna dokumentationen',
     reveal: 'Visa i sidofältet',
-    groups: ['Tillämplig', 'Kräver QPT-uppdatering', 'Inaktuell/ersatt'],
+    groups: ['Tillämplig', 'Kräver QPT-uppdatering', 'Inaktuell/ersatt', 'Schemalagd (Cloud-bygge)'],
     tooltip: ['När en kund loggar in via REST- eller GraphQL-API:t', '**QPT-version:** 1.1.54 (installerad: 1.1.43)'],
     unknown: '**ACSD-99999999** finns inte i de inlästa patchkatalogerna.',
     search: '?lang=sv-SE',
@@ -56,7 +56,7 @@ const EXPECTED = {
     ],
     docs: 'Ouvrir la documentation',
     reveal: 'Afficher dans la barre latérale',
-    groups: ['Applicable', 'Mise à jour de QPT requise', 'Obsolète / remplacé'],
+    groups: ['Applicable', 'Mise à jour de QPT requise', 'Obsolète / remplacé', 'Planifié (build Cloud)'],
     tooltip: ['Lorsqu’un client se connecte avec succès par l’API REST ou GraphQL', `**Version de QPT${NB}:** 1.1.54 (installée${NB}: 1.1.43)`],
     unknown: '**ACSD-99999999** ne figure dans aucun des catalogues de correctifs chargés.',
     search: '?lang=fr',
@@ -72,7 +72,7 @@ const EXPECTED = {
     ],
     docs: 'ドキュメントを開く',
     reveal: 'サイド バーに表示',
-    groups: ['適用可能', 'QPT の更新が必要', '非推奨 / 置き換え済み'],
+    groups: ['適用可能', 'QPT の更新が必要', '非推奨 / 置き換え済み', 'スケジュール済み (Cloud ビルド)'],
     tooltip: ['顧客が REST または GraphQL API', '**QPT バージョン:** 1.1.54 (インストール済み: 1.1.43)'],
     unknown: '**ACSD-99999999** は読み込まれたパッチ カタログにありません。',
     search: '?lang=ja',
@@ -102,7 +102,7 @@ describe(`display language "${LOCALE}": ACSD-61103 on the Cloud 2.4.6-p3 store`,
     assert.ok(md, 'no hover');
     const got = lines(md);
     assert.deepEqual(got.slice(0, EXPECTED.hover.length), EXPECTED.hover, got.join('\n'));
-    const links = got[got.length - 1]!;
+    const links = got.find((l) => l.includes('(command:commercePatches.openDocs?')) ?? '';
     assert.match(links, new RegExp(`^\\[\\$\\(book\\) ${escape(EXPECTED.docs)}\\]\\(command:commercePatches\\.openDocs\\?`));
     assert.match(links, new RegExp(`\\[\\$\\(list-tree\\) ${escape(EXPECTED.reveal)}\\]\\(command:commercePatches\\.reveal\\?`));
   });
