@@ -28,10 +28,10 @@ import { folderLabel } from '../tree/patchTreeProvider';
 import { applyPickItems, revertPickItems, withRequirements } from './patchPicks';
 import { isPatchItem } from './prompts';
 import { configuredQptPrefix, openQptSetting } from './qptSettings';
-import { runQptStatus } from './qptStatusRun';
+import { QptStatusError, runQptStatus } from './qptStatusRun';
 import { displayCommand } from './displayCommand';
 import { runQptTask, showTaskTerminal, type QptAction } from './qptTask';
-import { checkTrusted } from './trust';
+import { checkTrusted, untrustedReason } from './trust';
 
 /** Projects whose QPT task or status check is running: one at a time per project. */
 const busy = new Set<string>();
@@ -67,7 +67,7 @@ interface Ready {
  * QPT installed in it, a usable command setting, and no other QPT run in the project.
  */
 async function prepare(ctx: PatchActionContext, arg: unknown, title: string): Promise<{ ready?: Ready; result?: ActionResult; id?: string }> {
-  if (!checkTrusted(ctx.prompts())) return { result: { outcome: 'refused', why: 'untrusted' } };
+  if (!checkTrusted(ctx.prompts())) return { result: { outcome: 'refused', why: untrustedReason() } };
   const parsed = actionArg(arg);
   if ('bad' in parsed) return { result: refuse(ctx, 'error', badArgMessage(parsed.bad)) };
   const { entry, none } = await chooseProject(ctx, parsed.lockFile, title);
@@ -122,6 +122,8 @@ async function checkStatus(ctx: PatchActionContext, { entry, prefix }: Ready): P
     ctx.output.appendLine(t('{0}: {1} of {2} patches applied (QPT status).', folderLabel(entry), applied, states.size));
     return states;
   } catch (e) {
+    // Stopped by the user: nothing to report.
+    if (e instanceof QptStatusError && e.cancelled) return undefined;
     const message = e instanceof Error ? e.message : String(e);
     ctx.output.appendLine(t('QPT status failed in {0}: {1}', folderLabel(entry), message));
     const details = (e as { output?: unknown }).output;

@@ -12,6 +12,8 @@ export class QptStatusError extends Error {
     /** What the process printed on stderr (and stdout when it failed), for the output channel. */
     readonly output: string,
     readonly exitCode?: number,
+    /** The user stopped it. */
+    readonly cancelled = false,
   ) {
     super(message);
   }
@@ -50,7 +52,8 @@ export function runQptStatus(
                   : error.killed
                     ? `was stopped after ${TIMEOUT_MS / 1000} s`
                     : error.message;
-          reject(new QptStatusError(why, `${stderr}${code !== undefined ? stdout : ''}`.trim(), code));
+          const output = `${stderr}${code !== undefined ? stdout : ''}`.trim();
+          reject(new QptStatusError(why, output, code, token?.isCancellationRequested === true));
           return;
         }
         try {
