@@ -200,7 +200,7 @@ const SHOTS = [
   {
     file: 'apply-confirm.png',
     locale: 'en',
-    what: 'Apply Patch…: the confirmation naming the command, the folder and the required patches added (Cloud: or add them to .magento.env.yaml)',
+    what: 'Apply Patch…: the confirmation: what QPT changes, the Cloud caveat, the exact command and folder; Apply, or add to .magento.env.yaml instead',
     needs: 'apply-pick.png',
     async run(ui, { shoot, state }) {
       if (!state.pickOpen) throw new Error('apply-confirm.png follows apply-pick.png (the quick pick must be open)');
