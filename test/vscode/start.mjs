@@ -15,7 +15,7 @@
 //   --locale    display language (code-server --locale): en, sv, fr or ja
 //   --vsix      install this VSIX instead of packaging one
 //   --trusted   start with Workspace Trust off (every folder trusted, no prompt), as the tests do
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, utimesSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { ensureTools } from './install.mjs';
@@ -106,7 +106,10 @@ async function main() {
   console.log(`  code-server pid ${server.pid}, log ${relative(ROOT, run.log)}. Press Ctrl-C to stop everything.`);
   console.log('');
 
+  // Other runs prune run folders untouched for an hour: keep this one fresh while it serves.
+  const touch = setInterval(() => utimesSync(run.dir, new Date(), new Date()), 10 * 60_000);
   await whenGone(server.pid);
+  clearInterval(touch);
   throw new Error(`code-server stopped by itself; last lines of ${relative(ROOT, run.log)}:\n${server.logTail()}`);
 }
 
