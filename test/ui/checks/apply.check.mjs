@@ -9,8 +9,8 @@ import { CACHE, ROOT } from '../../vscode/paths.mjs';
 const FAKE_QPT = join(ROOT, 'test', 'fixtures', 'bin', 'fake-magento-patches');
 
 /** A fresh copy of the Cloud fixture under the git-ignored .cache/ folder, set up for the fake QPT. */
-function applyWorkspace() {
-  const dir = join(CACHE, 'ui-workspaces', 'qpt-apply');
+function applyWorkspace(name) {
+  const dir = join(CACHE, 'ui-workspaces', name);
   rmSync(dir, { recursive: true, force: true });
   cpSync(join(ROOT, 'test', 'fixtures', 'cloud-246p3'), dir, { recursive: true });
   mkdirSync(join(dir, '.vscode'), { recursive: true });
@@ -19,7 +19,8 @@ function applyWorkspace() {
   return dir;
 }
 
-const folder = applyWorkspace();
+const folder = applyWorkspace('qpt-apply');
+const yamlFolder = applyWorkspace('qpt-env-yaml');
 const norm = (text) => text.replace(/\u00a0/g, ' ');
 
 function fakeRuns() {
@@ -113,6 +114,39 @@ export default [
       const appliedRows = after.slice(after.findIndex((r) => r.label === 'Applied') + 1, after.findIndex((r) => r.label === 'Applied') + 4).map((r) => r.label);
       assert.deepEqual(appliedRows, ['ACSD-90001', 'ACSD-90002', 'MDVA-39305-V3']);
       await ui.screenshot('applied-group', { selector: '.part.sidebar' });
+    },
+  },
+  {
+    name: 'env yaml hover and diagnostics',
+    folder: yamlFolder,
+    async prepare() {
+      // A deprecated patch at the end of the fixture's list.
+      const file = join(yamlFolder, '.magento.env.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('      - ACSD-90004\n', '      - ACSD-90004\n      - ACSD-90003\n'));
+    },
+    async run(ui, { manifest, localize }) {
+      await openPatchesView(ui, localize, manifest);
+      await ui.openFile('.magento.env.yaml');
+      const hover = norm(await ui.hover('ACSD-90004'));
+      assert.match(hover, /Applicable to Adobe Commerce 2\.4\.6-p3 · Cloud/);
+      assert.match(hover, /Scheduled for the Cloud build in \.magento\.env\.yaml/);
+      assert.match(hover, /Apply/);
+      assert.match(hover, /Remove from \.magento\.env\.yaml/);
+      await ui.screenshot('hover-with-actions');
+      await ui.clearHover();
+      // The deprecated entry is marked (squiggle, struck through); its ID hovers like any other.
+      await ui.page.locator('.editor-instance .squiggly-warning').first().waitFor({ timeout: 10_000 });
+      const marked = norm(await ui.hover('ACSD-90003'));
+      assert.match(marked, /Deprecated for Adobe Commerce 2\.4\.6-p3 · Cloud: use ACSD-90004/);
+      await ui.page.waitForTimeout(1000); // the marker's part of the hover comes a moment later
+      await ui.screenshot('deprecated-entry');
+      await ui.clearHover();
+      // The Problems panel lists it.
+      await ui.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+      const problems = ui.page.locator('.part.panel .monaco-list-row', { hasText: 'ACSD-90003 is deprecated' });
+      await problems.first().waitFor({ timeout: 10_000 });
+      assert.match(norm(await problems.first().innerText()), /ACSD-90003 is deprecated: use ACSD-90004\./);
+      await ui.screenshot('problems');
     },
   },
 ];
