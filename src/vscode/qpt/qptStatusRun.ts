@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import type * as vscode from 'vscode';
 import type { QptInvocation } from '../../core/qpt/command';
 import { parseQptStatus, type QptPatchState } from '../../core/qpt/status';
+import { formatCount, t } from '../l10n';
 
 /** `magento-patches status` failed: it could not start, exited with an error, or printed no status list. */
 export class QptStatusError extends Error {
@@ -27,7 +28,7 @@ const MAX_BUFFER = 64 * 1024 * 1024;
 /**
  * Runs `magento-patches status --format=json` without a shell (`execFile`) and parses what it prints. Errors are
  * {@link QptStatusError}s: why it failed (`could not start`, `exited with code 1`, what was wrong with the output),
- * in English like QPT's own messages, with what the process printed.
+ * in the display language, with what the process printed (as QPT printed it).
  */
 export function runQptStatus(
   inv: QptInvocation,
@@ -44,13 +45,13 @@ export function runQptStatus(
           const code = typeof error.code === 'number' ? error.code : undefined;
           const why =
             token?.isCancellationRequested === true
-              ? 'stopped'
+              ? t('stopped')
               : code !== undefined
-                ? `exited with code ${code}`
+                ? t('exited with code {0}', code)
                 : error.code === 'ENOENT'
-                  ? `could not start: ${inv.command} was not found`
+                  ? t('could not start: {0} was not found', inv.command)
                   : error.killed
-                    ? `was stopped after ${TIMEOUT_MS / 1000} s`
+                    ? t('was stopped after {0} s', formatCount(TIMEOUT_MS / 1000))
                     : error.message;
           const output = `${stderr}${code !== undefined ? stdout : ''}`.trim();
           reject(new QptStatusError(why, output, code, token?.isCancellationRequested === true));
