@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { isWellFormedPatchId } from '../core/qpt/patchId';
+import { isSafePatchId } from '../core/qpt/patchId';
 import type { PatchRef } from './commandLinks';
 import { toRef } from './commands';
 import { t } from './l10n';
@@ -46,7 +46,7 @@ export function actionArg(arg: unknown): ActionArg {
   }
   const ref = toRef(arg);
   // The alphabet of patch IDs is what makes them safe to pass on: anything else stops here.
-  if (ref !== undefined && isWellFormedPatchId(ref.id)) return { ref, lockFile: ref.lockFile };
+  if (ref !== undefined && isSafePatchId(ref.id)) return { ref, lockFile: ref.lockFile };
   const shown = ref !== undefined ? ref.id : typeof arg === 'string' ? arg : (JSON.stringify(arg) ?? String(arg));
   return { bad: shown.length > 80 ? `${shown.slice(0, 80)}…` : shown };
 }

@@ -1,5 +1,5 @@
 import { ConstraintError, parseConstraint } from '../composer/constraint';
-import { isWellFormedPatchId as isSafePatchId } from '../qpt/patchId';
+import { isSafePatchId } from '../qpt/patchId';
 import { t } from '../text/translate';
 import type { PatchTarget } from './patch';
 import { isCanonicalPatchId, normalizePatchId } from './patchId';

@@ -9,7 +9,8 @@ export const PATCH_ID_PATTERN = /^[A-Za-z][A-Za-z0-9]*(?:[-_/][A-Za-z0-9]+)*$/;
 /** Longest ID accepted; real IDs are well under 40 characters. */
 export const PATCH_ID_MAX_LENGTH = 100;
 
-export function isWellFormedPatchId(id: unknown): id is string {
+/** True when `id` uses only the ID alphabet above, so it is safe to hand to QPT or a wrapper that joins arguments into a shell line. (Which forms are recognised in text: `isWellFormedPatchId` in catalog/patchId.ts.) */
+export function isSafePatchId(id: unknown): id is string {
   return typeof id === 'string' && id.length <= PATCH_ID_MAX_LENGTH && PATCH_ID_PATTERN.test(id);
 }
 
@@ -54,7 +55,7 @@ export function checkPatchIds(ids: readonly unknown[], known?: KnownIds): string
   if (ids.length === 0) throw new PatchIdError('empty', '');
   const out: string[] = [];
   for (const id of ids) {
-    if (!isWellFormedPatchId(id)) throw new PatchIdError('malformed', typeof id === 'string' ? id : String(id));
+    if (!isSafePatchId(id)) throw new PatchIdError('malformed', typeof id === 'string' ? id : String(id));
     if (known !== undefined && !known.has(id)) throw new PatchIdError('unknown', id);
     if (!out.includes(id)) out.push(id);
   }
