@@ -23,19 +23,20 @@
 // ctx = { manifest, extensionId, folder (absolute), locale, origin, localize }; localize('%key%') resolves a
 // manifest string through package.nls[.LOCALE].json as VS Code does. Throw (e.g. node:assert) to fail.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser, workbenchUrl } from '../vscode/browser.mjs';
 import { ensureTools } from '../vscode/install.mjs';
-import { CACHE, ROOT, TEST_RESULTS } from '../vscode/paths.mjs';
-import { cleanupAll, spawnTracked } from '../vscode/processes.mjs';
+import { ROOT, TEST_RESULTS } from '../vscode/paths.mjs';
+import { cleanupAll } from '../vscode/processes.mjs';
 import { createRunDir, installExtension, startCodeServer } from '../vscode/server.mjs';
+import { MANIFEST, packageVsix } from '../vscode/vsix.mjs';
 import { Workbench, slug } from './driver.mjs';
 
 const CHECKS_DIR = join(ROOT, 'test', 'ui', 'checks');
 const DEFAULT_FOLDER = 'test/fixtures/cloud-246p3';
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const manifest = MANIFEST;
 const extensionId = `${manifest.publisher}.${manifest.name}`;
 
 /** Resolves manifest strings like "%container.title%" the way VS Code does for a display language. */
@@ -69,27 +70,6 @@ function parseArgs(argv) {
     else throw new Error(`unknown argument "${arg}" (see the usage at the top of test/ui/run.mjs)`);
   }
   return opts;
-}
-
-/** Builds the VSIX through the package script (production build + vsce package). */
-function packageVsix() {
-  const out = join(CACHE, 'vsix', `${manifest.name}-${manifest.version}.vsix`);
-  mkdirSync(join(CACHE, 'vsix'), { recursive: true });
-  console.log(`[ui] packaging ${relative(ROOT, out)} (npm run package)`);
-  return new Promise((resolvePromise, reject) => {
-    const child = spawnTracked('npm', ['run', '--silent', 'package', '--', '--out', out], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0 && existsSync(out)) return resolvePromise(out);
-      reject(new Error(`npm run package failed (exit ${code}):\n${output.trim()}`));
-    });
-  });
 }
 
 async function loadChecks(grep) {
@@ -177,7 +157,7 @@ async function main() {
   await ensureTools();
   const checks = await loadChecks(opts.grep);
   if (checks.length === 0) throw new Error(`no UI check found${opts.grep ? ` matching "${opts.grep}"` : ''} in test/ui/checks`);
-  const vsix = opts.vsix ?? (await packageVsix());
+  const vsix = opts.vsix ?? (await packageVsix({ log: (line) => console.log(`[ui] ${line}`) }));
   console.log(`[ui] installing ${relative(ROOT, vsix)} into a fresh code-server; results in ${relative(ROOT, TEST_RESULTS)}/`);
   const deadline = Date.now() + opts.timeout * 1000;
   const groups = new Map();
