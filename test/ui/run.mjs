@@ -22,7 +22,6 @@
 //   }];
 // ctx = { manifest, extensionId, folder (absolute), locale, origin, localize }; localize('%key%') resolves a
 // manifest string through package.nls[.LOCALE].json as VS Code does. Throw (e.g. node:assert) to fail.
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
