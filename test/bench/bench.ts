@@ -7,14 +7,14 @@
  *   ratio   = full / floor (target ≤ 1.3)
  *   lookup  = find the patch ID under a cursor in a line of text and look it up in the triage (target ≤ 5 µs)
  */
-import { readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { findPatchIdAt } from '../../src/core/catalog/patchId';
 import { loadCatalog } from '../../src/core/catalog/load';
 import { readProject } from '../../src/core/lock/read';
 import { triage } from '../../src/core/triage/triage';
-import { realworld, REALWORLD_MISSING, repoRoot } from '../support/realworld';
+import { realworld, REALWORLD_MISSING } from '../support/realworld';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
@@ -111,7 +111,7 @@ function main(): void {
   }
   printTable(rows);
   console.log(`\nmedian of ${RUNS} runs each; worst ratio ${Math.max(...ratios).toFixed(2)} (target ≤ 1.3), worst lookup ${Math.max(...lookups).toFixed(2)} µs (target ≤ 5 µs)`);
-  printSizes();
+  console.log('packaged sizes: npm run size');
 }
 
 function ms(v: number): string {
@@ -121,20 +121,6 @@ function ms(v: number): string {
 function printTable(rows: string[][]): void {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
-}
-
-function printSizes(): void {
-  const root = repoRoot();
-  for (const [label, file] of [
-    ['dist/extension.js', join(root, 'dist', 'extension.js')],
-    ['dist/cli.js', join(root, 'dist', 'cli.js')],
-  ]) {
-    try {
-      console.log(`${label}: ${(statSync(file).size / 1024).toFixed(1)} KB`);
-    } catch {
-      console.log(`${label}: not built`);
-    }
-  }
 }
 
 main();
