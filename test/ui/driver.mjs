@@ -265,12 +265,9 @@ export class Workbench {
     await this.settle();
   }
 
-  /**
-   * Moves the mouse onto the first visible occurrence of `word` in the active editor and returns the text of
-   * the hover that appears. Scrolls nothing: use `revealLine` first for text below the fold.
-   */
-  async hover(word, { timeout = SHORT } = {}) {
-    const point = await this.page.evaluate((w) => {
+  /** Where the first occurrence of `word` is on screen in the active editor (`{x, y, width, height}`), or undefined. */
+  wordBox(word) {
+    return this.page.evaluate((w) => {
       const lines = document.querySelector('.editor-instance .monaco-editor .view-lines');
       if (!lines) return undefined;
       const walker = document.createTreeWalker(lines, NodeFilter.SHOW_TEXT);
@@ -281,10 +278,19 @@ export class Workbench {
         range.setStart(n, at);
         range.setEnd(n, at + w.length);
         const r = range.getBoundingClientRect();
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        return { x: r.left, y: r.top, width: r.width, height: r.height };
       }
       return undefined;
     }, word);
+  }
+
+  /**
+   * Moves the mouse onto the first visible occurrence of `word` in the active editor and returns the text of
+   * the hover that appears. Scrolls nothing: use `revealLine` first for text below the fold.
+   */
+  async hover(word, { timeout = SHORT } = {}) {
+    const box = await this.wordBox(word);
+    const point = box && { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     if (!point) throw new Error(`"${word}" is not visible in the active editor`);
     const hover = this.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /\S/ }).last();
     // The editor shows a hover on mouse movement; an early move (before language features are up) can be

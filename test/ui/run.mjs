@@ -22,9 +22,10 @@
 //   }];
 // ctx = { manifest, extensionId, folder (absolute), locale, origin, localize }; localize('%key%') resolves a
 // manifest string through package.nls[.LOCALE].json as VS Code does. Throw (e.g. node:assert) to fail.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { localizer } from '../vscode/nls.mjs';
 import { launchBrowser, workbenchUrl } from '../vscode/browser.mjs';
 import { ensureTools } from '../vscode/install.mjs';
 import { ROOT, TEST_RESULTS } from '../vscode/paths.mjs';
@@ -37,25 +38,6 @@ const CHECKS_DIR = join(ROOT, 'test', 'ui', 'checks');
 const DEFAULT_FOLDER = 'test/fixtures/cloud-246p3';
 const manifest = MANIFEST;
 const extensionId = `${manifest.publisher}.${manifest.name}`;
-
-/** Resolves manifest strings like "%container.title%" the way VS Code does for a display language. */
-function localizer(locale) {
-  const read = (name) => {
-    try {
-      return JSON.parse(readFileSync(join(ROOT, name), 'utf8'));
-    } catch {
-      return {};
-    }
-  };
-  const table = { ...read('package.nls.json'), ...(locale ? read(`package.nls.${locale.toLowerCase()}.json`) : {}) };
-  return (text) => {
-    const m = /^%(.+)%$/.exec(text ?? '');
-    if (!m) return text;
-    const entry = table[m[1]];
-    if (entry === undefined) throw new Error(`package.nls${locale ? `[.${locale}]` : ''}.json has no "${m[1]}"`);
-    return typeof entry === 'string' ? entry : entry.message;
-  };
-}
 
 function parseArgs(argv) {
   const opts = { grep: '', locale: undefined, vsix: undefined, timeout: Number(process.env.TEST_UI_TIMEOUT ?? 600) };

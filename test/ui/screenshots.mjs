@@ -10,8 +10,9 @@
 //   --only    take only the pictures whose file name contains NAME
 //   --vsix    install this VSIX instead of packaging one
 //   --out     write the PNGs here instead of media/screenshots/
-import { mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { mkdirSync, renameSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { localizer } from '../vscode/nls.mjs';
 import { launchBrowser, workbenchUrl } from '../vscode/browser.mjs';
 import { ensureTools } from '../vscode/install.mjs';
 import { ROOT, TEST_RESULTS } from '../vscode/paths.mjs';
@@ -46,24 +47,6 @@ function parseArgs(argv) {
     else throw new Error(`unknown argument "${arg}" (see the usage at the top of test/ui/screenshots.mjs)`);
   }
   return opts;
-}
-
-/** Resolves "%key%" manifest strings through package.nls[.LOCALE].json, as VS Code does. */
-function localizer(locale) {
-  const read = (name) => {
-    try {
-      return JSON.parse(readFileSync(join(ROOT, name), 'utf8'));
-    } catch {
-      return {};
-    }
-  };
-  const table = { ...read('package.nls.json'), ...(locale && locale !== 'en' ? read(`package.nls.${locale}.json`) : {}) };
-  return (text) => {
-    const m = /^%(.+)%$/.exec(text);
-    const entry = m ? table[m[1]] : text;
-    if (entry === undefined) throw new Error(`package.nls.json has no "${m[1]}"`);
-    return typeof entry === 'string' ? entry : entry.message;
-  };
 }
 
 // ---- Taking the pictures ----------------------------------------------------------------------------------
@@ -112,24 +95,6 @@ async function treeShot(ui, { localize, shoot, groups }) {
   await shoot({ x: bar.x, y: box.y, width: box.x + box.width - bar.x, height: box.height });
 }
 
-/** Where the first occurrence of `word` is on screen in the active editor. */
-function wordBox(ui, word) {
-  return ui.page.evaluate((w) => {
-    const lines = document.querySelector('.editor-instance .monaco-editor .view-lines');
-    const walker = document.createTreeWalker(lines, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n.textContent ?? '').indexOf(w);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + w.length);
-      const r = range.getBoundingClientRect();
-      return { x: r.left, y: r.top, width: r.width, height: r.height };
-    }
-    throw new Error(`"${w}" is not on screen`);
-  }, word);
-}
-
 /** A hover, cropped to the editor tab, the hovered word's line and the hover itself. */
 async function hoverShot(ui, { word, shoot }) {
   // The whole width for the editor, so the hover is not squeezed.
@@ -138,7 +103,8 @@ async function hoverShot(ui, { word, shoot }) {
   const hover = await ui.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /\S/ }).last().boundingBox();
   const editor = await ui.page.locator('.editor-instance .monaco-editor').first().boundingBox();
   const tabs = await ui.page.locator('.part.editor .title').first().boundingBox();
-  const at = await wordBox(ui, word);
+  const at = await ui.wordBox(word);
+  if (!at) throw new Error(`"${word}" is not on screen`);
   const top = Math.min(tabs?.y ?? editor.y, hover.y) - 4;
   const left = Math.max(0, Math.min(editor.x, hover.x) - 4);
   const right = Math.min(VIEWPORT.width, Math.max(hover.x + hover.width, at.x + at.width, editor.x + 560) + 16);
