@@ -1,5 +1,5 @@
 import { LOCALES, type LocalizedText } from '../locale';
-import { type CatalogEntry, type LoadedFile, newEntry, type Texts } from './entry';
+import type { CatalogEntry, LoadedFile, Texts } from './entry';
 import type { Catalog, CatalogSource, Patch, PatchTarget } from './patch';
 
 /** A patch while files are merged: the merged entry, and which texts came from a curated file. */
@@ -9,8 +9,9 @@ class Accumulated {
   curatedTitle = 0;
   curatedDescription = 0;
   readonly sources: string[] = [];
-  constructor(id: string) {
-    this.entry = newEntry(id);
+  constructor(first: CatalogEntry) {
+    // A shallow copy: merging later files assigns fields on it, never on the file's own entry.
+    this.entry = { ...first };
   }
 }
 
@@ -32,10 +33,15 @@ export function mergeCatalog(files: LoadedFile[]): Catalog {
     for (const incoming of file.entries) {
       let acc = byId.get(incoming.id);
       if (acc === undefined) {
-        acc = new Accumulated(incoming.id);
+        acc = new Accumulated(incoming);
         byId.set(incoming.id, acc);
+        if (curated) {
+          if (incoming.title !== undefined) acc.curatedTitle = languageBits(incoming.title);
+          if (incoming.description !== undefined) acc.curatedDescription = languageBits(incoming.description);
+        }
+      } else {
+        mergeEntry(acc, incoming, curated);
       }
-      mergeEntry(acc, incoming, curated);
       if (acc.sources[acc.sources.length - 1] !== file.file) acc.sources.push(file.file);
     }
   }
