@@ -293,26 +293,28 @@ export class Workbench {
     const point = box && { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     if (!point) throw new Error(`"${word}" is not visible in the active editor`);
     const hover = this.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /\S/ }).last();
+    const readable = (t) => t !== '' && !/^Loading\b/.test(t);
     // The editor shows a hover on mouse movement; an early move (before language features are up) can be
-    // lost, so come back onto the word, one pixel apart, until a hover appears.
-    for (let attempt = 0, end = Date.now() + timeout; ; attempt++) {
+    // lost, and a hover can close again before its text settles, so come back onto the word, one pixel apart,
+    // until a hover with text holds still.
+    let text = '';
+    for (let attempt = 0, end = Date.now() + timeout; !readable(text); attempt++) {
+      const left = end - Date.now();
+      if (left <= 0) throw new Error(`no hover with text appeared over "${word}" within ${timeout / 1000} s`);
       await this.page.mouse.move(1, 1);
       await this.page.mouse.move(point.x + (attempt % 3) - 1, point.y, { steps: 4 });
-      const left = end - Date.now();
-      if (left <= 0) throw new Error(`no hover appeared over "${word}" within ${timeout / 1000} s`);
       try {
         await hover.waitFor({ state: 'visible', timeout: Math.min(3000, left) });
-        break;
       } catch {
-        // try again
+        continue; // try again
       }
+      // Providers answer asynchronously: wait past "Loading..." until the text holds still.
+      text = await this.stable(
+        async () => ((await hover.textContent({ timeout: 1000 }).catch(() => '')) ?? '').trim(),
+        readable,
+        Math.min(5000, Math.max(1000, end - Date.now())),
+      );
     }
-    // Providers answer asynchronously: wait past "Loading..." until the text holds still.
-    const text = await this.stable(
-      async () => ((await hover.textContent().catch(() => '')) ?? '').trim(),
-      (t) => t !== '' && !/^Loading\b/.test(t),
-      timeout,
-    );
     await this.page.waitForTimeout(400); // let the hover finish rendering before anyone screenshots it
     return text;
   }
