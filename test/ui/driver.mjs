@@ -265,6 +265,15 @@ export class Workbench {
     await this.settle();
   }
 
+  /** Hovers the tree row labelled `label` in the side bar and returns its tooltip's text once it has rendered. */
+  async rowTooltip(label, { timeout = 10_000 } = {}) {
+    await this.page.locator('.part.sidebar .monaco-list-row', { hasText: label }).first().hover();
+    const tooltip = this.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: label }).last();
+    await tooltip.waitFor({ timeout });
+    await this.settle(400);
+    return tooltip.innerText();
+  }
+
   /** Where the first occurrence of `word` is on screen in the active editor (`{x, y, width, height}`), or undefined. */
   wordBox(word) {
     return this.page.evaluate((w) => {

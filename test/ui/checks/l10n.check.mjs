@@ -54,18 +54,14 @@ export default [
       assert.equal(norm(acsd.description), TITLE_JA);
       await ui.screenshot('tree', { selector: '.part.sidebar' });
 
-      const row = ui.page.locator('.part.sidebar .monaco-list-row', { hasText: 'ACSD-61103' }).first();
-      await row.hover();
-      const tooltip = ui.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'ACSD-61103' }).last();
-      await tooltip.waitFor({ timeout: 10_000 });
-      await ui.settle(400);
-      const tip = norm(await tooltip.innerText());
+      const tip = norm(await ui.rowTooltip('ACSD-61103'));
       assert.match(tip, /カテゴリ: Customer, Web API/);
       assert.match(tip, /影響を受けるコンポーネント: magento\/framework, magento\/module-customer/);
       assert.match(tip, /QPT バージョン: 1\.1\.54 \(インストール済み: 1\.1\.43\)/);
       assert.match(tip, /顧客が REST または GraphQL API/);
       await ui.screenshot('row-tooltip');
       // The row's inline actions.
+      const row = ui.page.locator('.part.sidebar .monaco-list-row', { hasText: 'ACSD-61103' }).first();
       const inline = await row.locator('.actions .action-label').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
       assert.deepEqual(inline, ['ドキュメントを開く', 'パッチ ID のコピー']);
 

@@ -94,17 +94,13 @@ export default [
       await ui.screenshot('group-and-acsd-61103-row', { selector: '.part.sidebar' });
 
       // Its tooltip, by hovering the row.
-      const row = ui.page.locator('.part.sidebar .monaco-list-row', { hasText: 'ACSD-61103' }).first();
-      await row.hover();
-      const tooltip = ui.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'ACSD-61103' }).last();
-      await tooltip.waitFor({ timeout: 10_000 });
-      await ui.settle(400);
-      const tip = norm(await tooltip.innerText());
+      const tip = norm(await ui.rowTooltip('ACSD-61103'));
       assert.match(tip, /Categories: Customer, Web API/);
       assert.match(tip, /QPT version: 1\.1\.54 \(installed: 1\.1\.43\)/);
       await ui.screenshot('row-tooltip');
 
       // The inline actions of the row.
+      const row = ui.page.locator('.part.sidebar .monaco-list-row', { hasText: 'ACSD-61103' }).first();
       const actions = await row.locator('.actions .action-label').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
       assert.deepEqual(actions, [localize('%command.openDocs%'), localize('%command.copyId%')]);
 
