@@ -63,7 +63,7 @@ export function appendTriageDetails(md: vscode.MarkdownString, entry: TriagedPat
 export function appendCatalogFacts(
   md: vscode.MarkdownString,
   patch: Patch,
-  requires: string[],
+  requires: readonly string[],
   replacedWith: string | undefined,
   qptInstalled: string | null | undefined,
   t: Translate,

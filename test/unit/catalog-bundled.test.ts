@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { BUNDLED_CATALOG, bundledCatalog } from '../../src/core/catalog/bundled';
 import { loadCatalog } from '../../src/core/catalog/load';
-import { LOCALES } from '../../src/core/locale';
+import type { PatchTarget } from '../../src/core/catalog/patch';
+import { LOCALES, type LocalizedText } from '../../src/core/locale';
 import { realworld, requireRealworld } from '../support/realworld';
 
 const bundled = () => loadCatalog({ bundled: true });
@@ -14,11 +15,12 @@ describe('catalog: bundled patches.yaml', () => {
     assert.deepEqual(bundled().sources, [{ file: BUNDLED_CATALOG, kind: 'bundled' }]);
   });
 
-  it('is checked once and shared, but every load gets its own patches', () => {
+  it('is checked once and shared, frozen so that no load can change the patches of the next', () => {
     assert.equal(bundledCatalog(), bundledCatalog());
     const a = bundled();
-    a.patches.get('ACSD-61103')?.targets.push({ package: 'x/y', constraint: '*', require: [], deprecated: false });
-    a.patches.get('ACSD-61103')!.title.en = 'changed';
+    const targets = a.patches.get('ACSD-61103')!.targets as PatchTarget[];
+    assert.throws(() => targets.push({ package: 'x/y', constraint: '*', require: [], deprecated: false }), TypeError);
+    assert.throws(() => ((a.patches.get('ACSD-61103')!.title as LocalizedText).en = 'changed'), TypeError);
     const b = bundled();
     assert.equal(b.patches.get('ACSD-61103')?.targets.length, 1);
     assert.notEqual(b.patches.get('ACSD-61103')?.title.en, 'changed');

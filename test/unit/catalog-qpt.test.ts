@@ -160,7 +160,7 @@ describe('catalog: QPT JSON metadata', () => {
       assert.ok(deprecated >= 160, `${deprecated} deprecated ranges (160 have replaced-with)`);
       const acsd = file.entries.find((e) => e.id === 'ACSD-61103');
       assert.deepEqual(acsd?.targets, [
-        { package: 'magento/magento2-base', constraint: '>=2.4.6 <2.4.7', file: 'os/ACSD-61103_2.4.6-p3.patch', require: [], deprecated: false },
+        { package: 'magento/magento2-base', constraint: '>=2.4.6 <2.4.7', file: 'os/ACSD-61103_2.4.6-p3.patch', require: [], replacedWith: undefined, deprecated: false },
       ]);
     });
 

@@ -23,8 +23,8 @@ describe('catalog: YAML catalogs', () => {
     assert.equal(b.qptVersion, '1.1.60');
     assert.deepEqual(b.require, ['ACSD-90001']);
     assert.deepEqual(b.targets, [
-      { package: 'magento/magento2-base', constraint: '>=2.4.6 <2.4.8', file: 'os/ACSD-90020_2.4.6.patch', require: [], deprecated: false },
-      { package: 'magento/magento2-ee-base', constraint: '2.4.5-p1', require: [], deprecated: false },
+      { package: 'magento/magento2-base', constraint: '>=2.4.6 <2.4.8', file: 'os/ACSD-90020_2.4.6.patch', require: [], replacedWith: undefined, deprecated: false },
+      { package: 'magento/magento2-ee-base', constraint: '2.4.5-p1', file: undefined, require: [], replacedWith: undefined, deprecated: false },
     ]);
   });
 

@@ -10,12 +10,21 @@ let bundled: LoadedFile | undefined;
 
 /**
  * The catalog shipped with the extension: patches.yaml, turned into data at build time (no YAML parsing at run
- * time) and checked on first use. The result is shared: callers must not modify it.
+ * time) and checked on first use. The result is shared, and its entries are frozen.
  */
 export function bundledCatalog(): LoadedFile {
   if (bundled === undefined) {
     const { entries, issues } = readCuratedCatalog(data);
-    bundled = { file: BUNDLED_CATALOG, kind: 'bundled', entries, problems: jsonProblems(BUNDLED_CATALOG, issues) };
+    // Every load's patches share these entries' lists and texts: frozen, so no caller can change them for the next.
+    bundled = { file: BUNDLED_CATALOG, kind: 'bundled', entries: deepFreeze(entries), problems: jsonProblems(BUNDLED_CATALOG, issues) };
   }
   return bundled;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }

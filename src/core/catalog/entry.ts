@@ -13,12 +13,12 @@ export interface CatalogEntry {
   id: string;
   title?: Texts;
   description?: Texts;
-  categories?: string[];
-  components?: string[];
+  categories?: readonly string[];
+  components?: readonly string[];
   origin?: string;
-  targets?: PatchTarget[];
+  targets?: readonly PatchTarget[];
   /** Patch-level requirements (besides each target's own). */
-  require?: string[];
+  require?: readonly string[];
   replacedWith?: string;
   deprecated?: boolean;
   qptVersion?: string;

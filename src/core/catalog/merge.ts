@@ -2,17 +2,32 @@ import { LOCALES, type LocalizedText } from '../locale';
 import type { CatalogEntry, LoadedFile, Texts } from './entry';
 import type { Catalog, CatalogSource, Patch, PatchTarget } from './patch';
 
-/** A patch while files are merged: the merged entry, and which texts came from a curated file. */
+/** Shared by every patch without such a list. */
+const NONE: readonly string[] = Object.freeze([]);
+const NO_TARGETS: readonly PatchTarget[] = Object.freeze([]);
+
+/**
+ * A patch while files are merged: the fields given so far (the last file that gives one wins), and which texts came
+ * from a curated file. One fixed shape, filled by assignment: nothing of the files' entries is copied.
+ */
 class Accumulated {
-  readonly entry: CatalogEntry;
+  title: Texts | undefined = undefined;
+  description: Texts | undefined = undefined;
+  categories: readonly string[] | undefined = undefined;
+  components: readonly string[] | undefined = undefined;
+  origin: string | undefined = undefined;
+  targets: readonly PatchTarget[] | undefined = undefined;
+  require: readonly string[] | undefined = undefined;
+  replacedWith: string | undefined = undefined;
+  deprecated: boolean | undefined = undefined;
+  qptVersion: string | undefined = undefined;
+  fixedIn: string | undefined = undefined;
+  docsPath: string | undefined = undefined;
   /** Bit i set: the title (description) in LOCALES[i] came from a curated file (bundled or user YAML). */
   curatedTitle = 0;
   curatedDescription = 0;
-  readonly sources: string[] = [];
-  constructor(first: CatalogEntry) {
-    // A shallow copy: merging later files assigns fields on it, never on the file's own entry.
-    this.entry = { ...first };
-  }
+  sources: readonly string[] = NONE;
+  constructor(readonly id: string) {}
 }
 
 /**
@@ -21,7 +36,7 @@ class Accumulated {
  * components, origin, QPT version, fixed-in, docs path and patch-level require/replaced-with/deprecated: the last
  * file that gives them wins. Titles and descriptions merge per language, and a text from a curated file (the
  * bundled catalog or a user's YAML) is never replaced by QPT's English one.
- * The files are not modified, and the patches share no mutable objects with them.
+ * The files are not modified; the patches share their read-only lists, targets and texts with them.
  */
 export function mergeCatalog(files: LoadedFile[]): Catalog {
   const byId = new Map<string, Accumulated>();
@@ -30,19 +45,24 @@ export function mergeCatalog(files: LoadedFile[]): Catalog {
   for (const file of files) {
     sources.push({ file: file.file, kind: file.kind, ...(file.version !== undefined ? { version: file.version } : {}) });
     const curated = file.kind === 'bundled' || file.kind === 'yaml';
+    // Patches that came from the same files share one list of sources: one new list per list extended here.
+    const extended = new Map<readonly string[], readonly string[]>();
     for (const incoming of file.entries) {
       let acc = byId.get(incoming.id);
       if (acc === undefined) {
-        acc = new Accumulated(incoming);
+        acc = new Accumulated(incoming.id);
         byId.set(incoming.id, acc);
-        if (curated) {
-          if (incoming.title !== undefined) acc.curatedTitle = languageBits(incoming.title);
-          if (incoming.description !== undefined) acc.curatedDescription = languageBits(incoming.description);
-        }
-      } else {
-        mergeEntry(acc, incoming, curated);
       }
-      if (acc.sources[acc.sources.length - 1] !== file.file) acc.sources.push(file.file);
+      mergeEntry(acc, incoming, curated);
+      const before = acc.sources;
+      if (before[before.length - 1] !== file.file) {
+        let after = extended.get(before);
+        if (after === undefined) {
+          after = Object.freeze([...before, file.file]);
+          extended.set(before, after);
+        }
+        acc.sources = after;
+      }
     }
   }
   const patches = new Map<string, Patch>();
@@ -50,15 +70,14 @@ export function mergeCatalog(files: LoadedFile[]): Catalog {
   return { patches, sources, problems };
 }
 
-function mergeEntry(acc: Accumulated, e: CatalogEntry, curated: boolean): void {
-  const a = acc.entry;
+function mergeEntry(a: Accumulated, e: CatalogEntry, curated: boolean): void {
   if (e.title !== undefined) {
-    a.title = mergeTexts(a.title, e.title, acc.curatedTitle, curated);
-    if (curated) acc.curatedTitle |= languageBits(e.title);
+    a.title = mergeTexts(a.title, e.title, a.curatedTitle, curated);
+    if (curated) a.curatedTitle |= languageBits(e.title);
   }
   if (e.description !== undefined) {
-    a.description = mergeTexts(a.description, e.description, acc.curatedDescription, curated);
-    if (curated) acc.curatedDescription |= languageBits(e.description);
+    a.description = mergeTexts(a.description, e.description, a.curatedDescription, curated);
+    if (curated) a.curatedDescription |= languageBits(e.description);
   }
   if (e.categories !== undefined && e.categories.length > 0) a.categories = e.categories;
   if (e.components !== undefined && e.components.length > 0) a.components = e.components;
@@ -89,26 +108,25 @@ function languageBits(texts: Texts): number {
   return bits;
 }
 
-function toPatch(acc: Accumulated): Patch {
-  const e = acc.entry;
-  const targets: PatchTarget[] = [];
-  const require: string[] = [];
+/** The merged patch. Lists and targets are the files' own (read-only, never copied); texts are copied only to add English. */
+function toPatch(e: Accumulated): Patch {
+  const targets = e.targets ?? NO_TARGETS;
+  let require = NONE;
   let replacement: string | undefined | null; // null: the targets name different replacements
-  let allDeprecated = e.targets !== undefined && e.targets.length > 0;
-  for (const t of e.targets ?? []) {
-    targets.push(copyTarget(t));
-    for (const r of t.require) if (!require.includes(r)) require.push(r);
+  let allDeprecated = targets.length > 0;
+  for (const t of targets) {
+    require = union(require, t.require);
     if (t.replacedWith !== undefined) replacement = replacement === undefined || replacement === t.replacedWith ? t.replacedWith : null;
     if (!t.deprecated) allDeprecated = false;
   }
-  if (e.require !== undefined) for (const r of e.require) if (!require.includes(r)) require.push(r);
+  if (e.require !== undefined) require = union(require, e.require);
   // Every field is always present (optional ones may be undefined), so all patches share one shape.
   return {
     id: e.id,
     title: withEnglish(e.title, e.description?.en ?? e.id),
     description: e.description?.en === undefined ? undefined : withEnglish(e.description, e.description.en),
-    categories: e.categories === undefined ? [] : [...e.categories],
-    components: e.components === undefined ? [] : [...e.components],
+    categories: e.categories ?? NONE,
+    components: e.components ?? NONE,
     origin: e.origin,
     targets,
     require,
@@ -117,23 +135,22 @@ function toPatch(acc: Accumulated): Patch {
     qptVersion: e.qptVersion,
     fixedIn: e.fixedIn,
     docsPath: e.docsPath,
-    sources: acc.sources,
+    sources: e.sources,
   };
 }
 
-function copyTarget(t: PatchTarget): PatchTarget {
-  return {
-    package: t.package,
-    constraint: t.constraint,
-    file: t.file,
-    require: [...t.require],
-    replacedWith: t.replacedWith,
-    deprecated: t.deprecated,
-  };
+/** `a` with the IDs of `b` it lacks; `a` or `b` itself when nothing needs adding (most patches require nothing). */
+function union(a: readonly string[], b: readonly string[]): readonly string[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  let out: string[] | undefined;
+  for (const id of b) if (!a.includes(id)) (out ??= [...a]).push(id);
+  return out ?? a;
 }
 
-/** A copy of `texts` with English guaranteed (`fallback` when missing); only languages that have a text. */
+/** `texts` itself when it has English, else a copy with `fallback` as English; only languages that have a text. */
 function withEnglish(texts: Texts | undefined, fallback: string): LocalizedText {
+  if (texts?.en !== undefined) return texts as LocalizedText; // readers never set a language without its text
   const out: LocalizedText = { en: texts?.en ?? fallback };
   if (texts === undefined) return out;
   if (texts.sv !== undefined) out.sv = texts.sv;
@@ -141,3 +158,4 @@ function withEnglish(texts: Texts | undefined, fallback: string): LocalizedText 
   if (texts.ja !== undefined) out.ja = texts.ja;
   return out;
 }
+

@@ -4,42 +4,45 @@ import type { Problem } from '../problem';
 /** One (package, constraint) entry of a patch: the patch applies where `package`'s installed version satisfies `constraint`. */
 export interface PatchTarget {
   /** Composer package name, e.g. `magento/magento2-base`. */
-  package: string;
+  readonly package: string;
   /** Composer constraint as written in the catalog, e.g. `>=2.4.6 <2.4.7`. */
-  constraint: string;
+  readonly constraint: string;
   /** Patch file inside the QPT package, when known. */
-  file?: string;
+  readonly file?: string;
   /** Patch IDs this one needs first. */
-  require: string[];
+  readonly require: readonly string[];
   /** ID of the patch that replaces this one for this range. */
-  replacedWith?: string;
-  deprecated: boolean;
+  readonly replacedWith?: string;
+  readonly deprecated: boolean;
 }
 
-/** A patch as the merged catalog knows it. */
+/**
+ * A patch as the merged catalog knows it. Read-only: patches share their lists and texts with the catalog files
+ * they came from (the bundled catalog's are frozen), so nothing is copied while thousands of them are merged.
+ */
 export interface Patch {
-  id: string;
-  title: LocalizedText;
-  description?: LocalizedText;
-  categories: string[];
+  readonly id: string;
+  readonly title: Readonly<LocalizedText>;
+  readonly description?: Readonly<LocalizedText>;
+  readonly categories: readonly string[];
   /** Affected Composer components, e.g. `magento/module-customer`. */
-  components: string[];
+  readonly components: readonly string[];
   /** e.g. `Adobe Commerce Support`, `Community`. */
-  origin?: string;
-  targets: PatchTarget[];
+  readonly origin?: string;
+  readonly targets: readonly PatchTarget[];
   /** Union of the targets' `require`, plus patch-level requirements. */
-  require: string[];
-  replacedWith?: string;
+  readonly require: readonly string[];
+  readonly replacedWith?: string;
   /** True when the patch as a whole is deprecated (every target, or the catalog says so). */
-  deprecated: boolean;
+  readonly deprecated: boolean;
   /** The QPT release that introduced the patch, e.g. `1.1.54`. */
-  qptVersion?: string;
+  readonly qptVersion?: string;
   /** The product release that fixes the issue, e.g. `2.4.8`. */
-  fixedIn?: string;
+  readonly fixedIn?: string;
   /** Article path below `patches-available-in-qpt/`, e.g. `v1-1-54/acsd-61103-customer-entity-failure-count-not-reset-after-login`. */
-  docsPath?: string;
+  readonly docsPath?: string;
   /** Catalog files that contributed to this entry, in load order. */
-  sources: string[];
+  readonly sources: readonly string[];
 }
 
 export type CatalogKind = 'bundled' | 'yaml' | 'qpt-support' | 'qpt-community' | 'qpt-info' | 'cloud-patches';

@@ -95,6 +95,9 @@ export function idListAt(value: unknown, path: PathSegment[], issues: Issues, co
   return ids;
 }
 
+/** Shared by every range that requires nothing. */
+const NO_IDS: readonly string[] = Object.freeze([]);
+
 const TARGET_KEYS = new Set(['file', 'require', 'replaced-with', 'deprecated']);
 const rangeSkipped = () => t('this range is skipped');
 
@@ -156,33 +159,34 @@ function targetAt(
   }
   const { file, require, deprecated } = d;
   const replacement = d['replaced-with'];
-  const target: PatchTarget = { package: pkg, constraint, require: [], deprecated: false };
-  if (file !== undefined) {
-    if (typeof file !== 'string' || file.trim() === '') {
-      issues.error(here('file'), withConsequence(t('must be a file name'), rangeSkipped));
-      return undefined;
-    }
-    target.file = file;
+  if (file !== undefined && (typeof file !== 'string' || file.trim() === '')) {
+    issues.error(here('file'), withConsequence(t('must be a file name'), rangeSkipped));
+    return undefined;
   }
+  let requires: readonly string[] = NO_IDS;
   if (require !== undefined && require !== null) {
     const ids = idListAt(require, here('require'), issues, rangeSkipped);
     if (ids === undefined) return undefined;
-    target.require = ids;
+    requires = ids;
   }
+  let replacedWith: string | undefined;
   if (replacement !== undefined && replacement !== null) {
-    const id = patchIdAt(replacement, here('replaced-with'), issues, rangeSkipped);
-    if (id === undefined) return undefined;
-    target.replacedWith = id;
+    replacedWith = patchIdAt(replacement, here('replaced-with'), issues, rangeSkipped);
+    if (replacedWith === undefined) return undefined;
   }
-  if (deprecated !== undefined && deprecated !== null) {
-    if (typeof deprecated !== 'boolean') {
-      issues.error(here('deprecated'), withConsequence(t('must be true or false'), rangeSkipped));
-      return undefined;
-    }
-    target.deprecated = deprecated;
-  } else {
-    target.deprecated = target.replacedWith !== undefined;
+  if (deprecated !== undefined && deprecated !== null && typeof deprecated !== 'boolean') {
+    issues.error(here('deprecated'), withConsequence(t('must be true or false'), rangeSkipped));
+    return undefined;
   }
+  // Every field is present (optional ones may be undefined), so all targets share one shape.
+  const target: PatchTarget = {
+    package: pkg,
+    constraint,
+    file: file as string | undefined,
+    require: requires,
+    replacedWith,
+    deprecated: typeof deprecated === 'boolean' ? deprecated : replacedWith !== undefined,
+  };
   if (strictKeys) {
     for (const key in d) {
       if (!TARGET_KEYS.has(key)) {

@@ -13,8 +13,9 @@ import type { NotApplicableReason, PatchStatus, TriagedPatch, TriageResult } fro
 export function triage(project: Project, catalog: Catalog): TriageResult {
   const matched: TriagedPatch[] = [];
   const rest: TriagedPatch[] = [];
+  const installed = new InstalledVersions(project);
   for (const patch of sortedPatches(catalog)) {
-    const entry = triagePatch(project, patch);
+    const entry = triagePatch(project, installed, patch);
     (entry.status === 'not-applicable' ? rest : matched).push(entry);
   }
   const byId = new Map<string, TriagedPatch>();
@@ -28,8 +29,8 @@ export function triage(project: Project, catalog: Catalog): TriageResult {
   return { project, patches: [...matched, ...rest], byId, counts };
 }
 
-function triagePatch(project: Project, patch: Patch): TriagedPatch {
-  const target = matchingTarget(project, patch);
+function triagePatch(project: Project, installed: InstalledVersions, patch: Patch): TriagedPatch {
+  const target = matchingTarget(installed, patch);
   if (target === undefined) {
     return { patch, status: 'not-applicable', reason: whyNot(project, patch), requires: patch.require };
   }
@@ -41,12 +42,33 @@ function triagePatch(project: Project, patch: Patch): TriagedPatch {
   return { patch, status, target, installedVersion, requires: target.require, replacedWith };
 }
 
-function matchingTarget(project: Project, patch: Patch): PatchTarget | undefined {
-  for (const target of patch.targets) {
-    const installed = project.packages.get(target.package);
-    if (installed !== undefined && satisfies(installed, target.constraint)) return target;
-  }
+function matchingTarget(installed: InstalledVersions, patch: Patch): PatchTarget | undefined {
+  for (const target of patch.targets) if (installed.satisfy(target.package, target.constraint)) return target;
   return undefined;
+}
+
+/**
+ * Does a project's installed version of a package satisfy a constraint? Answered once per package and constraint
+ * text: QPT's 1,600 ranges repeat about 580 distinct ones.
+ */
+class InstalledVersions {
+  private readonly answers = new Map<string, Map<string, boolean>>();
+  constructor(private readonly project: Project) {}
+
+  satisfy(pkg: string, constraint: string): boolean {
+    let byConstraint = this.answers.get(pkg);
+    if (byConstraint === undefined) {
+      byConstraint = new Map();
+      this.answers.set(pkg, byConstraint);
+    }
+    let answer = byConstraint.get(constraint);
+    if (answer === undefined) {
+      const version = this.project.packages.get(pkg);
+      answer = version !== undefined && satisfies(version, constraint);
+      byConstraint.set(constraint, answer);
+    }
+    return answer;
+  }
 }
 
 function whyNot(project: Project, patch: Patch): NotApplicableReason {
@@ -76,10 +98,11 @@ function arrivesAfter(patchQpt: string | undefined, installedQpt: string | null)
 }
 
 /** Required patches, transitively, dependencies first; cycles are cut, unknown IDs kept as written. */
-function resolveRequires(entry: TriagedPatch, byId: Map<string, TriagedPatch>): string[] {
+function resolveRequires(entry: TriagedPatch, byId: Map<string, TriagedPatch>): readonly string[] {
+  if (entry.requires.length === 0) return entry.requires;
   const order: string[] = [];
   const seen = new Set<string>([entry.patch.id]);
-  const visit = (ids: string[]) => {
+  const visit = (ids: readonly string[]) => {
     for (const id of ids) {
       if (seen.has(id)) continue;
       seen.add(id);
@@ -111,9 +134,21 @@ function sortedPatches(catalog: Catalog): Patch[] {
   return sorted;
 }
 
-/** `ACSD-9` → `ACSD-000000000009`: plain string order of these keys is natural ID order. */
+const KEY_CACHE_LIMIT = 20_000;
+const sortKeys = new Map<string, string>();
+
+/**
+ * `ACSD-9` → `ACSD-000000000009`: plain string order of these keys is natural ID order. Cached per ID, since every
+ * catalog load sorts the same IDs again.
+ */
 function idSortKey(id: string): string {
-  return id.toUpperCase().replace(/\d+/g, (digits) => digits.padStart(12, '0'));
+  let key = sortKeys.get(id);
+  if (key === undefined) {
+    key = id.toUpperCase().replace(/\d+/g, (digits) => digits.padStart(12, '0'));
+    if (sortKeys.size >= KEY_CACHE_LIMIT) sortKeys.clear();
+    sortKeys.set(id, key);
+  }
+  return key;
 }
 
 /** Orders IDs by prefix, then numerically (ACSD-9 before ACSD-10). */

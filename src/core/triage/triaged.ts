@@ -21,7 +21,7 @@ export interface TriagedPatch {
   installedVersion?: string;
   reason?: NotApplicableReason;
   /** Patches this one needs, resolved transitively, in apply order; unknown IDs are kept as they are. */
-  requires: string[];
+  requires: readonly string[];
   /** Replacement patch, for deprecated patches. */
   replacedWith?: string;
 }
