@@ -7,27 +7,33 @@ const NONE: readonly string[] = Object.freeze([]);
 const NO_TARGETS: readonly PatchTarget[] = Object.freeze([]);
 
 /**
- * A patch while files are merged: the fields given so far (the last file that gives one wins), and which texts came
- * from a curated file. One fixed shape, filled by assignment: nothing of the files' entries is copied.
+ * A patch while files are merged: what the files gave so far (the last file that gives a field wins). It becomes the
+ * catalog's patch in place ({@link finish}): it has exactly a patch's fields, in one fixed shape, filled by
+ * assignment, so nothing of the files' entries is copied and no second object is built.
  */
-class Accumulated {
+class MergingPatch {
   title: Texts | undefined = undefined;
   description: Texts | undefined = undefined;
-  categories: readonly string[] | undefined = undefined;
-  components: readonly string[] | undefined = undefined;
+  categories: readonly string[] = NONE;
+  components: readonly string[] = NONE;
   origin: string | undefined = undefined;
-  targets: readonly PatchTarget[] | undefined = undefined;
-  require: readonly string[] | undefined = undefined;
+  targets: readonly PatchTarget[] = NO_TARGETS;
+  /** Patch-level requirements while merging; the union with the targets' once finished. */
+  require: readonly string[] = NONE;
   replacedWith: string | undefined = undefined;
+  /** Undefined while no file has said. */
   deprecated: boolean | undefined = undefined;
   qptVersion: string | undefined = undefined;
   fixedIn: string | undefined = undefined;
   docsPath: string | undefined = undefined;
-  /** Bit i set: the title (description) in LOCALES[i] came from a curated file (bundled or user YAML). */
-  curatedTitle = 0;
-  curatedDescription = 0;
   sources: readonly string[] = NONE;
   constructor(readonly id: string) {}
+}
+
+/** Which languages of a patch's title and description came from a curated file (bit i: LOCALES[i]). */
+interface CuratedLanguages {
+  title: number;
+  description: number;
 }
 
 /**
@@ -39,46 +45,56 @@ class Accumulated {
  * The files are not modified; the patches share their read-only lists, targets and texts with them.
  */
 export function mergeCatalog(files: LoadedFile[]): Catalog {
-  const byId = new Map<string, Accumulated>();
+  const byId = new Map<string, MergingPatch>();
+  const curatedById = new Map<string, CuratedLanguages>();
   const sources: CatalogSource[] = [];
   const problems = files.flatMap((f) => f.problems);
   for (const file of files) {
     sources.push({ file: file.file, kind: file.kind, ...(file.version !== undefined ? { version: file.version } : {}) });
     const curated = file.kind === 'bundled' || file.kind === 'yaml';
-    // Patches that came from the same files share one list of sources: one new list per list extended here.
-    const extended = new Map<readonly string[], readonly string[]>();
+    // Patches that came from the same files in a row share one list of sources.
+    let lastBefore: readonly string[] | undefined;
+    let lastAfter: readonly string[] = NONE;
     for (const incoming of file.entries) {
-      let acc = byId.get(incoming.id);
-      if (acc === undefined) {
-        acc = new Accumulated(incoming.id);
-        byId.set(incoming.id, acc);
+      let patch = byId.get(incoming.id);
+      if (patch === undefined) {
+        patch = new MergingPatch(incoming.id);
+        byId.set(incoming.id, patch);
       }
-      mergeEntry(acc, incoming, curated);
-      const before = acc.sources;
+      if (incoming.title !== undefined || incoming.description !== undefined) mergeTexts(patch, incoming, curated, curatedById);
+      mergeFacts(patch, incoming);
+      const before = patch.sources;
       if (before[before.length - 1] !== file.file) {
-        let after = extended.get(before);
-        if (after === undefined) {
-          after = Object.freeze([...before, file.file]);
-          extended.set(before, after);
+        if (before !== lastBefore) {
+          lastBefore = before;
+          lastAfter = Object.freeze([...before, file.file]);
         }
-        acc.sources = after;
+        patch.sources = lastAfter;
       }
     }
   }
-  const patches = new Map<string, Patch>();
-  for (const [id, acc] of byId) patches.set(id, toPatch(acc));
-  return { patches, sources, problems };
+  for (const patch of byId.values()) finish(patch);
+  // Finished, each one is a Patch.
+  return { patches: byId as unknown as Map<string, Patch>, sources, problems };
 }
 
-function mergeEntry(a: Accumulated, e: CatalogEntry, curated: boolean): void {
+function mergeTexts(patch: MergingPatch, e: CatalogEntry, curated: boolean, curatedById: Map<string, CuratedLanguages>): void {
+  let bits = curatedById.size === 0 ? undefined : curatedById.get(patch.id);
+  if (curated && bits === undefined) {
+    bits = { title: 0, description: 0 };
+    curatedById.set(patch.id, bits);
+  }
   if (e.title !== undefined) {
-    a.title = mergeTexts(a.title, e.title, a.curatedTitle, curated);
-    if (curated) a.curatedTitle |= languageBits(e.title);
+    patch.title = mergeLanguages(patch.title, e.title, bits?.title ?? 0, curated);
+    if (curated) bits!.title |= languageBits(e.title);
   }
   if (e.description !== undefined) {
-    a.description = mergeTexts(a.description, e.description, a.curatedDescription, curated);
-    if (curated) a.curatedDescription |= languageBits(e.description);
+    patch.description = mergeLanguages(patch.description, e.description, bits?.description ?? 0, curated);
+    if (curated) bits!.description |= languageBits(e.description);
   }
+}
+
+function mergeFacts(a: MergingPatch, e: CatalogEntry): void {
   if (e.categories !== undefined && e.categories.length > 0) a.categories = e.categories;
   if (e.components !== undefined && e.components.length > 0) a.components = e.components;
   if (e.targets !== undefined && e.targets.length > 0) a.targets = e.targets;
@@ -92,7 +108,7 @@ function mergeEntry(a: Accumulated, e: CatalogEntry, curated: boolean): void {
 }
 
 /** Per language: the incoming text wins unless the current one is curated and the incoming one is not. */
-function mergeTexts(current: Texts | undefined, incoming: Texts, curatedBits: number, curated: boolean): Texts {
+function mergeLanguages(current: Texts | undefined, incoming: Texts, curatedBits: number, curated: boolean): Texts {
   if (current === undefined) return incoming; // shared, never modified: every merge builds a new object
   const out: Texts = { ...current };
   for (let i = 0; i < LOCALES.length; i++) {
@@ -108,35 +124,24 @@ function languageBits(texts: Texts): number {
   return bits;
 }
 
-/** The merged patch. Lists and targets are the files' own (read-only, never copied); texts are copied only to add English. */
-function toPatch(e: Accumulated): Patch {
-  const targets = e.targets ?? NO_TARGETS;
+/**
+ * Turns a merged patch into the catalog's patch: English title and description guaranteed, requirements of every
+ * target included, deprecated when every target is (or a file said so), the targets' common replacement.
+ */
+function finish(p: MergingPatch): void {
   let require = NONE;
   let replacement: string | undefined | null; // null: the targets name different replacements
-  let allDeprecated = targets.length > 0;
-  for (const t of targets) {
+  let allDeprecated = p.targets.length > 0;
+  for (const t of p.targets) {
     require = union(require, t.require);
     if (t.replacedWith !== undefined) replacement = replacement === undefined || replacement === t.replacedWith ? t.replacedWith : null;
     if (!t.deprecated) allDeprecated = false;
   }
-  if (e.require !== undefined) require = union(require, e.require);
-  // Every field is always present (optional ones may be undefined), so all patches share one shape.
-  return {
-    id: e.id,
-    title: withEnglish(e.title, e.description?.en ?? e.id),
-    description: e.description?.en === undefined ? undefined : withEnglish(e.description, e.description.en),
-    categories: e.categories ?? NONE,
-    components: e.components ?? NONE,
-    origin: e.origin,
-    targets,
-    require,
-    replacedWith: e.replacedWith ?? replacement ?? undefined,
-    deprecated: e.deprecated === true || allDeprecated,
-    qptVersion: e.qptVersion,
-    fixedIn: e.fixedIn,
-    docsPath: e.docsPath,
-    sources: e.sources,
-  };
+  p.require = union(require, p.require);
+  p.title = withEnglish(p.title, p.description?.en ?? p.id);
+  if (p.description !== undefined) p.description = p.description.en === undefined ? undefined : withEnglish(p.description, p.description.en);
+  p.replacedWith ??= replacement ?? undefined;
+  p.deprecated = p.deprecated === true || allDeprecated;
 }
 
 /** `a` with the IDs of `b` it lacks; `a` or `b` itself when nothing needs adding (most patches require nothing). */

@@ -59,8 +59,9 @@ function qptPatch(key: string, value: unknown, issues: Issues): CatalogEntry | u
     issues.error([key], withConsequence(t('must be an object with title, categories and packages'), patchSkipped));
     return undefined;
   }
-  const { title, categories, packages } = value;
-  if (typeof title !== 'string' || title.trim() === '') {
+  const { categories, packages } = value;
+  const title = typeof value.title === 'string' ? value.title.trim() : '';
+  if (title === '') {
     issues.error([key, 'title'], withConsequence(t('must be a text'), patchSkipped));
     return undefined;
   }
@@ -74,7 +75,7 @@ function qptPatch(key: string, value: unknown, issues: Issues): CatalogEntry | u
     return undefined;
   }
   const entry = newEntry(id);
-  entry.title = { en: title.trim() };
+  entry.title = { en: title };
   entry.categories = names;
   entry.targets = targets;
   return entry;
@@ -112,8 +113,10 @@ function infoEntry(value: unknown, i: number, issues: Issues): CatalogEntry | un
   const id = typeof rawId === 'string' && isCanonicalPatchId(rawId) ? rawId : patchIdAt(rawId, ['patches', i, 'id'], issues, entrySkipped);
   if (id === undefined) return undefined;
   const entry = newEntry(id);
-  if (typeof description === 'string' && description.trim() !== '') entry.description = { en: description.trim() };
-  if (typeof origin === 'string' && origin.trim() !== '') entry.origin = origin.trim();
+  const text = typeof description === 'string' ? description.trim() : '';
+  if (text !== '') entry.description = { en: text };
+  const source = typeof origin === 'string' ? origin.trim() : '';
+  if (source !== '') entry.origin = source;
   if (categories !== undefined) {
     const list = stringListAt(categories, ['patches', i, 'categories'], issues, entrySkipped);
     if (list === undefined) return undefined;

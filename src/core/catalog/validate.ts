@@ -114,7 +114,7 @@ export function targetsAt(value: unknown, path: PathSegment[], issues: Issues, s
   }
   for (const pkg in value) {
     const ranges = value[pkg];
-    if (!PACKAGE_NAME.test(pkg)) {
+    if (!isPackageName(pkg)) {
       issues.error([...path, pkg], t('{0} is not a Composer package name (vendor/name); skipped', JSON.stringify(pkg)), true);
       continue;
     }
@@ -128,6 +128,18 @@ export function targetsAt(value: unknown, path: PathSegment[], issues: Issues, s
     }
   }
   return targets;
+}
+
+const NAMES_LIMIT = 20_000;
+/** Package names already found well-formed: QPT's 1,600 ranges name about 60 packages. */
+const packageNames = new Set<string>();
+
+function isPackageName(name: string): boolean {
+  if (packageNames.has(name)) return true;
+  if (!PACKAGE_NAME.test(name)) return false;
+  if (packageNames.size >= NAMES_LIMIT) packageNames.clear();
+  packageNames.add(name);
+  return true;
 }
 
 function isEmpty(record: Record<string, unknown>): boolean {
