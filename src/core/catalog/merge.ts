@@ -64,7 +64,7 @@ export function mergeCatalog(files: LoadedFile[]): Catalog {
       if (incoming.title !== undefined || incoming.description !== undefined) mergeTexts(patch, incoming, curated, curatedById);
       mergeFacts(patch, incoming);
       const before = patch.sources;
-      if (before[before.length - 1] !== file.file) {
+      if (before.length === 0 || before[before.length - 1] !== file.file) {
         if (before !== lastBefore) {
           lastBefore = before;
           lastAfter = Object.freeze([...before, file.file]);
