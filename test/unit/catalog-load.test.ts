@@ -109,6 +109,18 @@ describe('catalog: loadCatalog', () => {
     });
     afterEach(() => rmSync(root, { recursive: true, force: true }));
 
+    it('reads an extra file named like a QPT metadata file as that file', () => {
+      const info = join(root, 'patches-info.json');
+      writeFileSync(info, JSON.stringify({ version: '1.1.90', patches: [{ id: 'ACSD-90060', description: 'Made up.' }] }));
+      const misnamed = join(root, 'community-patches.json');
+      writeFileSync(misnamed, JSON.stringify({ version: '1.1.90', patches: [] }));
+      const catalog = loadCatalog({ bundled: false, extraFiles: [info, misnamed] });
+      assert.deepEqual(catalog.sources.map((s) => s.kind), ['qpt-info', 'qpt-community']);
+      assert.equal(catalog.patches.get('ACSD-90060')?.description?.en, 'Made up.');
+      assert.equal(catalog.problems.length, 2, 'the misnamed file: its two keys are not patch IDs');
+      assert.ok(catalog.problems.every((p) => p.file === misnamed));
+    });
+
     it('warns when QPT is locked but its metadata is not installed', () => {
       const catalog = loadCatalog({ project: project('1.1.77') });
       assert.equal(catalog.problems.length, 1);

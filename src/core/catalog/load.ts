@@ -17,7 +17,7 @@ export interface LoadCatalogOptions {
   bundled?: boolean;
   /** Adds the QPT metadata installed in the project's `<vendor-dir>/magento/quality-patches/`. */
   project?: Project;
-  /** More catalog files: `.yaml`/`.yml` in our schema, `.json` in a QPT format (told apart by shape). */
+  /** More catalog files: `.yaml`/`.yml` in our schema, `.json` in a QPT format (known by QPT's file name, else by shape). */
   extraFiles?: string[];
 }
 
@@ -102,10 +102,17 @@ export function readCatalogFile(file: string): LoadedFile {
   }
   const ext = extname(file).toLowerCase();
   const looksJson = ext === '.json' || (ext !== '.yaml' && ext !== '.yml' && /^\uFEFF?\s*[{[]/.test(text));
-  return looksJson ? readJsonCatalog(text, file) : readYamlCatalog(text, file);
+  return looksJson ? readJsonCatalog(text, file, qptKindByName(file)) : readYamlCatalog(text, file);
 }
 
-/** A QPT JSON file; `kind` when known from its name in the QPT package, else told from its shape. */
+/** The kind of a file named like one of QPT's metadata files (it is read as that file), else undefined. */
+function qptKindByName(file: string): CatalogKind | undefined {
+  const name = basename(file).toLowerCase();
+  for (const [qptName, kind] of QPT_FILES) if (name === qptName) return kind;
+  return undefined;
+}
+
+/** A QPT JSON file; `kind` when known from its name (as QPT names it), else told from its shape. */
 function readJsonCatalog(text: string, file: string, kind?: CatalogKind): LoadedFile {
   let data: unknown;
   try {

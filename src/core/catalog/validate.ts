@@ -147,6 +147,11 @@ function isEmpty(record: Record<string, unknown>): boolean {
   return true;
 }
 
+/** The path of a range (and a key inside it); built only to report something. */
+function rangePath(packagesPath: PathSegment[], pkg: string, constraint: string, ...rest: PathSegment[]): PathSegment[] {
+  return [...packagesPath, pkg, constraint, ...rest];
+}
+
 /** One range; `packagesPath` is the path of the whole `packages` mapping. */
 function targetAt(
   pkg: string,
@@ -156,38 +161,38 @@ function targetAt(
   issues: Issues,
   strictKeys: boolean,
 ): PatchTarget | undefined {
-  const here = (...rest: PathSegment[]) => [...packagesPath, pkg, constraint, ...rest];
   try {
     parseConstraint(constraint);
   } catch (e) {
     if (!(e instanceof ConstraintError)) throw e;
-    issues.error(here(), withConsequence(e.message, rangeSkipped), true);
+    issues.error(rangePath(packagesPath, pkg, constraint), withConsequence(e.message, rangeSkipped), true);
     return undefined;
   }
   const d = details === null || details === undefined ? {} : details;
   if (!isRecord(d)) {
-    issues.error(here(), withConsequence(t('must be a mapping with file, require, replaced-with or deprecated'), rangeSkipped));
+    const what = t('must be a mapping with file, require, replaced-with or deprecated');
+    issues.error(rangePath(packagesPath, pkg, constraint), withConsequence(what, rangeSkipped));
     return undefined;
   }
   const { file, require, deprecated } = d;
   const replacement = d['replaced-with'];
   if (file !== undefined && (typeof file !== 'string' || file.trim() === '')) {
-    issues.error(here('file'), withConsequence(t('must be a file name'), rangeSkipped));
+    issues.error(rangePath(packagesPath, pkg, constraint, 'file'), withConsequence(t('must be a file name'), rangeSkipped));
     return undefined;
   }
   let requires: readonly string[] = NO_IDS;
   if (require !== undefined && require !== null) {
-    const ids = idListAt(require, here('require'), issues, rangeSkipped);
+    const ids = idListAt(require, rangePath(packagesPath, pkg, constraint, 'require'), issues, rangeSkipped);
     if (ids === undefined) return undefined;
     requires = ids;
   }
   let replacedWith: string | undefined;
   if (replacement !== undefined && replacement !== null) {
-    replacedWith = patchIdAt(replacement, here('replaced-with'), issues, rangeSkipped);
+    replacedWith = patchIdAt(replacement, rangePath(packagesPath, pkg, constraint, 'replaced-with'), issues, rangeSkipped);
     if (replacedWith === undefined) return undefined;
   }
   if (deprecated !== undefined && deprecated !== null && typeof deprecated !== 'boolean') {
-    issues.error(here('deprecated'), withConsequence(t('must be true or false'), rangeSkipped));
+    issues.error(rangePath(packagesPath, pkg, constraint, 'deprecated'), withConsequence(t('must be true or false'), rangeSkipped));
     return undefined;
   }
   // Every field is present (optional ones may be undefined), so all targets share one shape.
@@ -202,7 +207,8 @@ function targetAt(
   if (strictKeys) {
     for (const key in d) {
       if (!TARGET_KEYS.has(key)) {
-        issues.warn(here(key), t('unknown key {0} ignored (expected file, require, replaced-with or deprecated)', JSON.stringify(key)), true);
+        const what = t('unknown key {0} ignored (expected file, require, replaced-with or deprecated)', JSON.stringify(key));
+        issues.warn(rangePath(packagesPath, pkg, constraint, key), what, true);
       }
     }
   }
