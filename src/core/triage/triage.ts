@@ -76,17 +76,17 @@ function whyNot(project: Project, patch: Patch): NotApplicableReason {
   if (patch.fixedIn !== undefined && productVersion !== undefined && satisfies(productVersion, `>=${patch.fixedIn}`)) {
     return { kind: 'fixed-in', version: patch.fixedIn };
   }
-  const installedTarget = patch.targets.find((t) => project.packages.has(t.package));
-  if (installedTarget === undefined) {
-    return { kind: 'package-missing', packages: unique(patch.targets.map((t) => t.package)) };
+  // One pass: the first targeted package that is installed, and every package targeted.
+  let pkg: string | undefined;
+  const packages: string[] = [];
+  for (const t of patch.targets) {
+    if (pkg === undefined && project.packages.has(t.package)) pkg = t.package;
+    if (!packages.includes(t.package)) packages.push(t.package);
   }
-  const pkg = installedTarget.package;
-  return {
-    kind: 'version-out-of-range',
-    package: pkg,
-    installed: project.packages.get(pkg) ?? '',
-    constraints: patch.targets.filter((t) => t.package === pkg).map((t) => t.constraint),
-  };
+  if (pkg === undefined) return { kind: 'package-missing', packages };
+  const constraints: string[] = [];
+  for (const t of patch.targets) if (t.package === pkg) constraints.push(t.constraint);
+  return { kind: 'version-out-of-range', package: pkg, installed: project.packages.get(pkg) ?? '', constraints };
 }
 
 /** True when the catalog says the patch arrived in a QPT release newer than the installed one. */
@@ -113,10 +113,6 @@ function resolveRequires(entry: TriagedPatch, byId: Map<string, TriagedPatch>): 
   };
   visit(entry.requires);
   return order;
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
 }
 
 /** The catalog's patches in ID order, sorted once per catalog (every triage of it reuses the order). */
