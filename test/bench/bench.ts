@@ -16,7 +16,7 @@ import { readProject } from '../../src/core/lock/read';
 import { triage } from '../../src/core/triage/triage';
 import { realworld, REALWORLD_MISSING } from '../support/realworld';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const RUNS = Number(process.env.BENCH_RUNS ?? 61);
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
