@@ -156,11 +156,10 @@ function union(a: readonly string[], b: readonly string[]): readonly string[] {
 /** `texts` itself when it has English, else a copy with `fallback` as English; only languages that have a text. */
 function withEnglish(texts: Texts | undefined, fallback: string): LocalizedText {
   if (texts?.en !== undefined) return texts as LocalizedText; // readers never set a language without its text
-  const out: LocalizedText = { en: texts?.en ?? fallback };
+  const out: LocalizedText = { en: fallback };
   if (texts === undefined) return out;
   if (texts.sv !== undefined) out.sv = texts.sv;
   if (texts.fr !== undefined) out.fr = texts.fr;
   if (texts.ja !== undefined) out.ja = texts.ja;
   return out;
 }
-
