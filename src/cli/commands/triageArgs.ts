@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { t } from './messages';
+import { UsageError } from '../command';
+import { t } from '../messages';
 
 export type Format = 'table' | 'json';
 
@@ -13,10 +14,6 @@ export interface TriageArgs {
   locale: string | undefined;
 }
 
-export type CliArgs = TriageArgs | { command: 'help' } | { command: 'version' };
-
-/** Thrown for a command line that cannot be understood; the message is shown as is. */
-export class UsageError extends Error {}
 
 /** The help text in the display language (the command line itself stays as typed). */
 export function usage(): string {
@@ -36,7 +33,8 @@ export function usage(): string {
   ].join('\n');
 }
 
-export function parseCliArgs(argv: string[]): CliArgs {
+/** The arguments after `triage`. */
+export function parseTriageArgs(argv: string[]): TriageArgs {
   let parsed;
   try {
     parsed = parseArgs({
@@ -48,19 +46,13 @@ export function parseCliArgs(argv: string[]): CliArgs {
         format: { type: 'string' },
         all: { type: 'boolean' },
         locale: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'V' },
       },
     });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
   const { values, positionals } = parsed;
-  if (values.help) return { command: 'help' };
-  if (values.version) return { command: 'version' };
-  const [command, ...rest] = positionals;
-  if (command === undefined) return { command: 'help' };
-  if (command !== 'triage') throw new UsageError(t("unknown command '{0}' (try 'triage')", command));
+  const rest = positionals;
   if (rest.length > 1) throw new UsageError(t('triage takes one PATH, got {0}: {1}', rest.length, rest.join(' ')));
   const format = values.format ?? 'table';
   if (format !== 'table' && format !== 'json') throw new UsageError(t("--format must be table or json, not '{0}'", format));
