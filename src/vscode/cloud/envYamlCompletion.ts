@@ -3,7 +3,7 @@ import { readQualityPatches } from '../../core/cloud/envYaml';
 import { localized } from '../../core/locale';
 import { displayLocale, t } from '../l10n';
 import { appendPatchHeader, newMarkdown } from '../patchMarkdown';
-import { qualityPatchesSlot } from './qualityPatchesSlot';
+import { qualityPatchesSlot } from '../../core/cloud/qualityPatchesSlot';
 import type { ProjectStore } from '../projectStore';
 
 /** The IDs the list holds already; while the text is not valid YAML, every ID-like word outside comments. */

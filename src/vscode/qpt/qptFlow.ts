@@ -29,7 +29,7 @@ import { applyPickItems, revertPickItems, withRequirements } from './patchPicks'
 import { isPatchItem } from './prompts';
 import { configuredQptPrefix, openQptSetting } from './qptSettings';
 import { QptStatusError, runQptStatus } from './qptStatusRun';
-import { displayCommand } from './displayCommand';
+import { displayCommand } from '../../core/qpt/displayCommand';
 import { runQptTask, showTaskTerminal, type QptAction } from './qptTask';
 import { checkTrusted, untrustedReason } from './trust';
 
