@@ -8,7 +8,7 @@ import { t } from './l10n';
 import type { CommerceEntry } from './projects/entries';
 
 /** Codicon per status, used by tree rows, group rows and hover lines. */
-export const STATUS_ICON: Record<PatchStatus, { icon: string; color: string }> = {
+const STATUS_ICON: Record<PatchStatus, { icon: string; color: string }> = {
   applicable: { icon: 'wrench', color: 'charts.blue' },
   'needs-qpt-update': { icon: 'cloud-download', color: 'charts.yellow' },
   deprecated: { icon: 'circle-slash', color: 'charts.orange' },

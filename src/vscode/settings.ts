@@ -8,7 +8,7 @@ const config = (scope?: vscode.Uri) => vscode.workspace.getConfiguration(SETTING
 export type GroupBy = 'category' | 'flat';
 
 /** The groups shown by default: the triage statuses that need attention, then applied and (Cloud) scheduled patches. */
-export const DEFAULT_STATUSES: readonly string[] = ['applicable', 'needs-qpt-update', 'deprecated', 'applied', 'scheduled'];
+const DEFAULT_STATUSES: readonly string[] = ['applicable', 'needs-qpt-update', 'deprecated', 'applied', 'scheduled'];
 
 /** `commercePatches.groupBy`: category sub-groups for large status groups, or one flat list. */
 export function groupBy(): GroupBy {

@@ -14,7 +14,7 @@ import { envYamlPath } from '../state/scheduled';
 /** Documents the Cloud features work on. */
 export const ENV_YAML_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file', pattern: `**/${ENV_YAML_FILE}` }];
 
-export function isEnvYaml(uri: vscode.Uri): boolean {
+function isEnvYaml(uri: vscode.Uri): boolean {
   return uri.scheme === 'file' && path.basename(uri.fsPath) === ENV_YAML_FILE;
 }
 

@@ -4,10 +4,11 @@ import type { ProjectStore } from '../projects/store';
 import { setGroupBy } from '../settings';
 import type { PatchView } from '../tree/view';
 import { applyCommand } from './apply';
+import { checkAppliedCommand } from './checkApplied';
 import type { ActionContext } from './context';
 import { copyIdCommand, openDocsCommand, type UrlOpener } from './docs';
 import { addToEnvYaml, addToEnvYamlCommand, removeFromEnvYamlCommand } from './envYaml';
-import { checkAppliedCommand, revertCommand } from './revert';
+import { revertCommand } from './revert';
 import { filterCommand, openLockProblemCommand, revealCommand } from './view';
 
 export interface CommandDeps {

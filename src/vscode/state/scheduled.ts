@@ -20,7 +20,7 @@ export function envYamlPath(projectRoot: string): string {
 }
 
 /** Reads the file from disk; unreadable or invalid files give an empty list with the problem. */
-export function readEnvYamlState(file: string): EnvYamlState {
+function readEnvYamlState(file: string): EnvYamlState {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -36,7 +36,7 @@ function statusGroup(status: PatchStatus, expanded: boolean): GroupSpec {
 }
 
 /** Patches `magento-patches status` reports as applied (shown once the status was checked). */
-export const APPLIED_GROUP: GroupSpec = {
+const APPLIED_GROUP: GroupSpec = {
   id: 'applied',
   label: () => t('Applied'),
   icon: () => new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('charts.green')),
@@ -46,7 +46,7 @@ export const APPLIED_GROUP: GroupSpec = {
 };
 
 /** Patches listed in `.magento.env.yaml` `stage.build.QUALITY_PATCHES` of a Cloud project. */
-export const SCHEDULED_GROUP: GroupSpec = {
+const SCHEDULED_GROUP: GroupSpec = {
   id: 'scheduled',
   label: () => t('Scheduled (Cloud build)'),
   icon: () => new vscode.ThemeIcon('cloud', new vscode.ThemeColor('charts.purple')),
