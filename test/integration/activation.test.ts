@@ -58,12 +58,12 @@ describe('the opened workspace', () => {
       return;
     }
     assert.equal(folders.length, 1, `expected one workspace folder, got ${folders.length}`);
-    assert.equal(resolve(folders[0]!.uri.fsPath), resolve(expected!));
+    assert.equal(resolve(folders[0].uri.fsPath), resolve(expected!));
   });
 
   it('lists the same top-level entries through VS Code as on disk', async function () {
     if (!vscode.workspace.workspaceFolders?.length) this.skip();
-    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const folder = vscode.workspace.workspaceFolders![0].uri;
     const seen = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name).sort();
     const onDisk = readdirSync(folder.fsPath).sort();
     assert.deepEqual(seen, onDisk);

@@ -76,7 +76,7 @@ describe('hover on patch IDs (Cloud 2.4.6-p3 store)', () => {
 
   it('follows its command links: documentation in the display language, reveal in the sidebar', async () => {
     const [md] = await hoverText(doc.uri, at(doc, 0, 'ACSD-61103'));
-    const links = [...(md ?? '').matchAll(/\]\((command:[^)]+)\)/g)].map((m) => vscode.Uri.parse(m[1]!));
+    const links = [...(md ?? '').matchAll(/\]\((command:[^)]+)\)/g)].map((m) => vscode.Uri.parse(m[1]));
     assert.equal(links.length, 2);
     const recorder = recordOpenedUrls(api);
     try {
@@ -121,5 +121,5 @@ describe('hover on patch IDs (Cloud 2.4.6-p3 store)', () => {
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+  return sorted[Math.floor(sorted.length / 2)];
 }

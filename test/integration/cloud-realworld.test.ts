@@ -40,7 +40,7 @@ describe('Patches view with the QPT 1.1.82 catalog (Cloud 2.4.6-p3)', function (
   });
 
   it('triages about 390 patches for the store and says so in the counts', async () => {
-    const counts = api.store.commerce()[0]!.analysis.result.counts;
+    const counts = api.store.commerce()[0].analysis.result.counts;
     const matched = counts.applicable + counts['needs-qpt-update'] + counts.deprecated;
     assert.ok(matched > 350 && matched < 450, `matched ${matched}`);
     const applicable = await groupRow(api, 'Applicable');
@@ -80,14 +80,14 @@ describe('Patches view with the QPT 1.1.82 catalog (Cloud 2.4.6-p3)', function (
   });
 
   it('refreshes once, debounced, when a configured catalog file changes', async () => {
-    const before = api.store.commerce()[0]!.analysis.result.counts.applicable;
-    const file = catalogs[0]!;
+    const before = api.store.commerce()[0].analysis.result.counts.applicable;
+    const file = catalogs[0];
     const all = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     let events = 0;
     const sub = api.store.onDidChange(() => events++);
     try {
       const applicableIds = api.store
-        .commerce()[0]!
+        .commerce()[0]
         .analysis.result.patches.filter((p) => p.status === 'applicable' && p.patch.sources.includes(file) && p.patch.sources.every((s) => catalogs.includes(s)))
         .map((p) => p.patch.id)
         .slice(0, 3);
@@ -100,7 +100,7 @@ describe('Patches view with the QPT 1.1.82 catalog (Cloud 2.4.6-p3)', function (
       await waitFor('a refresh', () => events > 0, 10_000);
       await new Promise((r) => setTimeout(r, 1500));
       assert.equal(events, 1, 'one refresh for a burst of writes');
-      const after = api.store.commerce()[0]!.analysis.result.counts.applicable;
+      const after = api.store.commerce()[0].analysis.result.counts.applicable;
       assert.ok(after < before, `applicable ${before} → ${after}`);
     } finally {
       sub.dispose();
@@ -110,7 +110,7 @@ describe('Patches view with the QPT 1.1.82 catalog (Cloud 2.4.6-p3)', function (
   });
 
   it('refreshes when the installed QPT metadata or composer.lock is rewritten', async () => {
-    const folder = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+    const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
     for (const rel of ['vendor/magento/quality-patches/support-patches.json', 'composer.lock']) {
       const file = join(folder, rel);
       const same = readFileSync(file); // rewritten byte for byte: the fixture does not change
@@ -131,7 +131,7 @@ describe('Patches view with the QPT 1.1.82 catalog (Cloud 2.4.6-p3)', function (
       const t = api.view.provider.timings.lastPatchRows;
       return t !== undefined && t > t0 ? t : undefined;
     });
-    const entry = api.store.commerce()[0]!;
+    const entry = api.store.commerce()[0];
     const activation = api.timings.activateEnd - api.timings.activateStart;
     report(
       `      speed: activate() ${activation.toFixed(1)} ms; view shown → first patch rows ${(filled - t0).toFixed(1)} ms ` +

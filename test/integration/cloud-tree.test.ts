@@ -25,17 +25,17 @@ describe('Patches view on the Cloud 2.4.6-p3 store', () => {
   it('has one project root labelled with edition, version, Cloud and the lock folder', async () => {
     const roots = await rows(api);
     assert.equal(roots.filter((r) => r.node.kind === 'project').length, 1, roots.map((r) => r.label).join(', '));
-    assert.equal(roots[0]!.label, 'Adobe Commerce 2.4.6-p3 · Cloud');
-    assert.equal(roots[0]!.description, 'cloud-246p3');
+    assert.equal(roots[0].label, 'Adobe Commerce 2.4.6-p3 · Cloud');
+    assert.equal(roots[0].description, 'cloud-246p3');
     // The only project is a header row; its groups follow at the top level, so the view needs one expansion less.
-    assert.equal(roots[0]!.item.collapsibleState, vscode.TreeItemCollapsibleState.None);
-    assert.deepEqual(await api.view.provider.getChildren(roots[0]!.node), []);
+    assert.equal(roots[0].item.collapsibleState, vscode.TreeItemCollapsibleState.None);
+    assert.deepEqual(await api.view.provider.getChildren(roots[0].node), []);
     assert.ok(roots.slice(1).every((r) => r.node.kind === 'group'));
     for (const r of roots.slice(1)) assert.equal(api.view.provider.getParent(r.node), undefined);
   });
 
   it('shows the status groups in order with the counts of the triage', async () => {
-    const entry = api.store.commerce()[0]!;
+    const entry = api.store.commerce()[0];
     const counts = entry.analysis.result.counts;
     const groups = await projectGroups(api);
     const expected = (['applicable', 'needs-qpt-update', 'deprecated'] as const).filter((s) => counts[s] > 0);
@@ -92,10 +92,10 @@ describe('Patches view on the Cloud 2.4.6-p3 store', () => {
   });
 
   it('sets the view badge to the applicable count and shows a status bar item', async () => {
-    const counts = api.store.commerce()[0]!.analysis.result.counts;
+    const counts = api.store.commerce()[0].analysis.result.counts;
     await waitFor('badge', () => api.view.view.badge?.value === counts.applicable);
     assert.match(api.view.view.badge!.tooltip, new RegExp(`^${counts.applicable} applicable patches$`));
-    assert.equal(api.statusBar.current()?.lockFile, api.store.commerce()[0]!.lockFile);
+    assert.equal(api.statusBar.current()?.lockFile, api.store.commerce()[0].lockFile);
   });
 
   it('filters over ID, title and category and says so in the view message', async () => {
@@ -115,8 +115,8 @@ describe('Patches view on the Cloud 2.4.6-p3 store', () => {
       provider.setFilter('no such patch anywhere');
       groups = await projectGroups(api);
       assert.equal(groups.length, 1);
-      assert.equal(groups[0]!.node.kind, 'message');
-      assert.match(groups[0]!.label, /No patch matches “no such patch anywhere”/);
+      assert.equal(groups[0].node.kind, 'message');
+      assert.match(groups[0].label, /No patch matches “no such patch anywhere”/);
     } finally {
       await vscode.commands.executeCommand('commercePatches.clearFilter');
     }
@@ -130,7 +130,7 @@ describe('Patches view on the Cloud 2.4.6-p3 store', () => {
       // The view's order wins over the setting's; entries that are not status names are ignored.
       assert.deepEqual(await groupLabels(api), ['Applicable', 'Not applicable']);
       const notApplicable = await groupRow(api, 'Not applicable');
-      const counts = api.store.commerce()[0]!.analysis.result.counts;
+      const counts = api.store.commerce()[0].analysis.result.counts;
       assert.equal(notApplicable.description, String(counts['not-applicable']));
     } finally {
       await setUserSetting('statuses', undefined);

@@ -119,7 +119,7 @@ describe(`display language "${LOCALE}": ACSD-61103 on the Cloud 2.4.6-p3 store`,
     const got = lines(md ?? '');
     assert.match(got[0] ?? '', /^\*\*ACSD-90001\*\* Fixes the issue where the checkout totals are shown twice/);
     assert.doesNotMatch(got[0] ?? '', /\((?:en|English|untranslated)\)|⚠|\?\?/i);
-    const categories = EXPECTED.hover[2]!.slice(0, EXPECTED.hover[2]!.indexOf('** ') + 2);
+    const categories = EXPECTED.hover[2].slice(0, EXPECTED.hover[2].indexOf('** ') + 2);
     assert.ok(got.some((l) => l.startsWith(`${categories} `)), `no "${categories}" line:\n${got.join('\n')}`);
   });
 
@@ -131,10 +131,10 @@ describe(`display language "${LOCALE}": ACSD-61103 on the Cloud 2.4.6-p3 store`,
   it('the tree: group labels, the row title and its tooltip in this language', async () => {
     const groups = await projectGroups(api);
     assert.deepEqual(groups.map((g) => g.label), EXPECTED.groups);
-    const needsUpdate = groups[1]!;
+    const needsUpdate = groups[1];
     const [row] = (await patchRows(api, needsUpdate.node)).filter((r) => r.label === 'ACSD-61103');
     assert.ok(row, 'no ACSD-61103 row');
-    assert.equal(row.description, EXPECTED.hover[0]!.replace('**ACSD-61103** ', ''));
+    assert.equal(row.description, EXPECTED.hover[0].replace('**ACSD-61103** ', ''));
     const resolved = await api.view.provider.resolveTreeItem(row.item, row.node);
     const tooltip = resolved.tooltip instanceof vscode.MarkdownString ? plain(resolved.tooltip.value) : String(resolved.tooltip);
     for (const part of EXPECTED.tooltip) assert.ok(tooltip.includes(part), `tooltip lacks "${part}":\n${tooltip}`);

@@ -26,15 +26,15 @@ describe('Patches view on a monorepo with two stores', () => {
   it('gives each store its own groups and counts', async () => {
     const [a, b] = await rows(api);
     // Store a matches nothing in the shown statuses: it says so instead of showing empty groups.
-    const aGroups = await rows(api, a!.node);
+    const aGroups = await rows(api, a.node);
     assert.equal(aGroups.length, 1);
-    assert.equal(aGroups[0]!.node.kind, 'message');
-    assert.equal(aGroups[0]!.label, 'No patch in the statuses shown.');
-    const bCounts = api.store.commerce()[1]!.analysis.result.counts;
-    const bApplicable = await row(api, 'Applicable', b!.node);
+    assert.equal(aGroups[0].node.kind, 'message');
+    assert.equal(aGroups[0].label, 'No patch in the statuses shown.');
+    const bCounts = api.store.commerce()[1].analysis.result.counts;
+    const bApplicable = await row(api, 'Applicable', b.node);
     assert.equal(bApplicable.description, String(bCounts.applicable));
     const badge = await waitFor('badge', () => api.view.view.badge);
-    assert.equal(badge.value, bCounts.applicable + api.store.commerce()[0]!.analysis.result.counts.applicable);
+    assert.equal(badge.value, bCounts.applicable + api.store.commerce()[0].analysis.result.counts.applicable);
   });
 
   it('hovers a patch ID with one status line per store', async () => {
@@ -47,7 +47,7 @@ describe('Patches view on a monorepo with two stores', () => {
 
   it('shows in the status bar the store of the active editor', async () => {
     const [aEntry, bEntry] = api.store.commerce();
-    for (const entry of [aEntry!, bEntry!]) {
+    for (const entry of [aEntry, bEntry]) {
       await vscode.window.showTextDocument(vscode.Uri.file(entry.lockFile));
       await waitFor(`status bar for ${entry.lockFile}`, () => api.statusBar.current()?.lockFile === entry.lockFile);
     }
@@ -55,7 +55,7 @@ describe('Patches view on a monorepo with two stores', () => {
   });
 
   it('reveals a patch in the store the hover link names', async () => {
-    const b = api.store.commerce()[1]!;
+    const b = api.store.commerce()[1];
     await vscode.commands.executeCommand('commercePatches.reveal', { id: 'ACSD-61103', lockFile: b.lockFile });
     const selected = await waitFor('selection', () => api.view.view.selection[0]);
     assert.equal(selected.kind === 'patch' && selected.project.lockFile, b.lockFile);

@@ -13,7 +13,7 @@ describe('Patches view on Magento Open Source 2.4.7-p1', () => {
 
   it('labels the root as Magento Open Source without Cloud or B2B', async () => {
     const [root] = await rows(api);
-    assert.deepEqual([root!.label, root!.description], ['Magento Open Source 2.4.7-p1', 'os-247p1']);
+    assert.deepEqual([root.label, root.description], ['Magento Open Source 2.4.7-p1', 'os-247p1']);
   });
 
   it('leaves ACSD-61103 (>=2.4.6 <2.4.7) out of every shown group', async () => {
@@ -22,7 +22,7 @@ describe('Patches view on Magento Open Source 2.4.7-p1', () => {
       assert.ok(!ids.includes('ACSD-61103'), `ACSD-61103 under ${g.label}`);
     }
     const applicable = await groupRow(api, 'Applicable');
-    assert.equal(applicable.description, String(api.store.commerce()[0]!.analysis.result.counts.applicable));
+    assert.equal(applicable.description, String(api.store.commerce()[0].analysis.result.counts.applicable));
   });
 
   it('explains in the hover why ACSD-61103 does not apply, and still links its article', async () => {

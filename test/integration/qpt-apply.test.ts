@@ -63,8 +63,8 @@ describe('Apply, revert and check patches with QPT (fake magento-patches)', func
     const result = await run<ActionResult>('commercePatches.apply');
     // Two stores: the user picks one first.
     assert.equal(w.prompts.asked.projectPicks.length, 1);
-    const pick = w.prompts.asked.picks[0]!;
-    assert.equal(pick.title, 'Apply patches to Adobe Commerce 2.4.6-p3 · Cloud (empty-workspace/cloud)'.replace('empty-workspace', vscode.workspace.workspaceFolders![0]!.name));
+    const pick = w.prompts.asked.picks[0];
+    assert.equal(pick.title, 'Apply patches to Adobe Commerce 2.4.6-p3 · Cloud (empty-workspace/cloud)'.replace('empty-workspace', vscode.workspace.workspaceFolders![0].name));
     const items = patchItems(pick);
     const byId = new Map(items.map((i) => [i.id, i]));
     // Applicable, not yet applied: in; needing a QPT update, not applicable or applied: out.
@@ -81,7 +81,7 @@ describe('Apply, revert and check patches with QPT (fake magento-patches)', func
     assert.ok(pick.items.indexOf(byId.get('ACSD-90003')!) > separator);
     assert.deepEqual(pickedIds(pick), []);
 
-    const confirm = w.prompts.asked.confirms[0]!;
+    const confirm = w.prompts.asked.confirms[0];
     assert.equal(confirm.message, 'Apply 2 patches to Adobe Commerce 2.4.6-p3 · Cloud?');
     assert.deepEqual(confirm.buttons, ['Apply', 'Add to .magento.env.yaml Instead']);
     assert.match(confirm.detail, /changes files under vendor\//);
@@ -121,7 +121,7 @@ describe('Apply, revert and check patches with QPT (fake magento-patches)', func
     const before = fakeRuns(w.cloud).length;
     const result = await run<ActionResult>('commercePatches.apply', row.node);
     assert.equal(w.prompts.asked.projectPicks.length, 1, 'the row names its project: no project pick');
-    assert.deepEqual(pickedIds(w.prompts.asked.picks[0]!), ['ACSD-90004']);
+    assert.deepEqual(pickedIds(w.prompts.asked.picks[0]), ['ACSD-90004']);
     assert.deepEqual(result, { outcome: 'failed', ids: ['ACSD-90004'], exitCode: 1 });
     assert.deepEqual(fakeRuns(w.cloud).slice(before), [['apply', '-n', 'ACSD-90004'], ['status', '--format=json']]);
     const error = w.prompts.asked.messages.find((m) => m.kind === 'error');
@@ -151,7 +151,7 @@ describe('Apply, revert and check patches with QPT (fake magento-patches)', func
     const before = fakeRuns(w.cloud).length;
     const result = await run<ActionResult>('commercePatches.revert', { id: 'ACSD-90001', lockFile: w.cloudEntry().lockFile });
     // The state was unknown after the failed status: Revert checked it first.
-    const pick = w.prompts.asked.picks[0]!;
+    const pick = w.prompts.asked.picks[0];
     assert.deepEqual(patchItems(pick).map((i) => i.id), ['ACSD-90001', 'ACSD-90002', 'MDVA-39305-V3']);
     assert.deepEqual(pickedIds(pick), ['ACSD-90001']);
     assert.equal(w.prompts.asked.confirms[0]?.message, 'Revert ACSD-90001 in Adobe Commerce 2.4.6-p3 · Cloud?');

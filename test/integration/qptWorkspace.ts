@@ -86,5 +86,5 @@ export async function qptWorkspace(): Promise<QptWorkspace> {
 
 /** Runs one of the extension's commands and returns what it resolved with. */
 export async function run<T = unknown>(command: string, ...args: unknown[]): Promise<T> {
-  return (await vscode.commands.executeCommand(command, ...args)) as T;
+  return (await vscode.commands.executeCommand(command, ...args));
 }

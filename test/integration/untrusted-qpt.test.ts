@@ -59,7 +59,7 @@ describe('Restricted Mode (untrusted workspace)', function () {
   });
 
   it('runs no process: Apply, Revert and Check say why, with a way to trust the folder', async () => {
-    const lockFile = api.store.commerce()[0]!.lockFile;
+    const lockFile = api.store.commerce()[0].lockFile;
     for (const [command, arg] of [
       ['commercePatches.apply', undefined],
       ['commercePatches.apply', { id: 'ACSD-90002', lockFile }],
@@ -93,7 +93,7 @@ describe('Restricted Mode (untrusted workspace)', function () {
   it('edits .magento.env.yaml (text, no process)', async () => {
     const result = await vscode.commands.executeCommand<ActionResult>('commercePatches.addToEnvYaml', {
       id: 'ACSD-90002',
-      lockFile: api.store.commerce()[0]!.lockFile,
+      lockFile: api.store.commerce()[0].lockFile,
     });
     assert.deepEqual(result, { outcome: 'succeeded', ids: ['ACSD-90002'] });
     assert.deepEqual(fakeRuns(cloud), []);

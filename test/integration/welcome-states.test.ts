@@ -55,11 +55,11 @@ describe('welcome content of the Patches view', () => {
         const list = vscode.languages.getDiagnostics(vscode.Uri.file(problem.file));
         return list.length > 0 ? list : undefined;
       });
-      assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Error);
-      assert.equal(diagnostic!.source, 'Commerce Patches');
-      assert.match(diagnostic!.message, /invalid JSON/);
-      assert.equal(diagnostic!.range.start.line, problem.line - 1);
-      assert.equal(diagnostic!.range.start.character, (problem.column ?? 1) - 1);
+      assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+      assert.equal(diagnostic.source, 'Commerce Patches');
+      assert.match(diagnostic.message, /invalid JSON/);
+      assert.equal(diagnostic.range.start.line, problem.line - 1);
+      assert.equal(diagnostic.range.start.character, (problem.column ?? 1) - 1);
       await vscode.commands.executeCommand('commercePatches.openLockProblem');
       const editor = await waitFor('editor', () => vscode.window.activeTextEditor);
       assert.equal(basename(editor.document.uri.fsPath), 'composer.lock');

@@ -10,7 +10,7 @@ export function placeholders(text: string): string[] {
 
 /** The targets of Markdown links, e.g. `command:commercePatches.refresh` of `[Refresh](command:commercePatches.refresh)`. */
 export function linkTargets(text: string): string[] {
-  return [...text.matchAll(/\[[^\]\n]+\]\(([^)\s]+)\)/g)].map((m) => m[1]!).sort();
+  return [...text.matchAll(/\[[^\]\n]+\]\(([^)\s]+)\)/g)].map((m) => m[1]).sort();
 }
 
 /** Links that stand alone on a line: VS Code renders those as buttons in welcome content. */
@@ -24,7 +24,7 @@ export function buttonTargets(text: string): string[] {
 
 /** Inline code spans (`composer install`, `${workspaceFolder}`): names that must not be translated. */
 export function codeSpans(text: string): string[] {
-  return [...text.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!).sort();
+  return [...text.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]).sort();
 }
 
 /** Something that looks like a Markdown link but is not one (`[label] (target)`, unclosed brackets). */

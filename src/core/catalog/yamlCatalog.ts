@@ -36,7 +36,7 @@ export function readYamlCatalog(text: string, file: string): LoadedFile {
 
 /** Turns an issue at a data path into a problem at the line and column of that node in the document. */
 function locate(doc: Document, lines: LineCounter, file: string, issue: Issue): Problem {
-  const node = nodeAt(doc.contents as Node | null, issue.path, issue.atKey === true);
+  const node = nodeAt(doc.contents, issue.path, issue.atKey === true);
   const problem: Problem = { severity: issue.severity, file, message: issue.message };
   if (node?.range) {
     const { line, col } = lines.linePos(node.range[0]);

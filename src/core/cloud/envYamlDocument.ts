@@ -77,7 +77,7 @@ export interface PathLocation {
 
 /** Follows `stage` → `build` → `QUALITY_PATCHES`; a mapping or list that is something else throws, naming it. */
 export function locateQualityPatches(env: EnvYamlDocument): PathLocation {
-  const root = env.doc.contents as Node | null;
+  const root = env.doc.contents;
   if (root === null || (isScalar(root) && root.value === null && (root.source ?? '') === '')) return { depth: 0 };
   if (!isMap(root)) {
     throw errorAt(env, root, t('The top level must be a mapping of stages (stage:, ...), not {0}.', kindOf(root)));

@@ -47,7 +47,7 @@ export function addKey(
   ids: readonly string[],
   layout: YamlLayout,
 ): TextEdit[] {
-  const pairs = map.items as Pair[];
+  const pairs = map.items;
   if (map.flow) {
     const pair = `${keys[0]}: ${flowValue(keys.slice(1), ids)}`;
     if (pairs.length === 0) return [{ offset: flowEnd(map), length: 0, newText: pair }];

@@ -3,7 +3,7 @@ import { InputError } from '../problem';
 import { t } from '../text/translate';
 import { composerDirs } from './composerDirs';
 import { jsonPath, parseJsonText } from './jsonText';
-import type { Edition, Project } from './project';
+import type { Project } from './project';
 
 const BASE = 'magento/magento2-base';
 const EE_BASE = 'magento/magento2-ee-base';
@@ -37,11 +37,11 @@ export function parseProject(text: string, lockFile: string, composerJsonText?: 
   const root = dirname(file);
   const dirs = composerDirs(root, composerJsonText, composerJsonFor(file));
   const base = packages.get(BASE);
-  const product =
+  const product: Project['product'] =
     base === undefined
       ? null
       : {
-          edition: (packages.has(EE_BASE) ? 'commerce' : 'open-source') as Edition,
+          edition: packages.has(EE_BASE) ? 'commerce' : 'open-source',
           version: withoutV(base),
           b2b: packages.has(B2B_BASE),
           cloud: packages.has(CLOUD_METAPACKAGE) || packages.has(ECE_TOOLS),

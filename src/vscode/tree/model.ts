@@ -1,4 +1,3 @@
-import type { Problem } from '../../core/problem';
 import type { PatchFilter } from '../../core/triage/filter';
 import type { TriagedPatch } from '../../core/triage/triaged';
 import { displayLocale, t } from '../l10n';
@@ -102,7 +101,7 @@ export class TreeModel {
       only.inline = true;
       this.roots = [only, ...this.childrenOf(only)];
     }
-    const problem = roots.find((r) => r.kind === 'broken')?.entry.problem as Problem | undefined;
+    const problem = roots.find((r) => r.kind === 'broken')?.entry.problem;
     this.summaryValue = { state, applicable, problem, shown, total };
     this.onSummary(this.summaryValue);
     return this.roots;

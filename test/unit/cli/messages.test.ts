@@ -77,7 +77,7 @@ describe('command line in four languages', function () {
 
   it('without --locale: LC_ALL, else LC_MESSAGES, else LANG; LANGUAGE first unless the locale is C', () => {
     const language = (env: NodeJS.ProcessEnv) => {
-      const summary = cli(['triage', CLOUD], env).stdout.split('\n')[2]!.trim();
+      const summary = cli(['triage', CLOUD], env).stdout.split('\n')[2].trim();
       return Object.entries(EXPECTED).find(([, want]) => want.summary === summary)?.[0] ?? summary;
     };
     assert.equal(language({}), 'en');
@@ -131,7 +131,7 @@ describe('command line in four languages', function () {
   it('counts of a thousand and more use the language\'s digit grouping (QPT 1.1.82: over 1,000 patches)', function () {
     requireRealworld(this);
     const catalog = realworld('qpt-1.1.82', 'support-patches.json');
-    const summary = (lang: string) => cli(['triage', CLOUD, '--catalog', catalog, '--locale', lang]).stdout.split('\n')[2]!;
+    const summary = (lang: string) => cli(['triage', CLOUD, '--catalog', catalog, '--locale', lang]).stdout.split('\n')[2];
     assert.match(summary('en'), /· 1,\d{3} patches in the catalog$/);
     assert.match(summary('ja'), /· カタログ内のパッチ 1,\d{3} 件$/);
     // Swedish and French group with a (narrow) no-break space, so a count never wraps.

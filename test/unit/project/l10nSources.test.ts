@@ -27,19 +27,19 @@ const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n
 /** `t('…')` / `t("…")` calls (also `l10n.t`, across line breaks), with the key unescaped. */
 function translatedLiterals(text: string): string[] {
   const call = /\bt\(\s*(['"])((?:\\.|(?!\1)[^\\])*)\1/g;
-  return [...text.matchAll(call)].map((m) => m[2]!.replace(/\\(['"\\])/g, '$1').replace(/\\n/g, '\n'));
+  return [...text.matchAll(call)].map((m) => m[2].replace(/\\(['"\\])/g, '$1').replace(/\\n/g, '\n'));
 }
 
 /** `t(` calls whose first argument is not a plain string literal: their key cannot be checked or translated. */
 function dynamicKeys(text: string): string[] {
-  return [...text.matchAll(/\bt\(\s*(?!['"])([^\s,)]*)/g)].map((m) => m[1]!).filter((arg) => arg !== '' && arg !== 'message');
+  return [...text.matchAll(/\bt\(\s*(?!['"])([^\s,)]*)/g)].map((m) => m[1]).filter((arg) => arg !== '' && arg !== 'message');
 }
 
 /** `%key%` strings anywhere in the manifest. */
 function manifestKeys(value: unknown, out = new Set<string>()): Set<string> {
   if (typeof value === 'string') {
     const m = /^%(.+)%$/.exec(value);
-    if (m) out.add(m[1]!);
+    if (m) out.add(m[1]);
   } else if (Array.isArray(value)) value.forEach((v) => manifestKeys(v, out));
   else if (value && typeof value === 'object') Object.values(value).forEach((v) => manifestKeys(v, out));
   return out;

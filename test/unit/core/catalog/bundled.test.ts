@@ -114,7 +114,7 @@ describe('catalog: bundled patches.yaml', () => {
       const corpus = norm(sources.join('\n'));
       for (const p of bundled().patches.values()) {
         for (const text of [...Object.values(p.title), ...Object.values(p.description ?? {})]) {
-          const t = norm(text as string);
+          const t = norm(text);
           if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(t)) {
             // Japanese has no spaces: no 10 Japanese characters in a row may come from the sources (identifiers
             // such as customer_entity are facts and are left out).

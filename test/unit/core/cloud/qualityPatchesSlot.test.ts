@@ -5,8 +5,8 @@ import { qualityPatchesSlot } from '../../../../src/core/cloud/qualityPatchesSlo
 function slotAt(text: string) {
   const lines = text.split('\n');
   const line = lines.findIndex((l) => l.includes('|'));
-  const character = lines[line]!.indexOf('|');
-  lines[line] = lines[line]!.replace('|', '');
+  const character = lines[line].indexOf('|');
+  lines[line] = lines[line].replace('|', '');
   return qualityPatchesSlot(lines, line, character);
 }
 
