@@ -199,7 +199,7 @@ function targetAt(
   const target: PatchTarget = {
     package: pkg,
     constraint,
-    file: file,
+    file,
     require: requires,
     replacedWith,
     deprecated: typeof deprecated === 'boolean' ? deprecated : replacedWith !== undefined,

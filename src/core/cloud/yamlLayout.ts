@@ -55,7 +55,7 @@ export function linesText(text: string, at: number, lines: readonly string[], eo
 
 /** A patch ID as a YAML scalar: plain where YAML reads it back as the same string, double-quoted otherwise. */
 export function yamlScalar(value: string): string {
-  let plain = false;
+  let plain: boolean;
   try {
     plain = parse(value) === value;
   } catch {

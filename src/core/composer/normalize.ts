@@ -40,6 +40,7 @@ const STABILITY_TAIL = new RegExp(`${MODIFIER}(?:\\+.*)?$`, 'i');
 
 /** PHP's `trim()`: space, tab, LF, CR, NUL and vertical tab. */
 export function phpTrim(text: string): string {
+  // eslint-disable-next-line no-control-regex -- NUL and vertical tab are part of what PHP trims
   return text.replace(/^[ \t\n\r\0\x0B]+|[ \t\n\r\0\x0B]+$/g, '');
 }
 

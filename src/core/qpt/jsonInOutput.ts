@@ -1,5 +1,5 @@
 /** Terminal colour and cursor sequences. JSON strings never hold a raw ESC, so removing them is safe. */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- ESC and BEL are what the pattern removes
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
 
 /**
@@ -17,12 +17,16 @@ export function extractJsonArray(output: string): unknown[] | undefined {
     if (end === undefined || restOfLine(text, end + 1).trim() !== '') continue;
     try {
       const value: unknown = JSON.parse(text.slice(start, end + 1));
-      if (Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null)) return value;
+      if (isObjectList(value)) return value;
     } catch {
       // Not JSON (a log line such as "[2024-05-01 10:00:00] ..."): try the next candidate.
     }
   }
   return undefined;
+}
+
+function isObjectList(value: unknown): value is object[] {
+  return Array.isArray(value) && value.every((v: unknown) => typeof v === 'object' && v !== null);
 }
 
 /** Index of the `]` closing the `[` at `open`, skipping brackets inside JSON strings. */

@@ -23,7 +23,7 @@ export class EnvYamlQuickFixes implements vscode.CodeActionProvider {
       if (typeof diagnostic.code !== 'string' || !PATCH_ISSUES.has(diagnostic.code)) continue;
       const id = idIn(document, diagnostic.range);
       const replacement = diagnostic.code === 'deprecated' ? entry?.analysis.result.byId.get(id)?.replacedWith : undefined;
-      let listed: string[] = [];
+      let listed: string[];
       try {
         listed = readQualityPatches(text, document.uri.fsPath).entries.map((e) => e.id);
       } catch {

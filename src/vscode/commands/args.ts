@@ -35,8 +35,20 @@ export function actionArg(arg: unknown): ActionArg {
   const ref = toRef(arg);
   // The alphabet of patch IDs is what makes them safe to pass on: anything else stops here.
   if (ref !== undefined && isSafePatchId(ref.id)) return { kind: 'patch', ref };
-  const shown = ref !== undefined ? ref.id : typeof arg === 'string' ? arg : (JSON.stringify(arg) ?? String(arg));
+  const shown = ref !== undefined ? ref.id : shownArg(arg);
   return { kind: 'bad', shown: shown.length > 80 ? `${shown.slice(0, 80)}…` : shown };
+}
+
+/** An unusable argument as a message shows it: its JSON, or its type when it has none (a cycle, a function). */
+function shownArg(arg: unknown): string {
+  if (typeof arg === 'string') return arg;
+  try {
+    const json = JSON.stringify(arg) as string | undefined;
+    if (json !== undefined) return json;
+  } catch {
+    // A cyclic object or a BigInt: its type says enough.
+  }
+  return typeof arg;
 }
 
 /** The lock file and patch ID an `ActionArg` names (either may be absent). */
