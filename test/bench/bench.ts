@@ -7,7 +7,7 @@
  *   ratio   = full / floor, the median over runs side by side (target ≤ 1.3)
  *   lookup  = find the patch ID under a cursor in a line of text and look it up in the triage (target ≤ 5 µs)
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { findPatchIdAt } from '../../src/core/catalog/patchId';
@@ -39,7 +39,10 @@ function time(fn: () => unknown, runs = RUNS): number {
  * runs side by side (each pair saw the same machine, so a slow spell of the machine does not skew the ratio).
  */
 function timePair(a: () => unknown, b: () => unknown): [number, number, number] {
-  for (let i = 0; i < 5; i++) (a(), b());
+  for (let i = 0; i < 5; i++) {
+    a();
+    b();
+  }
   const sa: number[] = [];
   const sb: number[] = [];
   const ratios: number[] = [];
@@ -63,11 +66,10 @@ function main(): void {
   }
   const catalogs = ['support-patches.json', 'community-patches.json', 'patches-info.json'].map((f) => realworld('qpt-1.1.82', f));
   const locks = ['composer-lock'].flatMap((d) =>
-    require('node:fs')
-      .readdirSync(realworld(d))
-      .filter((f: string) => f.endsWith('.lock'))
-      .map((f: string) => realworld(d, f)),
-  ) as string[];
+    readdirSync(realworld(d))
+      .filter((f) => f.endsWith('.lock'))
+      .map((f) => realworld(d, f)),
+  );
 
   const rows: string[][] = [['lock', 'read+parse lock', 'load catalogs', 'triage', 'full', 'floor', 'ratio', 'lookup', 'applicable']];
   const ratios: number[] = [];

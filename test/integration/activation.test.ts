@@ -23,7 +23,7 @@ async function becomesActive(ext: vscode.Extension<unknown>, ms: number): Promis
 describe('extension activation', () => {
   it(`is present under its manifest id (${extensionId})`, () => {
     const ext = theExtension();
-    assert.equal(ext.packageJSON.version, manifest.version);
+    assert.equal((ext.packageJSON as { version: string }).version, manifest.version);
   });
 
   it('activates by itself when the workspace holds a composer.lock', async function () {
@@ -63,7 +63,7 @@ describe('the opened workspace', () => {
 
   it('lists the same top-level entries through VS Code as on disk', async function () {
     if (!vscode.workspace.workspaceFolders?.length) this.skip();
-    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const folder = vscode.workspace.workspaceFolders[0].uri;
     const seen = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name).sort();
     const onDisk = readdirSync(folder.fsPath).sort();
     assert.deepEqual(seen, onDisk);

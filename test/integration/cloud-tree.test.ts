@@ -29,7 +29,7 @@ describe('Patches view on the Cloud 2.4.6-p3 store', () => {
     assert.equal(roots[0].description, 'cloud-246p3');
     // The only project is a header row; its groups follow at the top level, so the view needs one expansion less.
     assert.equal(roots[0].item.collapsibleState, vscode.TreeItemCollapsibleState.None);
-    assert.deepEqual(await api.view.provider.getChildren(roots[0].node), []);
+    assert.deepEqual(api.view.provider.getChildren(roots[0].node), []);
     assert.ok(roots.slice(1).every((r) => r.node.kind === 'group'));
     for (const r of roots.slice(1)) assert.equal(api.view.provider.getParent(r.node), undefined);
   });
@@ -69,7 +69,7 @@ describe('Patches view on the Cloud 2.4.6-p3 store', () => {
   it('explains a patch in its tooltip: categories, match, constraint, QPT version', async () => {
     const group = await groupRow(api, 'Needs QPT update');
     const patch = (await patchRows(api, group.node)).find((r) => r.label === 'ACSD-61103')!;
-    const resolved = await api.view.provider.resolveTreeItem(patch.item, patch.node);
+    const resolved = api.view.provider.resolveTreeItem(patch.item, patch.node);
     const md = plain((resolved.tooltip as vscode.MarkdownString).value);
     assert.match(md, /\*\*ACSD-61103\*\*/);
     assert.match(md, /Categories:\*\* Customer, Web API/);
@@ -81,13 +81,13 @@ describe('Patches view on the Cloud 2.4.6-p3 store', () => {
   it('shows required patches and replacements in tooltips', async () => {
     const applicable = await groupRow(api, 'Applicable');
     const p2 = (await patchRows(api, applicable.node)).find((r) => r.label === 'ACSD-90002')!;
-    const md2 = plain(((await api.view.provider.resolveTreeItem(p2.item, p2.node)).tooltip as vscode.MarkdownString).value);
+    const md2 = plain((api.view.provider.resolveTreeItem(p2.item, p2.node).tooltip as vscode.MarkdownString).value);
     assert.match(md2, /Requires:\*\* ACSD-90001/);
     assert.match(md2, /Categories:\*\* Admin, Performance/);
     assert.match(md2, /Matched:\*\* magento\/magento2-ee-base 2\.4\.6-p3 satisfies >=2\.4\.5 <2\.4\.6-p5/);
     const deprecated = await groupRow(api, 'Deprecated / replaced');
     const p3 = (await patchRows(api, deprecated.node)).find((r) => r.label === 'ACSD-90003')!;
-    const md3 = plain(((await api.view.provider.resolveTreeItem(p3.item, p3.node)).tooltip as vscode.MarkdownString).value);
+    const md3 = plain((api.view.provider.resolveTreeItem(p3.item, p3.node).tooltip as vscode.MarkdownString).value);
     assert.match(md3, /Replaced with:\*\* ACSD-90004/);
   });
 

@@ -28,7 +28,7 @@ export function labelOf(item: vscode.TreeItem): string {
 }
 
 export async function rows(api: ExtensionApi, parent?: TreeNode): Promise<Row[]> {
-  const provider = api.view.provider;
+  const provider: vscode.TreeDataProvider<TreeNode> = api.view.provider;
   const nodes = (await provider.getChildren(parent)) ?? [];
   return Promise.all(
     nodes.map(async (node) => {
@@ -115,9 +115,9 @@ export async function hoverText(uri: vscode.Uri, position: vscode.Position): Pro
 /** Records what the extension would open in the browser instead of opening it. */
 export function recordOpenedUrls(api: ExtensionApi): { urls: string[]; restore(): void } {
   const urls: string[] = [];
-  const previous = api.setOpener(async (url) => {
+  const previous = api.setOpener((url) => {
     urls.push(url);
-    return true;
+    return Promise.resolve(true);
   });
   return { urls, restore: () => api.setOpener(previous) };
 }

@@ -48,7 +48,7 @@ async function runSuite(): Promise<void> {
     try {
       const runner = mocha.run(() => resolve(runner.stats));
     } catch (e) {
-      reject(e);
+      reject(e instanceof Error ? e : new Error(String(e)));
     }
   });
   const passed = stats?.passes ?? 0;

@@ -135,7 +135,7 @@ describe(`display language "${LOCALE}": ACSD-61103 on the Cloud 2.4.6-p3 store`,
     const [row] = (await patchRows(api, needsUpdate.node)).filter((r) => r.label === 'ACSD-61103');
     assert.ok(row, 'no ACSD-61103 row');
     assert.equal(row.description, EXPECTED.hover[0].replace('**ACSD-61103** ', ''));
-    const resolved = await api.view.provider.resolveTreeItem(row.item, row.node);
+    const resolved = api.view.provider.resolveTreeItem(row.item, row.node);
     const tooltip = resolved.tooltip instanceof vscode.MarkdownString ? plain(resolved.tooltip.value) : String(resolved.tooltip);
     for (const part of EXPECTED.tooltip) assert.ok(tooltip.includes(part), `tooltip lacks "${part}":\n${tooltip}`);
   });

@@ -23,24 +23,24 @@ export class ScriptedPrompts implements Prompts {
   /** The project picked among several (by lock file suffix); default the first. */
   projectWith: ((projects: readonly CommerceEntry[]) => CommerceEntry | undefined) | undefined;
 
-  async pickProject(projects: readonly CommerceEntry[]): Promise<CommerceEntry | undefined> {
+  pickProject(projects: readonly CommerceEntry[]): Promise<CommerceEntry | undefined> {
     this.asked.projectPicks.push(projects.map((p) => p.lockFile));
-    return this.projectWith ? this.projectWith(projects) : projects[0];
+    return Promise.resolve(this.projectWith ? this.projectWith(projects) : projects[0]);
   }
 
-  async pickPatches(request: PatchPickRequest): Promise<string[] | undefined> {
+  pickPatches(request: PatchPickRequest): Promise<string[] | undefined> {
     this.asked.picks.push(request);
-    return typeof this.pick === 'function' ? this.pick(request) : this.pick;
+    return Promise.resolve(typeof this.pick === 'function' ? this.pick(request) : this.pick);
   }
 
-  async confirm(message: string, detail: string, buttons: readonly string[]): Promise<string | undefined> {
+  confirm(message: string, detail: string, buttons: readonly string[]): Promise<string | undefined> {
     this.asked.confirms.push({ message, detail, buttons });
-    return typeof this.confirmWith === 'function' ? this.confirmWith(buttons) : this.confirmWith;
+    return Promise.resolve(typeof this.confirmWith === 'function' ? this.confirmWith(buttons) : this.confirmWith);
   }
 
-  async message(kind: MessageKind, message: string, buttons: readonly string[]): Promise<string | undefined> {
+  message(kind: MessageKind, message: string, buttons: readonly string[]): Promise<string | undefined> {
     this.asked.messages.push({ kind, message, buttons });
-    return this.messageWith(message, buttons);
+    return Promise.resolve(this.messageWith(message, buttons));
   }
 
   async progress<T>(title: string, work: (token: vscode.CancellationToken) => Promise<T>): Promise<T> {

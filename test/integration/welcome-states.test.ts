@@ -39,7 +39,8 @@ describe('welcome content of the Patches view', () => {
 
   it('the manifest has welcome content for this state', () => {
     const ext = vscode.extensions.getExtension(extensionId)!;
-    const welcome = ext.packageJSON.contributes.viewsWelcome as Array<{ when: string; contents: string }>;
+    const manifest = ext.packageJSON as { contributes: { viewsWelcome: Array<{ when: string; contents: string }> } };
+    const welcome = manifest.contributes.viewsWelcome;
     const clause = expected === 'noFolder' ? 'workspaceFolderCount == 0' : `commercePatches.state == ${expected}`;
     assert.ok(welcome.some((w) => w.when.includes(clause)), `no viewsWelcome entry with "${clause}"`);
   });

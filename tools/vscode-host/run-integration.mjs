@@ -63,7 +63,7 @@ function readWorkspaceList() {
   try {
     list = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new Error(`${relative(ROOT, file)}: ${e.message}`);
+    throw new Error(`${relative(ROOT, file)}: ${e.message}`, { cause: e });
   }
   if (!Array.isArray(list)) throw new Error(`${relative(ROOT, file)}: expected an array of { folder, tests }`);
   return list.map((w, i) => {

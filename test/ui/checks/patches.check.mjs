@@ -298,7 +298,7 @@ export default [
         return;
       }
       await openPatchesView(ui, localize, manifest);
-      let rows = await rowsOf(ui, 3);
+      const rows = await rowsOf(ui, 3);
       const applicable = rows.find((r) => r.label === 'Applicable');
       assert.ok(Number(applicable?.description) > 300, `Applicable ${applicable?.description}`);
       // Category sub-groups under the large group.
@@ -309,7 +309,7 @@ export default [
       // Cold start with the view open: reload the window, then read the extension's own figure.
       await ui.runCommand('Developer: Reload Window');
       await ui.page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 60_000 });
-      rows = await rowsOf(ui, 3);
+      await rowsOf(ui, 3);
       const line = await outputLine(ui, 'Commerce Patches', /Patches view filled [\d,]+ ms after activation.*/);
       const analysed = await outputLine(ui, 'Commerce Patches', /[\d,]+ catalog patches, [\d,]+ applicable, read in [\d,]+ ms/);
       console.log(`      speed: ${line.trim()} | ${analysed.trim().replace(/^.*composer\.lock: /, '')}`);

@@ -23,7 +23,7 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 function json(args: string[]): JsonReport {
-  return JSON.parse(execFileSync(process.execPath, [CLI, 'triage', '--format', 'json', ...args], { encoding: 'utf8' }));
+  return JSON.parse(execFileSync(process.execPath, [CLI, 'triage', '--format', 'json', ...args], { encoding: 'utf8' })) as JsonReport;
 }
 
 describe('command line: real composer.lock files', function () {
@@ -59,7 +59,7 @@ describe('command line: real composer.lock files', function () {
 
   it('agrees with the releases Adobe computes for that store (patches-info.json as oracle)', () => {
     const report = json([realworld('composer-lock', 'magento-cloud_2.4.6-p3.composer.lock'), '--no-bundled', '--catalog', QPT('support-patches.json')]);
-    const read = (file: string) => JSON.parse(readFileSync(QPT(file), 'utf8'));
+    const read = (file: string): unknown => JSON.parse(readFileSync(QPT(file), 'utf8'));
     const info = read('patches-info.json') as { patches: Array<{ id: string; releases: string[] }> };
     const support = read('support-patches.json') as Record<string, { packages: Record<string, unknown> }>;
     const oracle = new Set(info.patches.filter((p) => support[p.id] && p.releases.includes('2.4.6-p3')).map((p) => p.id));

@@ -119,12 +119,12 @@ describe('command line in four languages', function () {
   });
 
   it('the JSON report stays language-neutral except for the patch texts', () => {
-    const en = JSON.parse(cli(['triage', CLOUD, '--format', 'json']).stdout);
-    const ja = JSON.parse(cli(['triage', CLOUD, '--format', 'json', '--locale', 'ja']).stdout);
-    const strip = (report: { projects: Array<{ patches: Array<{ title: string }> }> }) =>
-      report.projects.map((p) => p.patches.map((x) => ({ ...x, title: '' })));
+    type Report = { projects: Array<{ patches: Array<{ id: string; title: string }> }> };
+    const en = JSON.parse(cli(['triage', CLOUD, '--format', 'json']).stdout) as Report;
+    const ja = JSON.parse(cli(['triage', CLOUD, '--format', 'json', '--locale', 'ja']).stdout) as Report;
+    const strip = (report: Report) => report.projects.map((p) => p.patches.map((x) => ({ ...x, title: '' })));
     assert.deepEqual(strip(ja), strip(en));
-    const title = (r: typeof en) => r.projects[0].patches.find((p: { id: string }) => p.id === 'ACSD-61103').title;
+    const title = (r: Report) => r.projects[0].patches.find((p) => p.id === 'ACSD-61103')?.title;
     assert.equal(title(ja), EXPECTED.ja.acsd61103);
   });
 

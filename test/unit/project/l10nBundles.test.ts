@@ -25,7 +25,7 @@ function read(file: string): Bundle {
   try {
     return JSON.parse(text) as Bundle;
   } catch (e) {
-    throw new Error(`${file}: ${(e as Error).message}`);
+    throw new Error(`${file}: ${(e as Error).message}`, { cause: e });
   }
 }
 
@@ -60,7 +60,7 @@ describe('localization: bundles are complete in every language', () => {
         // "Filtre « x » : ..." yes; "command:..." inside a link target and "https:" no.
         // Link targets, code spans and quoted literals (« patches: ») are left as they are.
         const bare = String(text).replace(/\]\([^)]*\)/g, '](…)').replace(/`[^`]*`/g, '').replace(/«[^»]*»/g, '«»');
-        assert.doesNotMatch(bare, /[^\s\u00a0]:(\s|$)/, `${file} "${key}": ${text}`);
+        assert.doesNotMatch(bare, /[^\s\u00a0]:(\s|$)/, `${file} "${key}": ${String(text)}`);
         assert.doesNotMatch(bare, / :/, `${file} "${key}": a plain space before ":" can wrap; use U+00A0`);
       }
     }
@@ -69,7 +69,7 @@ describe('localization: bundles are complete in every language', () => {
   it('Japanese texts use Japanese quotation marks and no English quotes', () => {
     for (const [key, text] of Object.entries(read('l10n/bundle.l10n.ja.json'))) {
       // Code spans (`[{"Id": ...}]`) quote JSON as it is.
-      assert.doesNotMatch(String(text).replace(/`[^`]*`/g, ''), /[“”"«»]/, `"${key}": ${text}`);
+      assert.doesNotMatch(String(text).replace(/`[^`]*`/g, ''), /[“”"«»]/, `"${key}": ${String(text)}`);
     }
   });
 });

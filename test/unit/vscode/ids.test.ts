@@ -5,19 +5,28 @@ import { COMMANDS, CONTEXT, SETTINGS, settingId, TASK_TYPE, VIEWS } from '../../
 import { repoRoot } from '../../support/realworld';
 
 // ids.ts imports nothing from VS Code, so the manifest and the code can be compared under plain mocha.
-const manifest = JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8'));
+interface Manifest {
+  contributes: {
+    commands: Array<{ command: string }>;
+    viewsContainers: { activitybar: Array<{ id: string }> };
+    views: Record<string, Array<{ id: string }>>;
+    taskDefinitions: Array<{ type: string }>;
+    configuration: { properties: Record<string, unknown> };
+  };
+}
+const manifest = JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8')) as Manifest;
 const contributes = manifest.contributes;
 
 describe('ids.ts and the manifest', () => {
   it('names exactly the commands the manifest contributes', () => {
-    const declared = contributes.commands.map((c: { command: string }) => c.command).sort();
+    const declared = contributes.commands.map((c) => c.command).sort();
     assert.deepEqual(Object.values(COMMANDS).sort(), declared);
   });
 
   it('names the view container, the view and the task type', () => {
-    assert.deepEqual(contributes.viewsContainers.activitybar.map((c: { id: string }) => c.id), [VIEWS.container]);
-    assert.deepEqual(contributes.views[VIEWS.container].map((v: { id: string }) => v.id), [VIEWS.patches]);
-    assert.deepEqual(contributes.taskDefinitions.map((d: { type: string }) => d.type), [TASK_TYPE]);
+    assert.deepEqual(contributes.viewsContainers.activitybar.map((c) => c.id), [VIEWS.container]);
+    assert.deepEqual(contributes.views[VIEWS.container].map((v) => v.id), [VIEWS.patches]);
+    assert.deepEqual(contributes.taskDefinitions.map((d) => d.type), [TASK_TYPE]);
   });
 
   it('names exactly the settings the manifest declares', () => {

@@ -53,7 +53,7 @@ describe('conformance with QPT 1.1.82 patches-info.json', function () {
       const missing = want.filter((r) => !got.includes(r));
       const extra = got.filter((r) => !want.includes(r));
       if (missing.length > 0 || extra.length > 0 || got.length !== want.length) {
-        mismatches.push(`${id}: expected [${want.join(', ')}], got [${got.join(', ')}] (missing [${missing}], extra [${extra}])`);
+        mismatches.push(`${id}: expected [${want.join(', ')}], got [${got.join(', ')}] (missing [${missing.join(',')}], extra [${extra.join(',')}])`);
       }
     }
     assert.equal(mismatches.length, 0, `${mismatches.length} mismatches, first ones:\n${mismatches.slice(0, 10).join('\n')}`);
