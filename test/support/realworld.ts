@@ -12,7 +12,7 @@ export function repoRoot(): string {
  * The real-world data set (QPT metadata, composer.lock files, the ACSD-61103 article) lives beside the
  * repository in `../shared/data/realworld`. `COMMERCE_PATCHES_REALWORLD` may point elsewhere.
  */
-export const REALWORLD_DIR = resolve(
+const REALWORLD_DIR = resolve(
   process.env.COMMERCE_PATCHES_REALWORLD ?? join(repoRoot(), '..', 'shared', 'data', 'realworld'),
 );
 

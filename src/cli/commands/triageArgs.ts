@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../command';
 import { t } from '../messages';
 
-export type Format = 'table' | 'json';
+type Format = 'table' | 'json';
 
 export interface TriageArgs {
   command: 'triage';

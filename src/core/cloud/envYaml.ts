@@ -23,10 +23,10 @@ import {
 } from './envYamlEdits';
 import { detectLayout, yamlScalar, type YamlLayout } from './yamlLayout';
 
-export { ENV_YAML_FILE, QUALITY_PATCHES_PATH };
+export { ENV_YAML_FILE };
 
 /** Where a piece of the file is: offsets for edits, 1-based line and column for diagnostics. */
-export interface EnvYamlSpan {
+interface EnvYamlSpan {
   offset: number;
   length: number;
   line: number;
@@ -34,7 +34,7 @@ export interface EnvYamlSpan {
 }
 
 /** One entry of `stage.build.QUALITY_PATCHES`; the span covers the scalar as written (quotes included). */
-export interface QualityPatchEntry extends EnvYamlSpan {
+interface QualityPatchEntry extends EnvYamlSpan {
   id: string;
 }
 

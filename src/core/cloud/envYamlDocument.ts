@@ -53,12 +53,12 @@ export function problemAt(env: EnvYamlDocument, node: Node | null | undefined, m
 }
 
 /** An error at a node, as an {@link InputError}. */
-export function errorAt(env: EnvYamlDocument, node: Node | null | undefined, message: string): InputError {
+function errorAt(env: EnvYamlDocument, node: Node | null | undefined, message: string): InputError {
   return new InputError(problemAt(env, node, message));
 }
 
 /** True for a value that holds nothing: `key:`, `key: ~`, `key: null`. */
-export function isNullValue(node: unknown): boolean {
+function isNullValue(node: unknown): boolean {
   return node === null || node === undefined || (isScalar(node) && node.value === null);
 }
 

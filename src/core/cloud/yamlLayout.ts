@@ -26,7 +26,7 @@ export function lineEnd(text: string, offset: number): number {
 }
 
 /** Where the content of a node really ends: collections' own ranges run on over trailing comments and blank lines. */
-export function contentEnd(node: Node): number {
+function contentEnd(node: Node): number {
   if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length > 0) {
     const last = node.items[node.items.length - 1];
     if (isPair(last)) {

@@ -120,7 +120,7 @@ export function normalizeVersion(input: string): string {
 }
 
 /** Composer's `normalizeBranch`: `1.0.x` → `1.0.9999999.9999999-dev`, any other name → `dev-<name>`. */
-export function normalizeBranch(input: string): string {
+function normalizeBranch(input: string): string {
   const name = phpTrim(input);
   const m = NUMERIC_BRANCH.exec(name);
   if (m) {

@@ -1,7 +1,5 @@
 import { normalizeVersion, parseStability, type Stability } from './normalize';
 
-export type { Stability } from './normalize';
-
 /**
  * A version as Composer understands it. Two versions are ordered by PHP's `version_compare` on their
  * normalized forms, which is what Composer's `Comparator` and constraints use:

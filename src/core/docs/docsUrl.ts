@@ -1,11 +1,11 @@
 import type { Locale } from '../locale';
 
 /** Where Adobe publishes one article per quality patch; `{lang}` is `en`, `sv`, `fr` or `ja`. */
-export const ARTICLE_BASE =
+const ARTICLE_BASE =
   'https://experienceleague.adobe.com/{lang}/docs/commerce-operations/tools/quality-patches-tool/patches-available-in-qpt/';
 
 /** Adobe's patch search page, which finds any patch by its ID. */
-export const SEARCH_PAGE = 'https://experienceleague.adobe.com/tools/commerce-quality-patches/index.html';
+const SEARCH_PAGE = 'https://experienceleague.adobe.com/tools/commerce-quality-patches/index.html';
 
 /** The `lang` query value the search page expects for each language (English needs none). */
 const SEARCH_LANG: Record<Locale, string | undefined> = { en: undefined, sv: 'sv-SE', fr: 'fr', ja: 'ja' };
@@ -13,7 +13,7 @@ const SEARCH_LANG: Record<Locale, string | undefined> = { en: undefined, sv: 'sv
 /** A docs path is relative and made of plain slug segments, e.g. `v1-1-54/acsd-61103-customer-...`. */
 const DOCS_PATH = /^[A-Za-z0-9][A-Za-z0-9._-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
 
-export type DocsLinkKind = 'article' | 'search';
+type DocsLinkKind = 'article' | 'search';
 
 export interface DocsLink {
   /** `article` when the patch's own page is known, `search` for the search page. */

@@ -20,7 +20,7 @@ export function parseJsonText(text: string, file: string): unknown {
 }
 
 /** Turns a `JSON.parse` SyntaxError into an InputError located at line and column (when the position can be found). */
-export function jsonSyntaxError(error: unknown, source: string, file: string): InputError {
+function jsonSyntaxError(error: unknown, source: string, file: string): InputError {
   const raw = error instanceof Error ? error.message : String(error);
   const offset = syntaxErrorOffset(raw, source);
   const where = offset === undefined ? {} : lineColumnAt(source, offset);

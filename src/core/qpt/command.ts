@@ -30,7 +30,7 @@ export class QptPrefixError extends Error {
 }
 
 /** `<bin-dir>/magento-patches` relative to the project root (absolute when it cannot be made relative). */
-export function qptScriptPath(project: QptProject): string {
+function qptScriptPath(project: QptProject): string {
   const script = join(project.binDir, 'magento-patches');
   const rel = relative(project.root, script);
   return rel === '' || isAbsolute(rel) ? script : rel;

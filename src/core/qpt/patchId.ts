@@ -4,10 +4,10 @@
  * by single `-`, `_` or `/`. That alphabet is also what makes an ID safe to pass on to wrappers such as
  * `ddev exec`, which join their arguments into a shell command inside the container.
  */
-export const PATCH_ID_PATTERN = /^[A-Za-z][A-Za-z0-9]*(?:[-_/][A-Za-z0-9]+)*$/;
+const PATCH_ID_PATTERN = /^[A-Za-z][A-Za-z0-9]*(?:[-_/][A-Za-z0-9]+)*$/;
 
 /** Longest ID accepted; real IDs are well under 40 characters. */
-export const PATCH_ID_MAX_LENGTH = 100;
+const PATCH_ID_MAX_LENGTH = 100;
 
 /** True when `id` uses only the ID alphabet above, so it is safe to hand to QPT or a wrapper that joins arguments into a shell line. (Which forms are recognised in text: `isWellFormedPatchId` in catalog/patchId.ts.) */
 export function isSafePatchId(id: unknown): id is string {

@@ -2,7 +2,7 @@ import { t } from '../text/translate';
 import { extractJsonArray } from './jsonInOutput';
 
 /** The three states `magento-patches status` reports. */
-export const QPT_STATUSES = ['Applied', 'Not applied', 'N/A'] as const;
+const QPT_STATUSES = ['Applied', 'Not applied', 'N/A'] as const;
 export type QptStatus = (typeof QPT_STATUSES)[number];
 
 /** One row of `magento-patches status --format=json`, cleaned up. */
@@ -38,7 +38,7 @@ export class QptOutputError extends Error {
 const expected = () => t('the JSON list printed by `magento-patches status --format=json` (`[{"Id": ..., "Status": ...}, ...]`)');
 
 /** Quotes the start of a text, control characters escaped, for an error message. */
-export function quoteStart(text: string, max = 120): string {
+function quoteStart(text: string, max = 120): string {
   const t = text.trim();
   return JSON.stringify(t.length > max ? t.slice(0, max) : t) + (t.length > max ? '...' : '');
 }

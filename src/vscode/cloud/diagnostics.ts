@@ -19,7 +19,7 @@ function isEnvYaml(uri: vscode.Uri): boolean {
 }
 
 /** `Diagnostic.code` of what is wrong with a QUALITY_PATCHES entry (or the file). */
-export type EnvYamlIssue = 'unknown' | 'needs-qpt-update' | 'not-applicable' | 'deprecated' | 'invalid';
+type EnvYamlIssue = 'unknown' | 'needs-qpt-update' | 'not-applicable' | 'deprecated' | 'invalid';
 
 /** The issues of one QUALITY_PATCHES entry (the quick fixes act on these). */
 export const PATCH_ISSUES: ReadonlySet<string> = new Set<EnvYamlIssue>(['unknown', 'needs-qpt-update', 'not-applicable', 'deprecated']);
@@ -34,7 +34,7 @@ function invalid(p: Problem): vscode.Diagnostic {
  * Diagnostics for a `.magento.env.yaml` text: invalid YAML or entries, and QUALITY_PATCHES entries that are unknown
  * to the project's catalogs, need a newer QPT, do not apply to its version, or are deprecated.
  */
-export function envYamlDiagnostics(text: string, file: string, entry: CommerceEntry | undefined): vscode.Diagnostic[] {
+function envYamlDiagnostics(text: string, file: string, entry: CommerceEntry | undefined): vscode.Diagnostic[] {
   let list: QualityPatchesList;
   try {
     list = readQualityPatches(text, file);

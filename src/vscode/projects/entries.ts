@@ -5,7 +5,7 @@ import { InputError, type Problem } from '../../core/problem';
 import { extraCatalogs } from '../settings';
 
 /** A composer.lock that was analysed; `analysis.project.product` is null for a lock without Magento. */
-export interface ReadyEntry {
+interface ReadyEntry {
   kind: 'ready';
   lockFile: string;
   folder: vscode.WorkspaceFolder;
