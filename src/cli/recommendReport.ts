@@ -5,6 +5,7 @@ import type { StoreEvidence } from '../core/evidence/storeEvidence';
 import { type Locale, localized } from '../core/locale';
 import { productLabel, type Translate } from '../core/text/describe';
 import { formatNumber } from '../core/text/numbers';
+import { productJson } from './jsonReport';
 import { fit, fitPath, oneLine } from './tableReport';
 
 type Result = [Analysis, StoreEvidence];
@@ -13,12 +14,7 @@ type Result = [Analysis, StoreEvidence];
 export function recommendJson(results: Result[]): string {
   const projects = results.map(([{ project }, evidence]) => ({
     lockFile: project.lockFile,
-    product: project.product && {
-      edition: project.product.edition,
-      version: project.product.version,
-      b2b: project.product.b2b,
-      cloud: project.product.cloud,
-    },
+    product: productJson(project),
     logFiles: evidence.logFiles,
     recommendations: evidence.recommendations.map((r) => ({
       id: r.entry.patch.id,

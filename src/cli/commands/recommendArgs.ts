@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import { UsageError } from '../command';
 import { t } from '../messages';
-import type { Format } from './triageArgs';
+import { type Format, formatOf, optionRows, parseOrUsage } from './triageArgs';
 
 export interface RecommendArgs {
   path: string;
@@ -14,14 +13,9 @@ export interface RecommendArgs {
 
 /** The help text in the display language (the command line itself stays as typed). */
 export function usage(): string {
-  const options: Array<[string, string]> = [
-    ['PATH', t('a project folder (searched for composer.lock files) or a composer.lock; default: .')],
+  const options = optionRows([
     ['--logs', t('one more folder of log files (such as logs downloaded from Cloud), besides var/log; repeatable')],
-    ['--catalog', t('an extra patch catalog (patches.yaml schema or QPT JSON); repeatable')],
-    ['--no-bundled', t('leave the bundled catalog out')],
-    ['--format', t('table (default, for people) or json')],
-    ['--locale', t('en, sv, fr or ja (default: from LANG)')],
-  ];
+  ]);
   return [
     `${t('Usage:')} commerce-patches recommend [PATH] [--logs DIR]... [--catalog FILE]... [--no-bundled]`,
     '                                  [--format table|json] [--locale LANG]',
@@ -32,26 +26,20 @@ export function usage(): string {
 
 /** The arguments after `recommend`. */
 export function parseRecommendArgs(argv: string[]): RecommendArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        logs: { type: 'string', multiple: true },
-        catalog: { type: 'string', multiple: true },
-        'no-bundled': { type: 'boolean' },
-        format: { type: 'string' },
-        locale: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseOrUsage({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      logs: { type: 'string', multiple: true },
+      catalog: { type: 'string', multiple: true },
+      'no-bundled': { type: 'boolean' },
+      format: { type: 'string' },
+      locale: { type: 'string' },
+    },
+  });
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(t('recommend takes one PATH, got {0}: {1}', positionals.length, positionals.join(' ')));
-  const format = values.format ?? 'table';
-  if (format !== 'table' && format !== 'json') throw new UsageError(t("--format must be table or json, not '{0}'", format));
+  const format = formatOf(values.format);
   return {
     path: positionals[0] ?? '.',
     logs: values.logs ?? [],

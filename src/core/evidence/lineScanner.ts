@@ -26,26 +26,30 @@ export const DEFAULT_LINE_LIMIT = 256 * 1024;
 const CR = 13;
 
 /**
- * Scans the bytes of a log file, given in chunks of any size, against a {@link LogRuleSet} in one pass: the
- * automaton finds anchors and line ends, and only lines with an anchor are decoded and tested. Lines end at `\n`;
- * a `\r` before it is not part of the line. Invalid UTF-8 decodes to U+FFFD. Memory is bounded: a line over the
- * limit is decoded and matched piece by piece against every glob.
+ * Scans the bytes of a log file, given in chunks of any size, against a {@link LogRuleSet} in one pass over each
+ * chunk: the anchor finder marks where anchors end, line ends are found with a native byte search, and only lines
+ * with an anchor are decoded and tested. Lines end at `\n`; a `\r` before it is not part of the line. Invalid
+ * UTF-8 decodes to U+FFFD. Memory is bounded: a line over the limit is decoded and matched piece by piece against
+ * every glob.
  */
 export class LineScanner {
   /** Per glob: what matched on complete lines (a line without its `\n` yet is in {@link tail}). */
   readonly hits: (GlobHits | undefined)[];
   /** Matches on the last line when the data ended without `\n` (it may still grow). */
   readonly tail: (GlobHits | undefined)[] = [];
-  private state: number;
   private line: number;
   private consumed = 0;
   /** Bytes pushed up to the end of the last complete line. */
   private complete = 0;
   /** The current line's bytes from earlier chunks. */
   private carry: Buffer | undefined;
+  private work: Buffer | undefined;
   private long: LongLine | undefined;
   private readonly candidates: number[] = [];
   private readonly stamp: Float64Array;
+  /** Anchor ends found in the current chunk (positions and anchors), reused from chunk to chunk. */
+  private ends: number[] = [];
+  private words: number[] = [];
 
   constructor(
     private readonly rules: LogRuleSet,
@@ -53,7 +57,6 @@ export class LineScanner {
     hits?: readonly (GlobHits | undefined)[],
     private readonly lineLimit = DEFAULT_LINE_LIMIT,
   ) {
-    this.state = rules.automaton.start;
     this.line = firstLine;
     this.hits = hits ? hits.map((h) => h && { count: h.count, recent: [...h.recent] }) : [];
     this.stamp = new Float64Array(rules.globs.length);
@@ -70,44 +73,63 @@ export class LineScanner {
   }
 
   push(chunk: Uint8Array): void {
-    const { delta, firstSpecial, newline, outputStart, outputList } = this.rules.automaton;
-    const wordGlobs = this.rules.wordGlobs;
-    let s = this.state;
+    const data = this.withCarry(chunk);
+    const carried = data.length - chunk.length;
+    // Offset in the input of data[0].
+    const base = this.consumed - carried;
+    this.consumed += chunk.length;
+    const ends = this.ends;
+    const words = this.words;
+    ends.length = 0;
+    words.length = 0;
+    this.rules.finder.find(data, carried, (end, word) => {
+      ends.push(end);
+      words.push(word);
+    });
+    let h = 0;
     let lineStart = 0;
-    const end = chunk.length;
-    for (let i = 0; i < end; i++) {
-      s = delta[s * 256 + chunk[i]];
-      if (s >= firstSpecial) {
-        if (s === newline) {
-          this.endLine(chunk, lineStart, i);
-          this.complete = this.consumed + i + 1;
-          lineStart = i + 1;
-        } else {
-          const o = s - firstSpecial;
-          for (let k = outputStart[o]; k < outputStart[o + 1]; k++) {
-            for (const g of wordGlobs[outputList[k]]) {
-              if (this.stamp[g] !== this.line) {
-                this.stamp[g] = this.line;
-                this.candidates.push(g);
-              }
-            }
-          }
-        }
-      }
+    const always = this.rules.always.length > 0;
+    for (let nl = data.indexOf(10, carried); nl >= 0; nl = data.indexOf(10, nl + 1)) {
+      for (; h < ends.length && ends[h] < nl; h++) this.addCandidates(words[h]);
+      // Most lines hold no anchor: nothing to do but count them.
+      if (this.candidates.length > 0 || this.long !== undefined || always) this.endLine(data, lineStart, nl);
+      else this.line++;
+      lineStart = nl + 1;
     }
-    this.state = s;
-    this.consumed += end;
-    if (lineStart >= end) return;
-    const rest = chunk.subarray(lineStart, end);
+    if (lineStart > 0) this.complete = base + lineStart;
+    for (; h < ends.length; h++) this.addCandidates(words[h]);
+    if (lineStart >= data.length) return;
+    const rest = data.subarray(lineStart);
     if (this.long !== undefined) {
       this.long.feed(rest, false);
-      return;
-    }
-    this.carry = this.carry === undefined ? Buffer.from(rest) : Buffer.concat([this.carry, rest]);
-    if (this.carry.length > this.lineLimit) {
+    } else if (rest.length > this.lineLimit) {
       this.long = new LongLine(this.rules);
-      this.long.feed(this.carry, false);
-      this.carry = undefined;
+      this.long.feed(rest, false);
+    } else {
+      this.carry = Buffer.from(rest);
+    }
+  }
+
+  /** The chunk with the current line's earlier bytes in front (copied into a buffer kept for the purpose). */
+  private withCarry(chunk: Uint8Array): Buffer {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    const carry = this.carry;
+    this.carry = undefined;
+    if (carry === undefined || carry.length === 0) return bytes;
+    const size = carry.length + bytes.length;
+    if (this.work === undefined || this.work.length < size) this.work = Buffer.allocUnsafe(Math.max(size, 2 * (this.work?.length ?? 0)));
+    carry.copy(this.work, 0);
+    bytes.copy(this.work, carry.length);
+    return this.work.subarray(0, size);
+  }
+
+  private addCandidates(word: number): void {
+    if (this.long !== undefined) return; // a long line is tested against every glob
+    for (const g of this.rules.wordGlobs[word]) {
+      if (this.stamp[g] !== this.line) {
+        this.stamp[g] = this.line;
+        this.candidates.push(g);
+      }
     }
   }
 
@@ -124,16 +146,14 @@ export class LineScanner {
     this.candidates.length = 0;
   }
 
-  private endLine(chunk: Uint8Array, from: number, to: number): void {
+  private endLine(data: Uint8Array, from: number, to: number): void {
     if (this.long !== undefined) {
-      this.long.feed(chunk.subarray(from, to), true);
+      this.long.feed(data.subarray(from, to), true);
       this.recordLong(this.long, this.hits);
       this.long = undefined;
     } else if (this.candidates.length > 0 || this.rules.always.length > 0) {
-      const part = chunk.subarray(from, to);
-      this.testLine(this.carry === undefined ? part : Buffer.concat([this.carry, part]), this.hits);
+      this.testLine(data.subarray(from, to), this.hits);
     }
-    this.carry = undefined;
     this.candidates.length = 0;
     this.line++;
   }

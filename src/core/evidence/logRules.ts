@@ -1,4 +1,4 @@
-import { ByteAutomaton } from './byteAutomaton';
+import { AnchorFinder, MIN_ANCHOR } from './anchorFinder';
 import { type CompiledGlob, compileGlob } from './glob';
 
 /** Longest prefilter word, in bytes: long enough to be rare in noise, short enough for a small table. */
@@ -7,13 +7,13 @@ const REPLACEMENT = '\uFFFD';
 
 /**
  * Every glob tested against one log file, compiled for one pass: each glob gets an anchor (a stretch of one of
- * its literal pieces that every matching line must contain), all anchors go into one automaton, and only the
- * lines where an anchor occurs are decoded and tested against the globs of those anchors.
+ * its literal pieces that every matching line must contain), all anchors go into one finder, and only the lines
+ * where an anchor occurs are decoded and tested against the globs of those anchors.
  */
 export class LogRuleSet {
   readonly globs: readonly CompiledGlob[];
-  readonly automaton: ByteAutomaton;
-  /** Automaton word → the globs (indexes) it is the anchor of. */
+  readonly finder: AnchorFinder;
+  /** Anchor → the globs (indexes) it is the anchor of. */
   readonly wordGlobs: readonly (readonly number[])[];
   /** Globs without a usable anchor: tested on every line. */
   readonly always: readonly number[];
@@ -29,7 +29,7 @@ export class LogRuleSet {
     const always: number[] = [];
     this.globs.forEach((glob, g) => {
       const anchor = anchorOf(glob);
-      if (anchor === undefined) {
+      if (anchor === undefined || anchor.length < MIN_ANCHOR) {
         always.push(g);
         return;
       }
@@ -43,7 +43,7 @@ export class LogRuleSet {
       }
       wordGlobs[w].push(g);
     });
-    this.automaton = new ByteAutomaton(words);
+    this.finder = new AnchorFinder(words);
     this.wordGlobs = wordGlobs;
     this.always = always;
   }
