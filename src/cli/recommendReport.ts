@@ -3,7 +3,8 @@ import type { Analysis } from '../core/analyze';
 import type { Evidence } from '../core/evidence/evidence';
 import type { StoreEvidence } from '../core/evidence/storeEvidence';
 import { type Locale, localized } from '../core/locale';
-import { productLabel, type Translate } from '../core/text/describe';
+import { productLabel } from '../core/text/describe';
+import type { Translate } from '../core/text/translate';
 import { formatNumber } from '../core/text/numbers';
 import { productJson } from './jsonReport';
 import { fit, fitPath, oneLine } from './tableReport';
@@ -42,7 +43,7 @@ export function recommendTable(results: Result[], locale: Locale, t: Translate, 
       out.push(t('{0}: not a Commerce project (no magento/magento2-base in the lock file)', where), '');
       continue;
     }
-    out.push(productLabel(project.product, t), fitPath(`  ${where}`));
+    out.push(productLabel(project.product), fitPath(`  ${where}`));
     out.push(fit(`  ${t('{0} log files read', formatNumber(evidence.logFiles.length, locale))}`), '');
     const groups: Array<[string, typeof evidence.recommendations]> = [
       [t('Recommended for this store'), evidence.recommendations.filter((r) => r.recommended)],

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadCatalogFiles } from '../../src/core/catalog/load';
-import type { Signature } from '../../src/core/catalog/metadata';
+import type { Signature } from '../../src/core/catalog/signature';
 import { type LogScanCache, logRulesOf, scanLogs } from '../../src/core/evidence/logEvidence';
 import { realworld, REALWORLD_MISSING } from '../support/realworld';
 

@@ -1,6 +1,6 @@
 import type { Locale } from '../locale';
 import type { Problem } from '../problem';
-import type { Signature } from './metadata';
+import type { Signature } from './signature';
 import type { CatalogKind, PatchTarget } from './patch';
 
 /** Texts by language, possibly without English (a file may only add translations). */

@@ -1,6 +1,6 @@
 import { LOCALES, type LocalizedText } from '../locale';
 import type { CatalogEntry, LoadedFile, Texts } from './entry';
-import type { Signature } from './metadata';
+import type { Signature } from './signature';
 import type { Catalog, CatalogSource, Patch, PatchTarget } from './patch';
 
 /** Shared by every patch without such a list. */

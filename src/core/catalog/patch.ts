@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../locale';
 import type { Problem } from '../problem';
-import type { Signature } from './metadata';
+import type { Signature } from './signature';
 
 /** One (package, constraint) entry of a patch: the patch applies where `package`'s installed version satisfies `constraint`. */
 export interface PatchTarget {

@@ -1,4 +1,4 @@
-import type { ConfigRule, LogRule, Signature } from '../catalog/metadata';
+import type { ConfigRule, LogRule, Signature } from '../catalog/signature';
 import type { ConfigValue } from './configValues';
 import type { Evidence, Verdict } from './evidence';
 

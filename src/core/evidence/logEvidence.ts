@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { LogRule, Signature } from '../catalog/metadata';
+import type { LogRule, Signature } from '../catalog/signature';
 import type { Problem } from '../problem';
 import type { LogEvidence } from './evidence';
 import { type FileScan, type FileScanState, scanLogFile } from './logFile';

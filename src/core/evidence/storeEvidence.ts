@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Signature } from '../catalog/metadata';
+import type { Signature } from '../catalog/signature';
 import { ENV_YAML_FILE, readQualityPatches } from '../cloud/envYaml';
 import { normalizePatchId } from '../catalog/patchId';
 import { InputError, type Problem } from '../problem';

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalogFiles } from '../../../../src/core/catalog/load';
-import type { LogRule, Signature } from '../../../../src/core/catalog/metadata';
+import type { LogRule, Signature } from '../../../../src/core/catalog/signature';
 import { scanLogFile } from '../../../../src/core/evidence/logFile';
 import { LogRuleSet } from '../../../../src/core/evidence/logRules';
 import { realworld, requireRealworld } from '../../../support/realworld';
