@@ -66,8 +66,23 @@ const phpParserApart = {
   },
 };
 
+/** The evidence engine (the log scanner, the config reader) is also a bundle of its own for the extension: dist/evidence.js. */
+const evidenceApart = {
+  name: 'evidence-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/core\/evidence\/engine$/ }, () => ({ path: './evidence.js', external: true }));
+  },
+};
+
 const builds = testFilter !== undefined ? [] : [
-  { ...common, plugins: [...common.plugins, phpParserApart], entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  {
+    ...common,
+    plugins: [...common.plugins, phpParserApart, evidenceApart],
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+  },
+  { ...common, plugins: [...common.plugins, phpParserApart], entryPoints: ['src/core/evidence/engine.ts'], outfile: 'dist/evidence.js' },
   {
     ...common,
     plugins: [...common.plugins, phpParserApart],

@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import { readExcerpt } from '../../core/evidence/excerpt';
 import { OWN } from '../ids';
 import { t } from '../l10n';
+import { evidenceEngine } from '../state/evidenceEngine';
 
 /** Files bigger than this open as an excerpt around the line (VS Code refuses or strips very large files). */
 const OPEN_LIMIT = 50 * 1024 * 1024;
@@ -21,7 +21,7 @@ export class LogExcerpts implements vscode.TextDocumentContentProvider, vscode.D
 
   /** Opens the excerpt of `file` around `line`, with the line selected. */
   async open(file: string, line: number): Promise<vscode.TextEditor> {
-    const excerpt = await readExcerpt(file, line, CONTEXT);
+    const excerpt = await evidenceEngine().readExcerpt(file, line, CONTEXT);
     const last = excerpt.firstLine + Math.max(0, excerpt.text.split('\n').length - 1);
     const uri = vscode.Uri.from({
       scheme: OWN.logExcerptScheme,

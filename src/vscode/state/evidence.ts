@@ -2,15 +2,14 @@ import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
 import type { LogScanCache } from '../../core/evidence/logEvidence';
-import { newMatches } from '../../core/evidence/newEvidence';
 import type { AppliedLookup, Recommendation } from '../../core/evidence/recommend';
-import { storeEvidence } from '../../core/evidence/storeEvidence';
 import { formatProblem } from '../../core/problem';
 import { COMMANDS, SETTINGS, settingId } from '../ids';
 import { t } from '../l10n';
 import type { CommerceEntry } from '../projects/entries';
 import type { ProjectStore } from '../projects/store';
 import { extraLogFolders, notifyNewEvidence, turnOffEvidenceNotifications } from '../settings';
+import { evidenceEngine } from './evidenceEngine';
 
 /** One project's evidence: what the last scan found, and where each log was read up to. */
 interface ProjectEvidence {
@@ -25,7 +24,7 @@ interface ProjectEvidence {
 }
 
 /** Rescans start this long after the last change to a log (a burst of writes gives one scan). */
-const SETTLE_MS = 150;
+const SETTLE_MS = 50;
 
 /**
  * The evidence of each project (its logs and settings against the signatures of its applicable patches), computed
@@ -71,7 +70,7 @@ export class EvidenceStates implements vscode.Disposable {
         p.again = false;
         const before = p.list;
         const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(entry.lockFile));
-        const found = await storeEvidence(entry.analysis.result, {
+        const found = await evidenceEngine().storeEvidence(entry.analysis.result, {
           cache: p.cache,
           extraFolders: extraLogFolders(folder),
           applied: this.appliedOf(entry),
@@ -79,7 +78,7 @@ export class EvidenceStates implements vscode.Disposable {
         for (const problem of found.problems) this.output?.appendLine(formatProblem(problem));
         p.list = found.recommendations;
         p.byId = new Map(found.recommendations.map((r) => [r.entry.patch.id, r]));
-        if (notify && before.length + p.list.length > 0) this.notify(entry, newMatches(before, p.list));
+        if (notify && before.length + p.list.length > 0) this.notify(entry, evidenceEngine().newMatches(before, p.list));
         this.changed.fire();
       } while (p.again);
     })().finally(() => (p.running = undefined));
