@@ -9,22 +9,26 @@ const FIXTURE = join(ROOT, 'test', 'fixtures', 'evidence-store');
 /** A copy of the fixture under the git-ignored .cache/ folder, with its logs and settings written there. */
 const WORKSPACE = join(CACHE, 'ui-workspaces', 'evidence-store');
 
+/** Writes the workspace (the runner needs the folder before the checks start). */
+function prepare() {
+  const qpt = join(WORKSPACE, 'vendor', 'magento', 'quality-patches');
+  for (const dir of [qpt, join(WORKSPACE, 'var', 'log'), join(WORKSPACE, 'app', 'etc')]) mkdirSync(dir, { recursive: true });
+  for (const f of ['composer.json', 'composer.lock']) copyFileSync(join(FIXTURE, f), join(WORKSPACE, f));
+  copyFileSync(join(FIXTURE, 'vendor', 'magento', 'quality-patches', 'support-patches.json'), join(qpt, 'support-patches.json'));
+  writeFileSync(
+    join(WORKSPACE, 'var', 'log', 'exception.log'),
+    'main.INFO: cache cleaned\n'.repeat(20) +
+      '[2025-10-01T10:00:00.123456+00:00] report.CRITICAL: DivisionByZeroError: Division by zero in /app/vendor/magento/module-sales/Model/Order/Tax.php:58\n',
+  );
+  writeFileSync(join(WORKSPACE, 'app', 'etc', 'env.php'), "<?php\nreturn ['system' => ['default' => ['dev' => ['js' => ['minify_files' => 1]]]]];\n");
+}
+
+prepare();
+
 export default [
   {
     name: 'recommended group with evidence',
     folder: WORKSPACE,
-    async prepare() {
-      const qpt = join(WORKSPACE, 'vendor', 'magento', 'quality-patches');
-      for (const dir of [qpt, join(WORKSPACE, 'var', 'log'), join(WORKSPACE, 'app', 'etc')]) mkdirSync(dir, { recursive: true });
-      for (const f of ['composer.json', 'composer.lock']) copyFileSync(join(FIXTURE, f), join(WORKSPACE, f));
-      copyFileSync(join(FIXTURE, 'vendor', 'magento', 'quality-patches', 'support-patches.json'), join(qpt, 'support-patches.json'));
-      writeFileSync(
-        join(WORKSPACE, 'var', 'log', 'exception.log'),
-        'main.INFO: cache cleaned\n'.repeat(20) +
-          '[2025-10-01T10:00:00.123456+00:00] report.CRITICAL: DivisionByZeroError: Division by zero in /app/vendor/magento/module-sales/Model/Order/Tax.php:58\n',
-      );
-      writeFileSync(join(WORKSPACE, 'app', 'etc', 'env.php'), "<?php\nreturn ['system' => ['default' => ['dev' => ['js' => ['minify_files' => 1]]]]];\n");
-    },
     async run(ui, { manifest, localize }) {
       const title = localize(manifest.contributes.viewsContainers.activitybar[0].title);
       await ui.stable(() => ui.activityBarTitles(), (titles) => titles.includes(title), 30_000);
