@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import type { Analysis } from '../core/analyze';
 import type { Evidence } from '../core/evidence/evidence';
 import type { StoreEvidence } from '../core/evidence/storeEvidence';
@@ -66,7 +66,9 @@ export function recommendTable(results: Result[], locale: Locale, t: Translate, 
 }
 
 function evidenceLine(e: Evidence, root: string, t: Translate): string {
-  if (e.type === 'config') return t('{0} = {1} in {2}', e.path, JSON.stringify(e.value), relative(root, e.source) || e.source);
+  if (e.type === 'config') {
+    return t('{0} = {1} in {2}', e.path, JSON.stringify(e.value), isAbsolute(e.source) ? relative(root, e.source) || e.source : e.source);
+  }
   const file = relative(root, e.file) || e.file;
   const stamp = e.timestamp ? `[${e.timestamp}] ` : '';
   const text = e.timestamp ? e.text.replace(`[${e.timestamp}]`, '').trim() : e.text;

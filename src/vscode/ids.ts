@@ -55,6 +55,8 @@ export const SETTINGS = {
   extraLogFolders: 'extraLogFolders',
   /** Notify when a new log line matches a patch's signature. */
   notifyNewEvidence: 'notifyNewEvidence',
+  /** The command that prints the database configuration (`bin/magento` …), as an argument list (a restricted setting). */
+  configShowCommand: 'configShowCommand',
 } as const;
 
 /** The full name of a setting, e.g. `commercePatches.groupBy`. */

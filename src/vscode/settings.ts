@@ -63,6 +63,17 @@ export function extraLogFolders(folder: vscode.WorkspaceFolder | undefined): str
   return [...new Set(out)];
 }
 
+/**
+ * `commercePatches.configShowCommand` for a folder: the argument list that starts `bin/magento` (`config:show` is
+ * appended), or undefined when unset or not a list of non-empty strings. A restricted setting: in an untrusted
+ * workspace VS Code gives only the user's own value, and the caller does not run it there at all.
+ */
+export function configShowCommand(folder: vscode.WorkspaceFolder | undefined): string[] | undefined {
+  const raw = config(folder?.uri).get<unknown>(SETTINGS.configShowCommand);
+  if (!Array.isArray(raw) || raw.length === 0 || !raw.every((a) => typeof a === 'string' && a !== '')) return undefined;
+  return raw as string[];
+}
+
 /** `commercePatches.notifyNewEvidence` (default on). */
 export function notifyNewEvidence(): boolean {
   return config().get<boolean>(SETTINGS.notifyNewEvidence) !== false;

@@ -22,11 +22,16 @@ export interface ConfigFiles {
 /** Magento's own order: `env.php` overrides `config.php`. */
 const FILES = ['app/etc/env.php', 'app/etc/config.php'];
 
+/** Where database values come from, as a source of evidence. */
+export const DATABASE_SOURCE = 'bin/magento config:show';
+
 /**
  * Reads `app/etc/env.php` and `app/etc/config.php` of a store (parsed, never run). A missing file is normal; a file
  * that cannot be read as a PHP array makes every value it could hold unknown, with a problem that says why.
+ * `database` (what `bin/magento config:show` printed) gives the values the files do not set: the files win, as in
+ * Magento.
  */
-export async function readConfigFiles(root: string): Promise<ConfigFiles> {
+export async function readConfigFiles(root: string, database?: ReadonlyMap<string, string>): Promise<ConfigFiles> {
   const problems: Problem[] = [];
   const trees: Array<{ file: string; tree: Map<string, PhpValue> | undefined }> = [];
   for (const name of FILES) {
@@ -60,7 +65,8 @@ export async function readConfigFiles(root: string): Promise<ConfigFiles> {
         if (found.kind === 'scalar') return { kind: 'set', value: found.value, source: file };
         return { kind: 'unknown', source: file };
       }
-      return { kind: 'absent' };
+      const stored = database?.get(path);
+      return stored === undefined ? { kind: 'absent' } : { kind: 'set', value: stored, source: DATABASE_SOURCE };
     },
   };
 }

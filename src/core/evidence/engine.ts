@@ -3,3 +3,4 @@
 export { readExcerpt } from './excerpt';
 export { newMatches } from './newEvidence';
 export { storeEvidence } from './storeEvidence';
+export { parseConfigShow } from './configShow';

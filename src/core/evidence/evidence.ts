@@ -22,7 +22,7 @@ export interface ConfigEvidence {
   path: string;
   /** The value as PHP turns it into a string. */
   value: string;
-  /** Absolute path of the file it was read from. */
+  /** Absolute path of the file it was read from, or `bin/magento config:show` for a database value. */
   source: string;
 }
 

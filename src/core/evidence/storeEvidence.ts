@@ -12,6 +12,8 @@ import { type AppliedLookup, type Recommendation, recommend } from './recommend'
 export interface StoreEvidenceOptions extends LogScanOptions {
   /** Applied state by patch ID (QPT's status, the applied-state check); `.magento.env.yaml` fills the gaps. */
   applied?: AppliedLookup;
+  /** Database values (`bin/magento config:show`), asked for only when a signature has a config rule. */
+  databaseConfig?: () => Promise<ReadonlyMap<string, string> | undefined>;
 }
 
 export interface StoreEvidence {
@@ -39,7 +41,7 @@ export async function storeEvidence(result: TriageResult, options: StoreEvidence
   const problems = [...logs.problems];
   let config: ConfigFiles | undefined;
   if (signatures.some(hasConfigRule)) {
-    config = await readConfigFiles(root);
+    config = await readConfigFiles(root, await options.databaseConfig?.());
     problems.push(...config.problems);
   }
   const scheduled = scheduledPatches(root, problems);

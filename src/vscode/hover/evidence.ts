@@ -1,4 +1,4 @@
-import { basename, relative } from 'node:path';
+import { basename, isAbsolute, relative } from 'node:path';
 import type * as vscode from 'vscode';
 import type { Recommendation } from '../../core/evidence/recommend';
 import { COMMANDS } from '../ids';
@@ -22,7 +22,7 @@ export function appendEvidence(md: vscode.MarkdownString, rec: Recommendation | 
   md.appendMarkdown('  \n');
   for (const e of rec.evidence.slice(0, SHOWN)) {
     if (e.type === 'config') {
-      md.appendText(`${e.path} = ${e.value} (${relative(root, e.source) || e.source})`);
+      md.appendText(`${e.path} = ${e.value} (${isAbsolute(e.source) ? relative(root, e.source) || e.source : e.source})`);
     } else {
       md.appendMarkdown('[$(output) ');
       md.appendText(`${basename(e.file)}:${e.line}`);

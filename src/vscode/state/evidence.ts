@@ -8,7 +8,8 @@ import { COMMANDS, SETTINGS, settingId } from '../ids';
 import { t } from '../l10n';
 import type { CommerceEntry } from '../projects/entries';
 import type { ProjectStore } from '../projects/store';
-import { extraLogFolders, notifyNewEvidence, turnOffEvidenceNotifications } from '../settings';
+import { configShowCommand, extraLogFolders, notifyNewEvidence, turnOffEvidenceNotifications } from '../settings';
+import { databaseConfig } from './configShow';
 import { evidenceEngine } from './evidenceEngine';
 
 /** One project's evidence: what the last scan found, and where each log was read up to. */
@@ -74,6 +75,7 @@ export class EvidenceStates implements vscode.Disposable {
           cache: p.cache,
           extraFolders: extraLogFolders(folder),
           applied: this.appliedOf(entry),
+          databaseConfig: () => this.database(entry, folder),
         });
         for (const problem of found.problems) this.output?.appendLine(formatProblem(problem));
         p.list = found.recommendations;
@@ -83,6 +85,13 @@ export class EvidenceStates implements vscode.Disposable {
       } while (p.again);
     })().finally(() => (p.running = undefined));
     return p.running;
+  }
+
+  /** The database values, from the configured `bin/magento config:show` command, in a trusted workspace only. */
+  private database(entry: CommerceEntry, folder: vscode.WorkspaceFolder | undefined): Promise<ReadonlyMap<string, string> | undefined> {
+    const command = configShowCommand(folder);
+    if (command === undefined || !vscode.workspace.isTrusted) return Promise.resolve(undefined);
+    return databaseConfig(command, entry.analysis.project.root, (message) => this.output?.appendLine(message));
   }
 
   /** Rescans every project (after applied or scheduled patches changed: the same logs, other recommendations). */

@@ -7,7 +7,7 @@ import { COMMANDS } from '../ids';
 import { folderLabel } from '../labels';
 import { displayLocale, formatCount, t } from '../l10n';
 import { statusIcon } from '../markdown';
-import { basename, relative } from 'node:path';
+import { basename, isAbsolute, relative } from 'node:path';
 import type { BrokenNode, CategoryNode, EvidenceNode, GroupNode, MessageNode, PatchNode, ProjectNode, TreeNode } from './nodes';
 
 /** What a row needs besides its node: whether a filter is on, and the state of the row's project. */
@@ -103,10 +103,11 @@ function evidenceItem(node: EvidenceNode): vscode.TreeItem {
   if (e.type === 'config') {
     const setting = `${e.path} = ${e.value}`;
     const item = new vscode.TreeItem(setting, vscode.TreeItemCollapsibleState.None);
-    item.description = relative(root, e.source) || e.source;
+    item.description = isAbsolute(e.source) ? relative(root, e.source) || e.source : e.source;
     item.iconPath = new vscode.ThemeIcon('settings-gear');
     item.contextValue = 'evidence.config';
-    item.command = { command: COMMANDS.openEvidence, title: t('Open'), arguments: [{ file: e.source }] };
+    // A database value (bin/magento config:show) has no file to open.
+    if (isAbsolute(e.source)) item.command = { command: COMMANDS.openEvidence, title: t('Open'), arguments: [{ file: e.source }] };
     return item;
   }
   const place = `${basename(e.file)}:${e.line}`;
