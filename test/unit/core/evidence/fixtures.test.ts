@@ -1,10 +1,11 @@
 // Adobe's own fixtures: for each patch with a log signature, a log file holding a line its signature must match.
 // Every fixture must match its own patch's rule, and no other patch's rule unless the globs genuinely overlap.
 import * as assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalogFiles } from '../../../../src/core/catalog/load';
 import type { LogRule, Signature } from '../../../../src/core/catalog/signature';
+import { compileGlob, globMatches } from '../../../../src/core/evidence/glob';
 import { scanLogFile } from '../../../../src/core/evidence/logFile';
 import { LogRuleSet } from '../../../../src/core/evidence/logRules';
 import { realworld, requireRealworld } from '../../../support/realworld';
@@ -102,5 +103,33 @@ describe('evidence: Adobe metadata fixtures (QPT 1.1.82)', function () {
     assert.deepEqual(unsigned, UNSIGNED);
     assert.equal(files, 125 - UNSIGNED.length);
     assert.deepEqual(seenOverlaps, OVERLAPS);
+  });
+
+  it('agrees with the obvious regular expression (metacharacters escaped, "*" as any run) on every glob and fixture line', () => {
+    const dir = realworld('qpt-1.1.82');
+    const catalog = loadCatalogFiles([join(dir, 'support-patches.json'), join(dir, 'community-patches.json')]);
+    const globs = new Set<string>();
+    for (const patch of catalog.patches.values()) if (patch.metadata) for (const r of logRules(patch.metadata)) globs.add(r.match);
+    const lines: string[] = [];
+    const fixtures = join(dir, 'metadata-fixtures');
+    for (const id of readdirSync(fixtures)) {
+      for (const name of readdirSync(join(fixtures, id, 'var', 'log'))) {
+        lines.push(...readFileSync(join(fixtures, id, 'var', 'log', name), 'utf8').split('\n'));
+      }
+    }
+    let compared = 0;
+    let matched = 0;
+    for (const glob of globs) {
+      assert.ok(!/[?]|\\[*?]/.test(glob), `${glob}: the reference below knows only "*"`);
+      const reference = new RegExp(glob.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&').replace(/\\\*/g, '[^\\n]*'));
+      const compiled = compileGlob(glob);
+      for (const line of lines) {
+        const ours = globMatches(compiled, line.replace(/\r$/, ''));
+        assert.equal(ours, reference.test(line.replace(/\r$/, '')), `${glob}\n${line}`);
+        compared++;
+        if (ours) matched++;
+      }
+    }
+    assert.ok(compared > 15_000 && matched > 100, `${compared} pairs, ${matched} matches`);
   });
 });
