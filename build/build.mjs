@@ -55,14 +55,42 @@ const common = {
   define: { PACKAGE_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
 };
 
+/**
+ * The PHP parser (for reading app/etc/env.php and config.php) is a bundle of its own, dist/php-parser.js, that the
+ * extension and the command line `require` only when a signature asks for a setting: it stays out of their start-up.
+ */
+const phpParserApart = {
+  name: 'php-parser-apart',
+  setup(build) {
+    build.onResolve({ filter: /^php-parser$/ }, () => ({ path: './php-parser.js', external: true }));
+  },
+};
+
+/** The evidence engine (the log scanner, the config reader) is also a bundle of its own for the extension: dist/evidence.js. */
+const evidenceApart = {
+  name: 'evidence-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/core\/evidence\/engine$/ }, () => ({ path: './evidence.js', external: true }));
+  },
+};
+
 const builds = testFilter !== undefined ? [] : [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   {
     ...common,
+    plugins: [...common.plugins, phpParserApart, evidenceApart],
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+  },
+  { ...common, plugins: [...common.plugins, phpParserApart], entryPoints: ['src/core/evidence/engine.ts'], outfile: 'dist/evidence.js' },
+  {
+    ...common,
+    plugins: [...common.plugins, phpParserApart],
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   },
+  { ...common, entryPoints: ['php-parser'], outfile: 'dist/php-parser.js' },
 ];
 if (!production) {
   const tests = [...testEntries('test/unit'), ...testEntries('test/integration'), ...testEntries('test/bench')].filter(

@@ -11,6 +11,8 @@ import { formatCount, t } from './vscode/l10n';
 import { LockProblems } from './vscode/problems';
 import type { ProjectEntry } from './vscode/projects/entries';
 import { ProjectStore } from './vscode/projects/store';
+import { LogExcerpts } from './vscode/commands/evidence';
+import { EvidenceStates } from './vscode/state/evidence';
 import { PatchStates } from './vscode/state/patchStates';
 import { PatchStatusBar } from './vscode/statusBar';
 import { PatchView } from './vscode/tree/view';
@@ -34,6 +36,8 @@ export interface ExtensionApi {
   statusBar: PatchStatusBar;
   /** Apply / revert / check through QPT and the Cloud `.magento.env.yaml` features. */
   actions: ActionsApi;
+  /** The evidence of each project (its logs and settings against the patches' signatures). */
+  evidence: EvidenceStates;
   docsLinkFor: typeof docsLinkFor;
   /** Replaces how URLs are opened (tests record them instead); returns the previous opener. */
   setOpener(opener: UrlOpener): UrlOpener;
@@ -69,6 +73,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const output = vscode.window.createOutputChannel(t('Commerce Patches'));
   const store = new ProjectStore((entry) => logAnalysis(output, entry));
   const states = new PatchStates(context.workspaceState);
+  const evidence = new EvidenceStates(store, (entry) => states.appliedLookup(entry), output);
+  states.useEvidence(evidence);
+  const excerpts = new LogExcerpts();
   const cloud = new CloudFeatures(store);
   const lockProblems = new LockProblems(store);
   const view = new PatchView(store, states);
@@ -98,7 +105,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     view,
     statusBar,
     vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], hover),
-    ...registerCommands({ store, view, opener: () => opener, actions: actionContext }),
+    evidence,
+    excerpts,
+    ...registerCommands({ store, view, opener: () => opener, actions: actionContext, excerpts }),
   );
   // After activation returns: read the locks for the status bar, the view badge and the Problems panel.
   const warmUp = setTimeout(() => {
@@ -126,6 +135,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     hover,
     statusBar,
     actions,
+    evidence,
     docsLinkFor,
     setOpener(next) {
       const previous = opener;

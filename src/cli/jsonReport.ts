@@ -1,16 +1,12 @@
 import type { Analysis } from '../core/analyze';
+import type { Project } from '../core/lock/project';
 import { type Locale, localized } from '../core/locale';
 
 /** The machine-readable report; its shape is a contract (see README, "Command line"). */
 export function jsonReport(analyses: Analysis[], all: boolean, locale: Locale): string {
   const projects = analyses.map(({ project, result }) => ({
     lockFile: project.lockFile,
-    product: project.product && {
-      edition: project.product.edition,
-      version: project.product.version,
-      b2b: project.product.b2b,
-      cloud: project.product.cloud,
-    },
+    product: productJson(project),
     qpt: { installed: project.qpt.installed },
     patches: result.patches
       .filter((e) => all || e.status !== 'not-applicable')
@@ -27,4 +23,14 @@ export function jsonReport(analyses: Analysis[], all: boolean, locale: Locale): 
       }),
   }));
   return JSON.stringify({ projects }, null, 2) + '\n';
+}
+
+/** The product of a project in the JSON reports; null for a lock without Magento. */
+export function productJson(project: Project) {
+  return project.product && {
+    edition: project.product.edition,
+    version: project.product.version,
+    b2b: project.product.b2b,
+    cloud: project.product.cloud,
+  };
 }

@@ -1,5 +1,6 @@
 import { InputError } from '../core/problem';
 import { type CliCommand, Unusable, UsageError, warn } from './command';
+import { recommend } from './commands/recommend';
 import { triage } from './commands/triage';
 import { setUpMessages, t } from './messages';
 
@@ -8,6 +9,7 @@ declare const PACKAGE_VERSION: string;
 /** Every subcommand, by the name typed after `commerce-patches`; the first is the one `--help` shows first. */
 const COMMANDS: Readonly<Record<string, CliCommand>> = {
   triage,
+  recommend,
 };
 
 function usage(): string {
@@ -16,7 +18,7 @@ function usage(): string {
     .join('\n\n');
 }
 
-function main(argv: string[]): number {
+function main(argv: string[]): number | Promise<number> {
   try {
     // The environment's language first, so that even a command line that cannot be parsed gets its language.
     setUpMessages(undefined, warn);
@@ -38,17 +40,24 @@ function main(argv: string[]): number {
     }
     return command.run(rest);
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`commerce-patches: ${e.message}\n${usage()}\n`);
-      return 2;
-    }
-    if (e instanceof Unusable || e instanceof InputError) {
-      process.stderr.write(`commerce-patches: ${e.message}\n`);
-      return 2;
-    }
-    process.stderr.write(`commerce-patches: ${t('internal error: {0}', (e as Error).message)}\n`);
-    return 1;
+    return failure(e);
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+/** The exit code for an error, after saying what went wrong on stderr. */
+function failure(e: unknown): number {
+  if (e instanceof UsageError) {
+    process.stderr.write(`commerce-patches: ${e.message}\n${usage()}\n`);
+    return 2;
+  }
+  if (e instanceof Unusable || e instanceof InputError) {
+    process.stderr.write(`commerce-patches: ${e.message}\n`);
+    return 2;
+  }
+  process.stderr.write(`commerce-patches: ${t('internal error: {0}', (e as Error).message)}\n`);
+  return 1;
+}
+
+const code = main(process.argv.slice(2));
+if (typeof code === 'number') process.exitCode = code;
+else code.then((c) => (process.exitCode = c), (e: unknown) => (process.exitCode = failure(e)));

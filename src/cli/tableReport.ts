@@ -46,16 +46,16 @@ function rows(e: TriagedPatch, locale: Locale, t: Translate): string[] {
 }
 
 /** Keeps the end of a long path, which names the store. */
-function fitPath(line: string): string {
+export function fitPath(line: string): string {
   return line.length <= WIDTH ? line : `  …${line.slice(line.length - WIDTH + 3)}`;
 }
 
-function oneLine(text: string): string {
+export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Cuts a line to the table width in terminal columns (CJK characters take two), with an ellipsis. */
-function fit(line: string): string {
+export function fit(line: string): string {
   let columns = 0;
   let out = '';
   const chars = [...line];

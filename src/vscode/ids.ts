@@ -22,6 +22,7 @@ export const COMMANDS = {
   checkApplied: `${PREFIX}.checkApplied`,
   addToEnvYaml: `${PREFIX}.addToEnvYaml`,
   removeFromEnvYaml: `${PREFIX}.removeFromEnvYaml`,
+  openEvidence: `${PREFIX}.openEvidence`,
 } as const;
 
 /** The activity-bar container and its Patches view (`contributes.viewsContainers`, `contributes.views`). */
@@ -50,6 +51,12 @@ export const SETTINGS = {
   extraCatalogs: 'extraCatalogs',
   /** The command that starts QPT, as an argument list (a restricted setting). */
   qptCommand: 'qptCommand',
+  /** More folders of log files for the evidence, relative to the workspace folder. */
+  extraLogFolders: 'extraLogFolders',
+  /** Notify when a new log line matches a patch's signature. */
+  notifyNewEvidence: 'notifyNewEvidence',
+  /** The command that prints the database configuration (`bin/magento` …), as an argument list (a restricted setting). */
+  configShowCommand: 'configShowCommand',
 } as const;
 
 /** The full name of a setting, e.g. `commercePatches.groupBy`. */
@@ -66,6 +73,8 @@ export const OWN = {
   lockDiagnostics: PREFIX,
   envYamlDiagnostics: `${PREFIX}.envYaml`,
   appliedStateMemento: `${PREFIX}.appliedState`,
+  /** The scheme of the read-only excerpts of logs too big to open. */
+  logExcerptScheme: 'commerce-patches-log',
 } as const;
 
 /** VS Code's own commands the extension calls. */

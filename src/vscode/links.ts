@@ -6,7 +6,13 @@ export interface PatchRef {
   lockFile?: string;
 }
 
+/** What a link to a log line passes: the file and the 1-based line. */
+export interface LogLineRef {
+  file: string;
+  line: number;
+}
+
 /** A `command:` link for Markdown; arguments travel as URL-encoded JSON, as VS Code expects. */
-export function commandLink(command: string, ref: PatchRef): vscode.Uri {
+export function commandLink(command: string, ref: PatchRef | LogLineRef): vscode.Uri {
   return vscode.Uri.parse(`command:${command}?${encodeURIComponent(JSON.stringify([ref]))}`);
 }

@@ -8,7 +8,7 @@ const config = (scope?: vscode.Uri) => vscode.workspace.getConfiguration(SETTING
 export type GroupBy = 'category' | 'flat';
 
 /** The groups shown by default: the triage statuses that need attention, then applied and (Cloud) scheduled patches. */
-const DEFAULT_STATUSES: readonly string[] = ['applicable', 'needs-qpt-update', 'deprecated', 'applied', 'scheduled'];
+const DEFAULT_STATUSES: readonly string[] = ['recommended', 'applicable', 'needs-qpt-update', 'deprecated', 'applied', 'scheduled'];
 
 /** `commercePatches.groupBy`: category sub-groups for large status groups, or one flat list. */
 export function groupBy(): GroupBy {
@@ -47,6 +47,41 @@ export function extraCatalogs(folder: vscode.WorkspaceFolder | undefined): strin
     else if (base !== undefined) out.push(path.resolve(base, expanded));
   }
   return [...new Set(out)];
+}
+
+/** `commercePatches.extraLogFolders` for one workspace folder, as absolute paths (relative to that folder). */
+export function extraLogFolders(folder: vscode.WorkspaceFolder | undefined): string[] {
+  const raw = config(folder?.uri).get<unknown>(SETTINGS.extraLogFolders);
+  if (!Array.isArray(raw)) return [];
+  const base = folder?.uri.fsPath;
+  const out: string[] = [];
+  for (const entry of raw) {
+    if (typeof entry !== 'string' || entry.trim() === '') continue;
+    if (path.isAbsolute(entry)) out.push(path.normalize(entry));
+    else if (base !== undefined) out.push(path.resolve(base, entry));
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * `commercePatches.configShowCommand` for a folder: the argument list that starts `bin/magento` (`config:show` is
+ * appended), or undefined when unset or not a list of non-empty strings. A restricted setting: in an untrusted
+ * workspace VS Code gives only the user's own value, and the caller does not run it there at all.
+ */
+export function configShowCommand(folder: vscode.WorkspaceFolder | undefined): string[] | undefined {
+  const raw = config(folder?.uri).get<unknown>(SETTINGS.configShowCommand);
+  if (!Array.isArray(raw) || raw.length === 0 || !raw.every((a) => typeof a === 'string' && a !== '')) return undefined;
+  return raw as string[];
+}
+
+/** `commercePatches.notifyNewEvidence` (default on). */
+export function notifyNewEvidence(): boolean {
+  return config().get<boolean>(SETTINGS.notifyNewEvidence) !== false;
+}
+
+/** Turns the new-evidence notifications off for the user. */
+export async function turnOffEvidenceNotifications(): Promise<void> {
+  await config().update(SETTINGS.notifyNewEvidence, false, vscode.ConfigurationTarget.Global);
 }
 
 /**

@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
-import { type Analysis, analyzeLock } from '../../core/analyze';
-import { formatProblem, InputError, type Problem } from '../../core/problem';
-import { type CliCommand, Unusable, warn } from '../command';
+import { analyzeProjects } from '../analyses';
+import { type CliCommand, warn } from '../command';
 import { jsonReport } from '../jsonReport';
-import { lockFilesFor } from '../lockFiles';
 import { setUpMessages, t } from '../messages';
 import { tableReport } from '../tableReport';
 import { parseTriageArgs, type TriageArgs, usage } from './triageArgs';
@@ -16,28 +13,7 @@ export const triage: CliCommand = {
 
 function runTriage(args: TriageArgs): number {
   const locale = setUpMessages(args.locale, warn);
-  for (const file of args.catalogs) {
-    if (!existsSync(file)) throw new Unusable(t('{0}: catalog file not found', file));
-  }
-  const analyses: Analysis[] = [];
-  const failures: string[] = [];
-  for (const lockFile of lockFilesFor(args.path)) {
-    try {
-      analyses.push(analyzeLock(lockFile, { bundled: args.bundled, extraCatalogs: args.catalogs }));
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      failures.push(e.message);
-    }
-  }
-  if (analyses.length === 0) throw new Unusable(failures[0]);
-  for (const failure of failures) warn(failure);
-  const seen = new Set<string>();
-  const problems: Problem[] = analyses.flatMap((a) => a.problems);
-  for (const p of problems) {
-    const line = formatProblem(p);
-    if (!seen.has(line)) warn(line);
-    seen.add(line);
-  }
+  const analyses = analyzeProjects(args.path, args.catalogs, args.bundled);
   const report =
     args.format === 'json'
       ? jsonReport(analyses, args.all, locale)

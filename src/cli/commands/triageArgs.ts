@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../command';
 import { t } from '../messages';
 
@@ -15,16 +15,21 @@ export interface TriageArgs {
 }
 
 
-/** The help text in the display language (the command line itself stays as typed). */
-export function usage(): string {
-  const options: Array<[string, string]> = [
+/** Help rows of the options `triage` shares with other commands; `extra` rows go before `--locale`. */
+export function optionRows(extra: Array<[string, string]>): Array<[string, string]> {
+  return [
     ['PATH', t('a project folder (searched for composer.lock files) or a composer.lock; default: .')],
     ['--catalog', t('an extra patch catalog (patches.yaml schema or QPT JSON); repeatable')],
     ['--no-bundled', t('leave the bundled catalog out')],
     ['--format', t('table (default, for people) or json')],
-    ['--all', t('also list the patches that do not apply, with the reason')],
+    ...extra,
     ['--locale', t('en, sv, fr or ja (default: from LANG)')],
   ];
+}
+
+/** The help text in the display language (the command line itself stays as typed). */
+export function usage(): string {
+  const options = optionRows([['--all', t('also list the patches that do not apply, with the reason')]]);
   return [
     `${t('Usage:')} commerce-patches triage [PATH] [--catalog FILE]... [--no-bundled]`,
     '                               [--format table|json] [--all] [--locale LANG]',
@@ -35,27 +40,21 @@ export function usage(): string {
 
 /** The arguments after `triage`. */
 export function parseTriageArgs(argv: string[]): TriageArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        catalog: { type: 'string', multiple: true },
-        'no-bundled': { type: 'boolean' },
-        format: { type: 'string' },
-        all: { type: 'boolean' },
-        locale: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseOrUsage({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      catalog: { type: 'string', multiple: true },
+      'no-bundled': { type: 'boolean' },
+      format: { type: 'string' },
+      all: { type: 'boolean' },
+      locale: { type: 'string' },
+    },
+  });
   const { values, positionals } = parsed;
   const rest = positionals;
   if (rest.length > 1) throw new UsageError(t('triage takes one PATH, got {0}: {1}', rest.length, rest.join(' ')));
-  const format = values.format ?? 'table';
-  if (format !== 'table' && format !== 'json') throw new UsageError(t("--format must be table or json, not '{0}'", format));
+  const format = formatOf(values.format);
   return {
     command: 'triage',
     path: rest[0] ?? '.',
@@ -65,4 +64,20 @@ export function parseTriageArgs(argv: string[]): TriageArgs {
     all: values.all ?? false,
     locale: values.locale,
   };
+}
+
+/** `parseArgs`, with what it cannot understand as a usage error. */
+export function parseOrUsage<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+/** The `--format` value (table by default). */
+export function formatOf(value: string | undefined): Format {
+  const format = value ?? 'table';
+  if (format !== 'table' && format !== 'json') throw new UsageError(t("--format must be table or json, not '{0}'", format));
+  return format;
 }

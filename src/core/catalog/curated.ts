@@ -2,6 +2,7 @@ import { parseConstraint } from '../composer/constraint';
 import { LOCALES } from '../locale';
 import { t } from '../text/translate';
 import { type CatalogEntry, newEntry, type Texts } from './entry';
+import { metadataAt } from './metadata';
 import {
   idListAt,
   type Issue,
@@ -39,7 +40,7 @@ export function readCuratedCatalog(data: unknown): { entries: CatalogEntry[]; is
 const skipped = () => t('patch skipped');
 const KEYS = new Set([
   'title', 'description', 'categories', 'components', 'origin', 'packages',
-  'qpt', 'fixed-in', 'docs', 'require', 'replaced-with', 'deprecated',
+  'qpt', 'fixed-in', 'docs', 'require', 'replaced-with', 'deprecated', 'metadata',
 ]);
 const QPT_VERSION = /^\d+\.\d+\.\d+$/;
 /** An article path below `patches-available-in-qpt/`, e.g. `v1-1-54/acsd-61103-some-slug`. */
@@ -104,6 +105,8 @@ function curatedPatch(key: string, value: unknown, path: PathSegment[], issues: 
     }
     entry.targets = targets;
   }
+  // A broken signature is reported and left out; the patch is kept.
+  if (value.metadata !== undefined && value.metadata !== null) entry.metadata = metadataAt(value.metadata, [...path, 'metadata'], issues);
   return entry;
 }
 

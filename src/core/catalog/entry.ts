@@ -1,5 +1,6 @@
 import type { Locale } from '../locale';
 import type { Problem } from '../problem';
+import type { Signature } from './signature';
 import type { CatalogKind, PatchTarget } from './patch';
 
 /** Texts by language, possibly without English (a file may only add translations). */
@@ -24,6 +25,8 @@ export interface CatalogEntry {
   qptVersion?: string;
   fixedIn?: string;
   docsPath?: string;
+  /** Evidence signature (QPT's `metadata`). */
+  metadata?: Signature;
 }
 
 /**
@@ -45,6 +48,7 @@ export function newEntry(id: string): CatalogEntry {
     qptVersion: undefined,
     fixedIn: undefined,
     docsPath: undefined,
+    metadata: undefined,
   };
 }
 

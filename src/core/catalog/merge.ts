@@ -1,5 +1,6 @@
 import { LOCALES, type LocalizedText } from '../locale';
 import type { CatalogEntry, LoadedFile, Texts } from './entry';
+import type { Signature } from './signature';
 import type { Catalog, CatalogSource, Patch, PatchTarget } from './patch';
 
 /** Shared by every patch without such a list. */
@@ -26,6 +27,7 @@ class MergingPatch {
   qptVersion: string | undefined = undefined;
   fixedIn: string | undefined = undefined;
   docsPath: string | undefined = undefined;
+  metadata: Signature | undefined = undefined;
   sources: readonly string[] = NONE;
   constructor(readonly id: string) {}
 }
@@ -39,7 +41,7 @@ interface CuratedLanguages {
 /**
  * Merges catalog files by patch ID, in the order given. A later file's targets replace earlier targets as a whole
  * (installed QPT metadata, loaded after the bundled catalog, is what the installed tool can apply); categories,
- * components, origin, QPT version, fixed-in, docs path and patch-level require/replaced-with/deprecated: the last
+ * components, origin, QPT version, fixed-in, docs path, evidence signature and patch-level require/replaced-with/deprecated: the last
  * file that gives them wins. Titles and descriptions merge per language, and a text from a curated file (the
  * bundled catalog or a user's YAML) is never replaced by QPT's English one.
  * The files are not modified; the patches share their read-only lists, targets and texts with them.
@@ -105,6 +107,7 @@ function mergeFacts(a: MergingPatch, e: CatalogEntry): void {
   if (e.qptVersion !== undefined) a.qptVersion = e.qptVersion;
   if (e.fixedIn !== undefined) a.fixedIn = e.fixedIn;
   if (e.docsPath !== undefined) a.docsPath = e.docsPath;
+  if (e.metadata !== undefined) a.metadata = e.metadata;
 }
 
 /** Per language: the incoming text wins unless the current one is curated and the incoming one is not. */

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../locale';
 import type { Problem } from '../problem';
+import type { Signature } from './signature';
 
 /** One (package, constraint) entry of a patch: the patch applies where `package`'s installed version satisfies `constraint`. */
 export interface PatchTarget {
@@ -41,6 +42,8 @@ export interface Patch {
   readonly fixedIn?: string;
   /** Article path below `patches-available-in-qpt/`, e.g. `v1-1-54/acsd-61103-customer-entity-failure-count-not-reset-after-login`. */
   readonly docsPath?: string;
+  /** Log lines and settings that show a store needs the patch (QPT's `metadata`). */
+  readonly metadata?: Signature;
   /** Catalog files that contributed to this entry, in load order. */
   readonly sources: readonly string[];
 }

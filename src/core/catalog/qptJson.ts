@@ -3,6 +3,7 @@ import type { Problem } from '../problem';
 import { t } from '../text/translate';
 import { type CatalogEntry, type LoadedFile, newEntry } from './entry';
 import type { CatalogKind } from './patch';
+import { metadataAt } from './metadata';
 import { isCanonicalPatchId } from './patchId';
 import { idListAt, type Issue, Issues, isRecord, patchIdAt, stringListAt, targetsAt, withConsequence } from './validate';
 
@@ -78,6 +79,8 @@ function qptPatch(key: string, value: unknown, issues: Issues): CatalogEntry | u
   entry.title = { en: title };
   entry.categories = names;
   entry.targets = targets;
+  // A broken signature is reported and left out; the patch is kept.
+  if (value.metadata !== undefined && value.metadata !== null) entry.metadata = metadataAt(value.metadata, [key, 'metadata'], issues);
   return entry;
 }
 

@@ -1,3 +1,4 @@
+import type { Recommendation } from '../evidence/recommend';
 import type { QptStatus } from '../qpt/status';
 
 /** What `magento-patches status` said about a project, and when. */
@@ -14,6 +15,13 @@ export interface ProjectPatchState {
   applied?: AppliedSnapshot;
   /** IDs in `.magento.env.yaml` `stage.build.QUALITY_PATCHES`; undefined for a project that is not on Cloud. */
   scheduled?: ReadonlySet<string>;
+  /** What the store's logs and settings say, by patch ID (recommended patches, and applied ones still showing evidence). */
+  evidence?: ReadonlyMap<string, Recommendation>;
+}
+
+/** A patch the store's own logs or settings call for (and that is neither applied nor scheduled). */
+export function isRecommended(state: ProjectPatchState, id: string): boolean {
+  return state.evidence?.get(id)?.recommended === true;
 }
 
 export function isApplied(state: ProjectPatchState, id: string): boolean {

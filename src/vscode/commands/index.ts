@@ -8,6 +8,7 @@ import { checkAppliedCommand } from './checkApplied';
 import type { ActionContext } from './context';
 import { copyIdCommand, openDocsCommand, type UrlOpener } from './docs';
 import { addToEnvYaml, addToEnvYamlCommand, removeFromEnvYamlCommand } from './envYaml';
+import { type LogExcerpts, openEvidenceCommand } from './evidence';
 import { revertCommand } from './revert';
 import { filterCommand, openLockProblemCommand, revealCommand } from './view';
 
@@ -18,6 +19,8 @@ export interface CommandDeps {
   opener: () => UrlOpener;
   /** What the QPT and `.magento.env.yaml` commands work with. */
   actions: ActionContext;
+  /** Where excerpts of big logs are opened. */
+  excerpts: LogExcerpts;
 }
 
 /** Registers every command of the extension (package.json `contributes.commands`), one line each. */
@@ -40,5 +43,6 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     register(COMMANDS.checkApplied, (arg) => checkAppliedCommand(actions, arg)),
     register(COMMANDS.addToEnvYaml, (arg) => addToEnvYamlCommand(actions, arg)),
     register(COMMANDS.removeFromEnvYaml, (arg) => removeFromEnvYamlCommand(actions, arg)),
+    register(COMMANDS.openEvidence, (arg) => openEvidenceCommand(deps.excerpts, arg)),
   ];
 }

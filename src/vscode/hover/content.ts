@@ -8,6 +8,7 @@ import type { CommerceEntry } from '../projects/entries';
 import type { PatchStateSource } from '../state/patchStates';
 import { patchStateLines } from '../state/stateText';
 import { appendLink, appendPatchActions } from './actions';
+import { appendEvidence } from './evidence';
 
 /** The hover's Markdown for patch `id` in the workspace's Commerce `projects`. */
 export function hoverContent(id: string, projects: readonly CommerceEntry[], states: PatchStateSource): vscode.MarkdownString {
@@ -20,6 +21,7 @@ export function hoverContent(id: string, projects: readonly CommerceEntry[], sta
       COMMANDS.revert,
       COMMANDS.addToEnvYaml,
       COMMANDS.removeFromEnvYaml,
+      COMMANDS.openEvidence,
       WORKBENCH.manageTrust,
     ],
   };
@@ -53,6 +55,7 @@ export function hoverContent(id: string, projects: readonly CommerceEntry[], sta
       md.appendText(line);
       md.appendMarkdown('  \n');
     }
+    appendEvidence(md, states.of(project).evidence?.get(patch.id), project.analysis.project.root);
   }
   md.appendMarkdown('\n');
   field(md, t('Categories'), patch.categories.join(', '));

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
-import type { ProjectPatchState } from '../../core/state/patchState';
+import type { AppliedLookup } from '../../core/evidence/recommend';
+import { isApplied, isScheduled, type ProjectPatchState } from '../../core/state/patchState';
 import type { CommerceEntry } from '../projects/entries';
 import { AppliedStates } from './applied';
+import type { EvidenceStates } from './evidence';
 import { ScheduledPatches } from './scheduled';
 
 /** Something that knows the state of a project's patches; the tree and the hover read it. */
@@ -18,6 +20,7 @@ export class PatchStates implements PatchStateSource, vscode.Disposable {
 
   readonly applied: AppliedStates;
   readonly scheduled = new ScheduledPatches();
+  private evidence: EvidenceStates | undefined;
 
   /** `memento`: the workspace state, where the applied states outlive the session. */
   constructor(memento: vscode.Memento) {
@@ -34,12 +37,29 @@ export class PatchStates implements PatchStateSource, vscode.Disposable {
     ];
   }
 
+  /** Adds the evidence of each project (recommended patches) to the state; it is rescanned when the applied or scheduled patches change. */
+  useEvidence(evidence: EvidenceStates): void {
+    this.evidence = evidence;
+    this.disposables.push(
+      evidence.onDidChange(() => this.changed.fire()),
+      this.applied.onDidChange(() => evidence.rescanAll()),
+      this.scheduled.onDidChange(() => evidence.rescanAll()),
+    );
+  }
+
   of(entry: CommerceEntry): ProjectPatchState {
     const project = entry.analysis.project;
     return {
       applied: this.applied.get(project),
       scheduled: project.product.cloud ? this.scheduled.of(project.root).ids : undefined,
+      evidence: this.evidence?.of(entry),
     };
+  }
+
+  /** Applied and scheduled patches of a project, for the evidence (which leaves them out of the recommendations). */
+  appliedLookup(entry: CommerceEntry): AppliedLookup {
+    const state = { applied: this.applied.get(entry.analysis.project), scheduled: entry.analysis.project.product.cloud ? this.scheduled.of(entry.analysis.project.root).ids : undefined };
+    return (id) => (isApplied(state, id) ? 'applied' : isScheduled(state, id) ? 'scheduled' : undefined);
   }
 
   dispose(): void {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isApplied, isScheduled, type ProjectPatchState } from '../../core/state/patchState';
+import { isApplied, isRecommended, isScheduled, type ProjectPatchState } from '../../core/state/patchState';
 import { statusLabel } from '../../core/text/describe';
 import type { PatchStatus, TriagedPatch } from '../../core/triage/triaged';
 import { t } from '../l10n';
@@ -54,7 +54,17 @@ const SCHEDULED_GROUP: GroupSpec = {
   includes: (entry, state) => isScheduled(state, entry.patch.id),
 };
 
+/** Patches the store's own logs or settings call for (applicable, not applied or scheduled), with their evidence. */
+const RECOMMENDED_GROUP: GroupSpec = {
+  id: 'recommended',
+  label: () => t('Recommended for this store'),
+  icon: () => new vscode.ThemeIcon('flame', new vscode.ThemeColor('charts.orange')),
+  expanded: true,
+  includes: (entry, state) => isRecommended(state, entry.patch.id),
+};
+
 export const GROUPS: readonly GroupSpec[] = [
+  RECOMMENDED_GROUP,
   statusGroup('applicable', true),
   statusGroup('needs-qpt-update', false),
   statusGroup('deprecated', false),

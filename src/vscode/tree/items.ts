@@ -7,7 +7,8 @@ import { COMMANDS } from '../ids';
 import { folderLabel } from '../labels';
 import { displayLocale, formatCount, t } from '../l10n';
 import { statusIcon } from '../markdown';
-import type { BrokenNode, CategoryNode, GroupNode, MessageNode, PatchNode, ProjectNode, TreeNode } from './nodes';
+import { basename, isAbsolute, relative } from 'node:path';
+import type { BrokenNode, CategoryNode, EvidenceNode, GroupNode, MessageNode, PatchNode, ProjectNode, TreeNode } from './nodes';
 
 /** What a row needs besides its node: whether a filter is on, and the state of the row's project. */
 export interface ItemContext {
@@ -34,6 +35,8 @@ function build(node: TreeNode, ctx: ItemContext): vscode.TreeItem {
       return categoryItem(node);
     case 'patch':
       return patchItem(node, ctx.stateOf(node));
+    case 'evidence':
+      return evidenceItem(node);
     case 'message':
       return messageItem(node);
   }
@@ -82,12 +85,38 @@ function categoryItem(node: CategoryNode): vscode.TreeItem {
 
 function patchItem(node: PatchNode, state: ProjectPatchState): vscode.TreeItem {
   const { patch, status } = node.triaged;
-  const item = new vscode.TreeItem(patch.id, vscode.TreeItemCollapsibleState.None);
+  // A patch with evidence (a log line, a setting) has it as children.
+  const evidence = state.evidence?.get(patch.id)?.evidence.length ?? 0;
+  const item = new vscode.TreeItem(patch.id, evidence > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.description = localized(patch.title, displayLocale());
   const spec = node.parent.kind === 'group' ? node.parent.spec : node.parent.parent.spec;
   // In the Applied and Scheduled groups a patch that is not (or no longer) applicable keeps its warning icon.
   item.iconPath = spec.status === undefined && status !== 'applicable' ? statusIcon(status) : spec.icon();
   item.contextValue = patchContextValue(node.triaged, state, node.project.analysis.project.product.cloud);
+  return item;
+}
+
+/** `exception.log:1234` with the line, or `dev/js/minify_files = 1` with the file; a click opens the log at the line. */
+function evidenceItem(node: EvidenceNode): vscode.TreeItem {
+  const e = node.evidence;
+  const root = node.parent.project.analysis.project.root;
+  if (e.type === 'config') {
+    const setting = `${e.path} = ${e.value}`;
+    const item = new vscode.TreeItem(setting, vscode.TreeItemCollapsibleState.None);
+    item.description = isAbsolute(e.source) ? relative(root, e.source) || e.source : e.source;
+    item.iconPath = new vscode.ThemeIcon('settings-gear');
+    item.contextValue = 'evidence.config';
+    // A database value (bin/magento config:show) has no file to open.
+    if (isAbsolute(e.source)) item.command = { command: COMMANDS.openEvidence, title: t('Open'), arguments: [{ file: e.source }] };
+    return item;
+  }
+  const place = `${basename(e.file)}:${e.line}`;
+  const item = new vscode.TreeItem(place, vscode.TreeItemCollapsibleState.None);
+  item.description = e.timestamp ? `${e.timestamp} · ${e.text.replace(`[${e.timestamp}]`, '').trim()}` : e.text;
+  item.tooltip = `${relative(root, e.file) || e.file}:${e.line}\n${e.text}${e.count > 1 ? `\n${t('{0} matching lines in this file', formatCount(e.count))}` : ''}`;
+  item.iconPath = new vscode.ThemeIcon('output');
+  item.contextValue = 'evidence.log';
+  item.command = { command: COMMANDS.openEvidence, title: t('Open log at line {0}', e.line), arguments: [{ file: e.file, line: e.line }] };
   return item;
 }
 

@@ -45,6 +45,8 @@ export class TreeModel {
         return (node.children ??= this.groupChildren(node));
       case 'category':
         return (node.children ??= node.patches.map((p) => patchNode(node, node.parent.parent.entry, p)));
+      case 'patch':
+        return (node.children ??= this.evidenceOf(node));
       default:
         return [];
     }
@@ -69,6 +71,12 @@ export class TreeModel {
     return undefined;
   }
 
+  /** A patch's evidence rows: its log lines (most recent first per file) and settings. */
+  private evidenceOf(node: PatchNode): TreeNode[] {
+    const found = this.states.of(node.project).evidence?.get(node.triaged.patch.id)?.evidence ?? [];
+    return found.map((evidence, i) => ({ kind: 'evidence', key: `${node.key}|e${i}`, parent: node, evidence }));
+  }
+
   private rootNodes(): TreeNode[] {
     if (this.roots !== undefined) return this.roots;
     const roots: TreeNode[] = [];
@@ -83,10 +91,15 @@ export class TreeModel {
     }
     let shown = 0;
     let total = 0;
+    let recommended = 0;
     for (const root of roots) {
       if (root.kind !== 'project') continue;
       for (const group of this.childrenOf(root)) {
         if (group.kind !== 'group') continue;
+        if (group.spec.id === 'recommended') {
+          recommended += group.total;
+          continue; // its patches are counted in their status groups too
+        }
         shown += group.patches.length;
         total += group.total;
       }
@@ -102,7 +115,7 @@ export class TreeModel {
       this.roots = [only, ...this.childrenOf(only)];
     }
     const problem = roots.find((r) => r.kind === 'broken')?.entry.problem;
-    this.summaryValue = { state, applicable, problem, shown, total };
+    this.summaryValue = { state, applicable, recommended, problem, shown, total };
     this.onSummary(this.summaryValue);
     return this.roots;
   }

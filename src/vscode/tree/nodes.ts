@@ -1,3 +1,4 @@
+import type { Evidence } from '../../core/evidence/evidence';
 import type { TriagedPatch } from '../../core/triage/triaged';
 import type { BrokenEntry, CommerceEntry } from '../projects/entries';
 import type { GroupSpec } from './groups';
@@ -47,6 +48,16 @@ export interface PatchNode {
   parent: GroupNode | CategoryNode;
   project: CommerceEntry;
   triaged: TriagedPatch;
+  /** Its evidence rows, once asked for. */
+  children?: TreeNode[];
+}
+
+/** A log line or setting that shows the store needs the patch of its parent row. */
+export interface EvidenceNode {
+  kind: 'evidence';
+  key: string;
+  parent: PatchNode;
+  evidence: Evidence;
 }
 
 /** An informational row, e.g. "No patch matches the filter". */
@@ -57,4 +68,4 @@ export interface MessageNode {
   text: string;
 }
 
-export type TreeNode = ProjectNode | BrokenNode | GroupNode | CategoryNode | PatchNode | MessageNode;
+export type TreeNode = ProjectNode | BrokenNode | GroupNode | CategoryNode | PatchNode | EvidenceNode | MessageNode;

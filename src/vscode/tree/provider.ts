@@ -77,7 +77,7 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   getParent(node: TreeNode): TreeNode | undefined {
     if (node.kind === 'project' || node.kind === 'broken') return undefined;
-    const parent = node.parent;
+    const parent: TreeNode | undefined = node.parent;
     return parent?.kind === 'project' && parent.inline ? undefined : parent;
   }
 

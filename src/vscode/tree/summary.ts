@@ -9,6 +9,8 @@ export interface RootSummary {
   state: WorkspaceState;
   /** Applicable patches over all Commerce projects (ignoring the filter). */
   applicable: number;
+  /** Patches the stores' logs and settings call for (ignoring the filter). */
+  recommended: number;
   /** The first unreadable composer.lock, when there is one. */
   problem: Problem | undefined;
   /** Patch rows that pass the filter, over all shown groups and projects; and the total without the filter. */

@@ -50,7 +50,7 @@ export class PatchView implements vscode.Disposable {
     setContext(CONTEXT.filtered, this.provider.filter.active);
     this.view.badge =
       summary.applicable > 0
-        ? { value: summary.applicable, tooltip: applicablePatches(summary.applicable) }
+        ? { value: summary.applicable, tooltip: badgeTooltip(summary) }
         : undefined;
     this.view.message = this.message(summary);
   }
@@ -67,6 +67,13 @@ export class PatchView implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** "12 applicable patches", and "3 recommended for this store" when the logs or settings call for some. */
+function badgeTooltip(summary: RootSummary): string {
+  const applicable = applicablePatches(summary.applicable);
+  if (summary.recommended === 0) return applicable;
+  return t('{0}, {1} recommended for this store', applicable, formatCount(summary.recommended));
 }
 
 /** "1 applicable patch", "12 applicable patches". */

@@ -65,7 +65,7 @@ describe('VSIX contents (vsce ls under the .vscodeignore allowlist)', function (
   const bundles = readdirSync(join(ROOT, 'l10n'))
     .filter((f) => /^bundle\.l10n(\.[\w-]+)?\.json$/.test(f))
     .map((f) => `l10n/${f}`);
-  const expected = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', ...nls, ...bundles, ...media].sort();
+  const expected = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/evidence.js', 'dist/php-parser.js', ...nls, ...bundles, ...media].sort();
   let listed: string[] = [];
   let stage = '';
 

@@ -1,0 +1,28 @@
+import { resolve } from 'node:path';
+import type { Analysis } from '../../core/analyze';
+import { type StoreEvidence, storeEvidence } from '../../core/evidence/storeEvidence';
+import { analyzeProjects, warnOnce } from '../analyses';
+import { type CliCommand, warn } from '../command';
+import { setUpMessages, t } from '../messages';
+import { recommendJson, recommendTable } from '../recommendReport';
+import { parseRecommendArgs, type RecommendArgs, usage } from './recommendArgs';
+
+/** `commerce-patches recommend`: the applicable patches that a store's own logs and settings call for, with the evidence. */
+export const recommend: CliCommand = {
+  usage,
+  run: (argv) => runRecommend(parseRecommendArgs(argv)),
+};
+
+async function runRecommend(args: RecommendArgs): Promise<number> {
+  const locale = setUpMessages(args.locale, warn);
+  const analyses = analyzeProjects(args.path, args.catalogs, args.bundled);
+  const logs = args.logs.map((d) => resolve(d));
+  const results: Array<[Analysis, StoreEvidence]> = [];
+  for (const analysis of analyses) {
+    const evidence = await storeEvidence(analysis.result, { extraFolders: logs });
+    warnOnce(evidence.problems);
+    results.push([analysis, evidence]);
+  }
+  process.stdout.write(args.format === 'json' ? recommendJson(results) : recommendTable(results, locale, t, process.cwd()));
+  return 0;
+}

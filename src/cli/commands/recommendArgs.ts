@@ -1,0 +1,51 @@
+import { UsageError } from '../command';
+import { t } from '../messages';
+import { type Format, formatOf, optionRows, parseOrUsage } from './triageArgs';
+
+export interface RecommendArgs {
+  path: string;
+  logs: string[];
+  catalogs: string[];
+  bundled: boolean;
+  format: Format;
+  locale: string | undefined;
+}
+
+/** The help text in the display language (the command line itself stays as typed). */
+export function usage(): string {
+  const options = optionRows([
+    ['--logs', t('one more folder of log files (such as logs downloaded from Cloud), besides var/log; repeatable')],
+  ]);
+  return [
+    `${t('Usage:')} commerce-patches recommend [PATH] [--logs DIR]... [--catalog FILE]... [--no-bundled]`,
+    '                                  [--format table|json] [--locale LANG]',
+    '',
+    ...options.map(([name, text]) => `  ${name.padEnd(14)} ${text}`),
+  ].join('\n');
+}
+
+/** The arguments after `recommend`. */
+export function parseRecommendArgs(argv: string[]): RecommendArgs {
+  const parsed = parseOrUsage({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      logs: { type: 'string', multiple: true },
+      catalog: { type: 'string', multiple: true },
+      'no-bundled': { type: 'boolean' },
+      format: { type: 'string' },
+      locale: { type: 'string' },
+    },
+  });
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError(t('recommend takes one PATH, got {0}: {1}', positionals.length, positionals.join(' ')));
+  const format = formatOf(values.format);
+  return {
+    path: positionals[0] ?? '.',
+    logs: values.logs ?? [],
+    catalogs: values.catalog ?? [],
+    bundled: !values['no-bundled'],
+    format,
+    locale: values.locale,
+  };
+}

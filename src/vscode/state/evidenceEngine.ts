@@ -1,0 +1,13 @@
+/** The evidence engine's functions (see core/evidence/engine.ts). */
+export type EvidenceEngine = typeof import('../../core/evidence/engine');
+
+let engine: EvidenceEngine | undefined;
+
+/**
+ * The evidence engine, loaded on first call: the build makes it a bundle of its own (dist/evidence.js), so it costs
+ * nothing until a project's evidence is asked for.
+ */
+export function evidenceEngine(): EvidenceEngine {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first need, on purpose
+  return (engine ??= require('../../core/evidence/engine') as EvidenceEngine);
+}
