@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../command';
 import { t } from '../messages';
 
-type Format = 'table' | 'json';
+export type Format = 'table' | 'json';
 
 export interface TriageArgs {
   command: 'triage';
