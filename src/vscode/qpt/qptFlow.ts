@@ -11,7 +11,7 @@ import {
   type QptInvocation,
 } from '../../core/qpt/command';
 import { PatchIdError } from '../../core/qpt/patchId';
-import type { QptPatchState } from '../../core/qpt/status';
+import { withCatalogIds, type QptPatchState } from '../../core/qpt/status';
 import { productLabel, reasonText } from '../../core/text/describe';
 import { t } from '../l10n';
 import {
@@ -113,9 +113,10 @@ async function checkStatus(ctx: PatchActionContext, { entry, prefix }: Ready): P
   ctx.output.appendLine(`> ${displayCommand(inv)}  (${inv.cwd})`);
   busy.add(entry.lockFile);
   try {
-    const { states, stderr } = await ctx.prompts().progress(t('Checking the applied patches of {0}…', label(entry)), (token) =>
+    const { states: printed, stderr } = await ctx.prompts().progress(t('Checking the applied patches of {0}…', label(entry)), (token) =>
       runQptStatus(inv, token),
     );
+    const states = withCatalogIds(printed, entry.analysis.catalog.patches.keys());
     if (stderr.trim() !== '') ctx.output.appendLine(stderr.trimEnd());
     await ctx.applied.set(project, states);
     const applied = [...states.values()].filter((s) => s.status === 'Applied').length;
