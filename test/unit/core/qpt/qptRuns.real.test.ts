@@ -3,9 +3,11 @@
 // `npm run test:real-qpt`; part of `npm run test:all` and CI. Vendor files of chosen patches are rebuilt from the
 // patches themselves (test/support/preImage.ts), so those patches come out Not applied; the rest are N/A.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeLock, type Analysis } from '../../../../src/core/analyze';
+import { addQualityPatches, ENV_YAML_FILE } from '../../../../src/core/cloud/envYaml';
+import { applyTextEdits } from '../../../../src/core/cloud/textEdit';
 import { qptApplyCommand, qptRevertCommand, qptStatusCommand } from '../../../../src/core/qpt/command';
 import { qptRunMessage, type QptRunAction } from '../../../../src/core/qpt/runMessage';
 import { parseQptRunOutput } from '../../../../src/core/qpt/runOutput';
@@ -212,4 +214,59 @@ describe('real QPT engine: a custom vendor-dir, and what the core says about it'
       }
     });
   }
+});
+
+/** The engine's own required Cloud patches for 2.4.3 that `ece-patches apply` applies first (their files seeded). */
+const CLOUD_REQUIRED_243 = [
+  'AC-384__Fix_Incompatible_PHP_Method__2.4.3_ce.patch',
+  'MCLOUD-8279__Fixed_currency_displaying_on_product_page__2.4.3.patch',
+  'MCLOUD-10032__Increment_number_for_catalog_product_entity_tables__2.4.3-p1.patch',
+  'MCLOUD-10279__errors_when_flushing_js_css_cache_from_admin__2.4.4.patch',
+  'MC-43048__set_rate_limits__2.4.3.patch',
+  'MDVA-43443__parser_token_new_fix__2.4.3.patch',
+].map((file) => `../../magento-cloud-patches/patches/${file}`);
+const CLOUD_REQUIRED_243_IDS = ['AC-384', 'MCLOUD-8279', 'MCLOUD-10032', 'MCLOUD-10279', 'MC-43048', 'MDVA-43443'];
+const ACSD_47920 = ['os/ACSD-47920_2.4.3-p1.patch', 'commerce/ACSD-47920_2.4.3-p1.patch'];
+
+describe('real QPT engine: ece-patches apply reads what the core writes to .magento.env.yaml (Cloud 2.4.3)', function () {
+  this.timeout(180000);
+  let ctx: Context;
+  before(function () {
+    requireRealQpt(this);
+    ctx = open('cloud-243', [...CLOUD_REQUIRED_243, ...ACSD_47920, COMMUNITY_34528]);
+  });
+  after(() => ctx?.store.remove());
+  const envYaml = (ids: string[]) => writeFileSync(join(ctx.store.root, ENV_YAML_FILE), applyTextEdits('', addQualityPatches('', ids)));
+  const ecePatches = () => runInvocation({ command: 'php', args: ['vendor/bin/ece-patches', 'apply'], cwd: ctx.store.root }, ctx.store.env);
+
+  it('applies exactly the listed patches (after its own required ones), the community patch included', async () => {
+    envYaml(['ACSD-47920', 'magento/magento2/34528']);
+    assert.match(readFileSync(join(ctx.store.root, ENV_YAML_FILE), 'utf8'), /- MAGENTO\/MAGENTO2\/34528$/m);
+    const run = await ecePatches();
+    assert.equal(run.code, 0, run.stdout);
+    const report = parseQptRunOutput(run.stdout, ctx.analysis.catalog.patches.keys());
+    const listed = ['ACSD-47920', 'magento/magento2/34528'];
+    assert.deepEqual(report.applied, [...CLOUD_REQUIRED_243_IDS, ...listed]);
+    for (const file of [...ACSD_47920, COMMUNITY_34528]) assert.ok(gitAccepts(ctx.store, file, true), file);
+    const applied = [...(await status(ctx)).values()].filter((s) => s.status === 'Applied').map((s) => s.id);
+    assert.deepEqual(applied.filter((id) => !CLOUD_REQUIRED_243_IDS.includes(id)).sort(), listed);
+  });
+
+  it('an ID the triage finds no patch for at this version fails the build, as the diagnostics predict', async () => {
+    const triaged = ctx.analysis.result.byId.get('ACP2E-3705');
+    assert.equal(triaged?.status, 'not-applicable');
+    envYaml(['ACP2E-3705']);
+    const run = await ecePatches();
+    assert.equal(run.code, 1);
+    const report = parseQptRunOutput(run.stdout, ctx.analysis.catalog.patches.keys());
+    assert.deepEqual(report.notFound, ['ACP2E-3705']);
+    assert.match(qptRunMessage('apply', ['ACP2E-3705'], 'the store', run.code, report).text, /does not offer ACP2E-3705/);
+  });
+
+  it('an ID in the catalog spelling (lower case) would fail the build too: the core writes it upper-cased', async () => {
+    writeFileSync(join(ctx.store.root, ENV_YAML_FILE), 'stage:\n  build:\n    QUALITY_PATCHES:\n      - magento/magento2/34528\n');
+    const run = await ecePatches();
+    assert.equal(run.code, 1);
+    assert.deepEqual(parseQptRunOutput(run.stdout).notFound, ['magento/magento2/34528']);
+  });
 });
