@@ -9,9 +9,10 @@ import { windowPrompts, type Prompts } from './vscode/commands/prompts';
 import { PatchHoverProvider } from './vscode/hover/provider';
 import { formatCount, t } from './vscode/l10n';
 import { LockProblems } from './vscode/problems';
-import type { ProjectEntry } from './vscode/projects/entries';
+import type { CommerceEntry, ProjectEntry } from './vscode/projects/entries';
 import { ProjectStore } from './vscode/projects/store';
-import { PatchStates } from './vscode/state/patchStates';
+import { shownStatuses } from './vscode/settings';
+import { applicableCount, PatchStates } from './vscode/state/patchStates';
 import { PatchStatusBar } from './vscode/statusBar';
 import { PatchView } from './vscode/tree/view';
 
@@ -84,7 +85,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     );
   });
   const hover = new PatchHoverProvider(store, states);
-  const statusBar = new PatchStatusBar(store);
+  // Counted as the view counts them: applied patches (QPT status) leave the applicable ones.
+  const applicableOf = (entry: CommerceEntry) => applicableCount(entry, states.of(entry), shownStatuses().has('applied'));
+  const statusBar = new PatchStatusBar(store, applicableOf, states.onDidChange);
   let opener: UrlOpener = defaultOpener;
   let prompts: Prompts = windowPrompts;
   const actionContext: ActionContext = { store, states, output, prompts: () => prompts, running: new Set() };

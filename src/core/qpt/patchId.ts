@@ -85,3 +85,19 @@ export function catalogIdLookup(catalogIds: Iterable<string>): (qptId: string) =
   }
   return (qptId) => (exact.has(qptId) ? qptId : folded.get(qptId.toUpperCase()));
 }
+
+/**
+ * A set of IDs as written (iteration keeps their spelling) whose `has` ignores case: `.magento.env.yaml` lists
+ * `MAGENTO/MAGENTO2/34528` for the catalog's `magento/magento2/34528`.
+ */
+export function caseInsensitiveIds(ids: Iterable<string>): ReadonlySet<string> {
+  const written = new Set(ids);
+  const folded = new Set([...written].map(qptCommandLineId));
+  return new Proxy(written, {
+    get(target, key) {
+      if (key === 'has') return (id: string) => typeof id === 'string' && folded.has(qptCommandLineId(id));
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { qptApplyCommand, qptRevertCommand, type QptProject } from '../../../../src/core/qpt/command';
-import { catalogIdLookup, qptCommandLineId } from '../../../../src/core/qpt/patchId';
+import { caseInsensitiveIds, catalogIdLookup, qptCommandLineId } from '../../../../src/core/qpt/patchId';
 import { parseQptStatus, withCatalogIds } from '../../../../src/core/qpt/status';
 
 const project: QptProject = { root: '/srv/shop', vendorDir: '/srv/shop/vendor', binDir: '/srv/shop/vendor/bin' };
@@ -45,5 +45,14 @@ describe('core/qpt IDs: upper-cased on the command line only, mapped back from Q
     assert.equal(states.get('magento/magento2/34528')?.id, 'magento/magento2/34528');
     assert.equal(states.get('magento/magento2/34528')?.status, 'Applied');
     assert.deepEqual(states.get('MDVA-39305-V3')?.require, ['magento2-33723']);
+  });
+
+  it('a set of IDs as written whose has() ignores case (QUALITY_PATCHES against catalog IDs)', () => {
+    const ids = caseInsensitiveIds(['MAGENTO/MAGENTO2/34528', 'ACSD-47920']);
+    assert.equal(ids.has('magento/magento2/34528'), true);
+    assert.equal(ids.has('acsd-47920'), true);
+    assert.equal(ids.has('ACSD-1'), false);
+    assert.deepEqual([...ids], ['MAGENTO/MAGENTO2/34528', 'ACSD-47920']);
+    assert.equal(ids.size, 2);
   });
 });
