@@ -32,6 +32,11 @@ export class PatchStatusBar implements vscode.Disposable {
     ];
   }
 
+  /** What the item shows now (read by the tests). */
+  get text(): string {
+    return this.item.text;
+  }
+
   /** The project the item describes now, if any. */
   current(): CommerceEntry | undefined {
     const projects = this.store.commerce();

@@ -31,6 +31,13 @@ export interface RealStore extends QptProject {
 }
 
 export interface RealStoreOptions {
+  /**
+   * The store's folder (absent or empty), e.g. inside the folder a VS Code test opened. Default: a new temporary
+   * folder. Its parent becomes GIT_CEILING_DIRECTORIES, so git treats the store as outside any repository.
+   */
+  into?: string;
+  /** Lets the kit install into a folder inside a git work tree (pair it with GIT_CEILING_DIRECTORIES). */
+  allowGit?: boolean;
   /** Patch files (relative to the QPT `patches/` folder) whose vendor files are written, so they are Not applied. */
   seed?: string[];
   /** Files to write into the store after the copy (path relative to the store → content). */
@@ -42,16 +49,18 @@ export interface RealStoreOptions {
  * file the engine reads is there), and writes the vendor files the `seed` patches change, rebuilt from the patches.
  */
 export function realStore(fixture: string, options: RealStoreOptions = {}): RealStore {
-  const dir = mkdtempSync(join(tmpdir(), 'real-qpt-'));
-  const root = join(dir, 'store');
+  const root = options.into ?? join(mkdtempSync(join(tmpdir(), 'real-qpt-')), 'store');
+  const dir = dirname(root);
   cpSync(join(repoRoot(), 'test', 'fixtures', fixture), root, { recursive: true });
   for (const [file, content] of Object.entries(options.files ?? {})) {
     mkdirSync(dirname(join(root, file)), { recursive: true });
     writeFileSync(join(root, file), content);
   }
-  const kit = spawnSync('bash', [join(REAL_QPT_KIT, 'install-into-store.sh'), root, '--fill-patches'], { encoding: 'utf8' });
+  const args = [join(REAL_QPT_KIT, 'install-into-store.sh'), root, '--fill-patches', ...(options.allowGit ? ['--allow-git'] : [])];
+  const remove = () => rmSync(options.into === undefined ? dir : root, { recursive: true, force: true });
+  const kit = spawnSync('bash', args, { encoding: 'utf8' });
   if (kit.status !== 0) {
-    rmSync(dir, { recursive: true, force: true });
+    remove();
     throw new Error(`install-into-store.sh exited with ${kit.status}:\n${kit.stderr}`);
   }
   const composerJson = JSON.parse(readFileSync(join(root, 'composer.json'), 'utf8')) as { config?: { 'vendor-dir'?: string } };
@@ -69,7 +78,7 @@ export function realStore(fixture: string, options: RealStoreOptions = {}): Real
     binDir: join(vendorDir, 'bin'),
     patchesDir,
     env: { PATH: process.env.PATH, HOME: dir, COMPOSER_HOME: join(dir, 'composer-home'), GIT_CEILING_DIRECTORIES: dir },
-    remove: () => rmSync(dir, { recursive: true, force: true }),
+    remove,
   };
 }
 
