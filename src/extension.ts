@@ -9,11 +9,12 @@ import { windowPrompts, type Prompts } from './vscode/commands/prompts';
 import { PatchHoverProvider } from './vscode/hover/provider';
 import { formatCount, t } from './vscode/l10n';
 import { LockProblems } from './vscode/problems';
-import type { ProjectEntry } from './vscode/projects/entries';
+import type { CommerceEntry, ProjectEntry } from './vscode/projects/entries';
 import { ProjectStore } from './vscode/projects/store';
 import { LogExcerpts } from './vscode/commands/evidence';
 import { EvidenceStates } from './vscode/state/evidence';
-import { PatchStates } from './vscode/state/patchStates';
+import { shownStatuses } from './vscode/settings';
+import { applicableCount, PatchStates } from './vscode/state/patchStates';
 import { PatchStatusBar } from './vscode/statusBar';
 import { PatchView } from './vscode/tree/view';
 
@@ -91,7 +92,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     );
   });
   const hover = new PatchHoverProvider(store, states);
-  const statusBar = new PatchStatusBar(store);
+  // Counted as the view counts them: applied patches (QPT status) leave the applicable ones.
+  const applicableOf = (entry: CommerceEntry) => applicableCount(entry, states.of(entry), shownStatuses().has('applied'));
+  const statusBar = new PatchStatusBar(store, applicableOf, states.onDidChange);
   let opener: UrlOpener = defaultOpener;
   let prompts: Prompts = windowPrompts;
   const actionContext: ActionContext = { store, states, output, prompts: () => prompts, running: new Set() };

@@ -13,14 +13,28 @@ export class PatchStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem(OWN.statusBarItem, vscode.StatusBarAlignment.Left, 50);
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly store: ProjectStore) {
+  /**
+   * `applicableOf` counts a project's applicable patches as the view does (without the applied ones once QPT's
+   * status is known); `stateChanged` fires when that count may have changed.
+   */
+  constructor(
+    private readonly store: ProjectStore,
+    private readonly applicableOf: (entry: CommerceEntry) => number = (entry) => entry.analysis.result.counts.applicable,
+    stateChanged?: vscode.Event<void>,
+  ) {
     this.item.name = t('Commerce Patches');
     this.item.command = COMMANDS.showView;
     this.disposables = [
       this.item,
       store.onDidChange(() => this.update()),
+      ...(stateChanged === undefined ? [] : [stateChanged(() => this.update())]),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
     ];
+  }
+
+  /** What the item shows now (read by the tests). */
+  get text(): string {
+    return this.item.text;
   }
 
   /** The project the item describes now, if any. */
@@ -43,7 +57,7 @@ export class PatchStatusBar implements vscode.Disposable {
       return;
     }
     const label = projectLabel(project);
-    const applicable = project.analysis.result.counts.applicable;
+    const applicable = this.applicableOf(project);
     const count = formatCount(applicable);
     const one = applicable === 1;
     this.item.text = `$(package) ${t('{0} · {1} applicable', label, count)}`;

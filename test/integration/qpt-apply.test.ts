@@ -1,6 +1,8 @@
 // Runs in a fresh folder holding copies of the Cloud 2.4.6-p3 and Open Source 2.4.7-p1 fixture stores, with the
 // fake QPT of test/fixtures/bin set through commercePatches.qptCommand: Apply, Revert and Check applied patches
-// run it as VS Code tasks and read its status, end to end.
+// run it as VS Code tasks and read its status, end to end. The fake stays for what the real engine cannot be made
+// to do on demand: exit with other codes, print hostile status rows or notices around its JSON, run behind a
+// Docker-style command setting. The same flows against the real engine: real-qpt.test.ts.
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

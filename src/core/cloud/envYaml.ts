@@ -1,6 +1,6 @@
 import { isScalar, type Node, type YAMLSeq } from 'yaml';
 import { InputError, type Problem } from '../problem';
-import { checkPatchIds } from '../qpt/patchId';
+import { checkPatchIds, qptCommandLineId } from '../qpt/patchId';
 import {
   ENV_YAML_FILE,
   problemAt,
@@ -83,14 +83,16 @@ export function readQualityPatches(text: string, file: string = ENV_YAML_FILE): 
 
 /**
  * Edits that add patch IDs to `stage.build.QUALITY_PATCHES`, creating the keys (or the whole content, for an empty
- * text) when missing. IDs already listed are skipped; the rest of the file is kept byte for byte. IDs must be well
- * formed (`PatchIdError` otherwise); invalid YAML or a path of the wrong kind throws `InputError`.
+ * text) when missing. IDs go in upper-cased: `ece-patches apply` passes the list on to QPT as its command line does,
+ * and QPT finds no other form (`magento/magento2/34528` fails the build, `MAGENTO/MAGENTO2/34528` applies). IDs
+ * already listed, in any case, are skipped; the rest of the file is kept byte for byte. IDs must be well formed
+ * (`PatchIdError` otherwise); invalid YAML or a path of the wrong kind throws `InputError`.
  */
 export function addQualityPatches(text: string, ids: readonly string[], file: string = ENV_YAML_FILE): TextEdit[] {
-  const wanted = ids.length === 0 ? [] : checkPatchIds(ids);
+  const wanted = ids.length === 0 ? [] : [...new Set(checkPatchIds(ids).map(qptCommandLineId))];
   const env = parseEnvYaml(text, file);
   const found = locateQualityPatches(env);
-  const present = new Set(entryValues(found.seq));
+  const present = new Set(entryValues(found.seq).map((v) => v?.toUpperCase()));
   const adding = wanted.filter((id) => !present.has(id)).map(yamlScalar);
   return adding.length === 0 ? [] : normalizeEdits(additions(text, found, adding, detectLayout(text, env.doc)));
 }
@@ -109,7 +111,8 @@ function entryValues(seq: YAMLSeq | undefined): Array<string | undefined> {
 }
 
 /**
- * Edits that remove every occurrence of the IDs from `stage.build.QUALITY_PATCHES` (whole lines for a block list).
+ * Edits that remove every occurrence of the IDs, in any case, from `stage.build.QUALITY_PATCHES` (whole lines for a
+ * block list).
  * Removing the last entry leaves `QUALITY_PATCHES: []`. Nothing to remove gives no edits.
  */
 export function removeQualityPatches(text: string, ids: readonly string[], file: string = ENV_YAML_FILE): TextEdit[] {
@@ -117,8 +120,8 @@ export function removeQualityPatches(text: string, ids: readonly string[], file:
   const found = locateQualityPatches(env);
   const seq = found.seq;
   if (seq === undefined || found.pair === undefined) return [];
-  const drop = new Set(ids);
-  const removed = entryValues(seq).map((v) => v !== undefined && drop.has(v));
+  const drop = new Set(ids.map(qptCommandLineId));
+  const removed = entryValues(seq).map((v) => v !== undefined && drop.has(qptCommandLineId(v)));
   if (!removed.includes(true)) return [];
   const edits = seq.flow ? removeFromFlowSeq(seq, removed) : removeFromBlockSeq(text, seq, removed);
   if (!seq.flow && removed.every(Boolean)) {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { Project } from '../lock/project';
-import { checkPatchIds, type KnownIds } from './patchId';
+import { checkPatchIds, qptCommandLineId, type KnownIds } from './patchId';
 import { t } from '../text/translate';
 
 /**
@@ -80,15 +80,20 @@ export interface QptPatchOptions {
 
 /**
  * `magento-patches apply -n ID...`. IDs are checked first (well formed, then known, duplicates dropped); a bad one
- * throws `PatchIdError` and nothing is built. A bad prefix throws `QptPrefixError`.
+ * throws `PatchIdError` and nothing is built. A bad prefix throws `QptPrefixError`. The IDs go on the command line
+ * upper-cased, the only form QPT accepts (`magento/magento2/34528` → `MAGENTO/MAGENTO2/34528`).
  */
 export function qptApplyCommand(project: QptProject, ids: readonly string[], options: QptPatchOptions): QptInvocation {
-  return invocation(project, options.prefix, ['apply', '-n', ...checkPatchIds(ids, options.known)]);
+  return invocation(project, options.prefix, ['apply', '-n', ...commandLineIds(ids, options.known)]);
 }
 
-/** `magento-patches revert -n ID...`, checked like {@link qptApplyCommand}. */
+/** `magento-patches revert -n ID...`, checked and upper-cased like {@link qptApplyCommand}. */
 export function qptRevertCommand(project: QptProject, ids: readonly string[], options: QptPatchOptions): QptInvocation {
-  return invocation(project, options.prefix, ['revert', '-n', ...checkPatchIds(ids, options.known)]);
+  return invocation(project, options.prefix, ['revert', '-n', ...commandLineIds(ids, options.known)]);
+}
+
+function commandLineIds(ids: readonly string[], known: KnownIds): string[] {
+  return [...new Set(checkPatchIds(ids, known).map(qptCommandLineId))];
 }
 
 /** `magento-patches status --format=json`; parse its output with `parseQptStatus`. */

@@ -61,3 +61,43 @@ export function checkPatchIds(ids: readonly unknown[], known?: KnownIds): string
   }
   return out;
 }
+
+/**
+ * An ID as QPT's `apply` and `revert` accept it: upper-cased. QPT upper-cases every ID of its catalogs and compares
+ * the command line's IDs as given, so `acp2e-3705` and `magento/magento2/34528` are "not found" (exit 1). Only the
+ * command line uses this form; the extension names patches as the catalog spells them.
+ */
+export function qptCommandLineId(id: string): string {
+  return id.toUpperCase();
+}
+
+/**
+ * Finds the catalog's spelling of an ID that QPT printed (`MAGENTO/MAGENTO2/34528` → `magento/magento2/34528`):
+ * an exact match first, else the one ID that equals it regardless of case. Returns undefined when there is none.
+ */
+export function catalogIdLookup(catalogIds: Iterable<string>): (qptId: string) => string | undefined {
+  const exact = new Set<string>();
+  const folded = new Map<string, string>();
+  for (const id of catalogIds) {
+    exact.add(id);
+    const key = id.toUpperCase();
+    if (!folded.has(key)) folded.set(key, id);
+  }
+  return (qptId) => (exact.has(qptId) ? qptId : folded.get(qptId.toUpperCase()));
+}
+
+/**
+ * A set of IDs as written (iteration keeps their spelling) whose `has` ignores case: `.magento.env.yaml` lists
+ * `MAGENTO/MAGENTO2/34528` for the catalog's `magento/magento2/34528`.
+ */
+export function caseInsensitiveIds(ids: Iterable<string>): ReadonlySet<string> {
+  const written = new Set(ids);
+  const folded = new Set([...written].map(qptCommandLineId));
+  return new Proxy(written, {
+    get(target, key) {
+      if (key === 'has') return (id: string) => typeof id === 'string' && folded.has(qptCommandLineId(id));
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}

@@ -1,5 +1,6 @@
 import { t } from '../text/translate';
 import { extractJsonArray } from './jsonInOutput';
+import { catalogIdLookup } from './patchId';
 
 /** The three states `magento-patches status` reports. */
 const QPT_STATUSES = ['Applied', 'Not applied', 'N/A'] as const;
@@ -61,6 +62,24 @@ export function parseQptStatus(output: string): Map<string, QptPatchState> {
     const state = toState(row, i);
     if (!result.has(state.id)) result.set(state.id, state);
   });
+  return result;
+}
+
+/**
+ * The same states keyed by the catalog's spelling of each ID: QPT prints every ID upper-cased
+ * (`MAGENTO/MAGENTO2/34528` for the catalog's `magento/magento2/34528`). The IDs in `require` and `replacedWith` too. IDs no catalog
+ * knows (QPT's own Cloud patches, local patches) keep QPT's spelling.
+ */
+export function withCatalogIds(states: ReadonlyMap<string, QptPatchState>, catalogIds: Iterable<string>): Map<string, QptPatchState> {
+  const lookup = catalogIdLookup(catalogIds);
+  const result = new Map<string, QptPatchState>();
+  const mapped = (id: string) => lookup(id) ?? id;
+  for (const state of states.values()) {
+    const id = mapped(state.id);
+    if (result.has(id)) continue;
+    const replacedWith = state.replacedWith === undefined ? {} : { replacedWith: mapped(state.replacedWith) };
+    result.set(id, { ...state, id, require: state.require.map(mapped), ...replacedWith });
+  }
   return result;
 }
 

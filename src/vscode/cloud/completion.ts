@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { readQualityPatches } from '../../core/cloud/envYaml';
+import { caseInsensitiveIds, qptCommandLineId } from '../../core/qpt/patchId';
 import { localized } from '../../core/locale';
 import { qualityPatchesSlot } from '../../core/cloud/qualityPatchesSlot';
 import { displayLocale, t } from '../l10n';
@@ -7,12 +8,12 @@ import { appendPatchHeader, newMarkdown } from '../markdown';
 import type { ProjectStore } from '../projects/store';
 
 /** The IDs the list holds already; while the text is not valid YAML, every ID-like word outside comments. */
-function listedIds(text: string, lines: readonly string[]): Set<string> {
+function listedIds(text: string, lines: readonly string[]): ReadonlySet<string> {
   try {
-    return new Set(readQualityPatches(text).entries.map((e) => e.id));
+    return caseInsensitiveIds(readQualityPatches(text).entries.map((e) => e.id));
   } catch {
     const words = lines.flatMap((l) => [...l.replace(/(^|\s)#.*$/, '').matchAll(/[A-Za-z][A-Za-z0-9]*(?:[-_/][A-Za-z0-9]+)+/g)]);
-    return new Set(words.map((m) => m[0]));
+    return caseInsensitiveIds(words.map((m) => m[0]));
   }
 }
 
@@ -36,6 +37,8 @@ export class EnvYamlCompletion implements vscode.CompletionItemProvider {
       .map((p) => {
         const item = new vscode.CompletionItem({ label: p.patch.id, description: localized(p.patch.title, locale) }, vscode.CompletionItemKind.Value);
         item.range = range;
+        // ece-patches finds IDs only upper-cased.
+        item.insertText = qptCommandLineId(p.patch.id);
         item.detail = p.requires.length > 0 ? t('Requires {0}', p.requires.join(', ')) : p.patch.categories.join(', ');
         const md = newMarkdown();
         appendPatchHeader(md, p.patch, locale);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ENV_YAML_FILE, readQualityPatches, type QualityPatchesList } from '../../core/cloud/envYaml';
 import { InputError, type Problem } from '../../core/problem';
+import { catalogIdLookup, qptCommandLineId } from '../../core/qpt/patchId';
 import { productLabel, reasonText } from '../../core/text/describe';
 import { OWN } from '../ids';
 import { t } from '../l10n';
@@ -19,10 +20,10 @@ function isEnvYaml(uri: vscode.Uri): boolean {
 }
 
 /** `Diagnostic.code` of what is wrong with a QUALITY_PATCHES entry (or the file). */
-type EnvYamlIssue = 'unknown' | 'needs-qpt-update' | 'not-applicable' | 'deprecated' | 'invalid';
+type EnvYamlIssue = 'unknown' | 'needs-qpt-update' | 'not-applicable' | 'deprecated' | 'case' | 'invalid';
 
 /** The issues of one QUALITY_PATCHES entry (the quick fixes act on these). */
-export const PATCH_ISSUES: ReadonlySet<string> = new Set<EnvYamlIssue>(['unknown', 'needs-qpt-update', 'not-applicable', 'deprecated']);
+export const PATCH_ISSUES: ReadonlySet<string> = new Set<EnvYamlIssue>(['unknown', 'needs-qpt-update', 'not-applicable', 'deprecated', 'case']);
 
 function invalid(p: Problem): vscode.Diagnostic {
   const d = problemDiagnostic(p);
@@ -32,7 +33,8 @@ function invalid(p: Problem): vscode.Diagnostic {
 
 /**
  * Diagnostics for a `.magento.env.yaml` text: invalid YAML or entries, and QUALITY_PATCHES entries that are unknown
- * to the project's catalogs, need a newer QPT, do not apply to its version, or are deprecated.
+ * to the project's catalogs, are not upper-cased (ece-patches finds no other form), need a newer QPT, do not apply to
+ * its version, or are deprecated.
  */
 function envYamlDiagnostics(text: string, file: string, entry: CommerceEntry | undefined): vscode.Diagnostic[] {
   let list: QualityPatchesList;
@@ -46,12 +48,16 @@ function envYamlDiagnostics(text: string, file: string, entry: CommerceEntry | u
   if (entry === undefined) return out;
   const { project, result } = entry.analysis;
   const label = productLabel(project.product);
+  const catalogId = catalogIdLookup(result.byId.keys());
   for (const item of list.entries) {
     const range = new vscode.Range(item.line - 1, item.column - 1, item.line - 1, item.column - 1 + item.length);
-    const triaged = result.byId.get(item.id);
+    const triaged = result.byId.get(catalogId(item.id) ?? item.id);
     let issue: EnvYamlIssue | undefined;
     let message = '';
-    if (triaged === undefined) {
+    if (triaged !== undefined && item.id !== qptCommandLineId(item.id)) {
+      issue = 'case';
+      message = t('ece-patches finds {0} only upper-cased: write {1}, or the Cloud build fails.', item.id, qptCommandLineId(item.id));
+    } else if (triaged === undefined) {
       issue = 'unknown';
       message = t('{0} is in none of the patch catalogs read for {1}: the Cloud build fails when QPT does not know it.', item.id, label);
     } else if (triaged.status === 'needs-qpt-update') {

@@ -3,6 +3,7 @@ import { readQualityPatches, removeQualityPatches } from '../../core/cloud/envYa
 import { t } from '../l10n';
 import type { ProjectStore } from '../projects/store';
 import { PATCH_ISSUES } from './diagnostics';
+import { catalogIdLookup, qptCommandLineId } from '../../core/qpt/patchId';
 
 /** The entry a diagnostic is about: its text without quotes. */
 function idIn(document: vscode.TextDocument, range: vscode.Range): string {
@@ -22,7 +23,12 @@ export class EnvYamlQuickFixes implements vscode.CodeActionProvider {
     for (const diagnostic of context.diagnostics) {
       if (typeof diagnostic.code !== 'string' || !PATCH_ISSUES.has(diagnostic.code)) continue;
       const id = idIn(document, diagnostic.range);
-      const replacement = diagnostic.code === 'deprecated' ? entry?.analysis.result.byId.get(id)?.replacedWith : undefined;
+      const replacement =
+        diagnostic.code === 'case'
+          ? qptCommandLineId(id)
+          : diagnostic.code === 'deprecated'
+            ? entry?.analysis.result.byId.get(catalogIdLookup(entry.analysis.result.byId.keys())(id) ?? id)?.replacedWith
+            : undefined;
       let listed: string[];
       try {
         listed = readQualityPatches(text, document.uri.fsPath).entries.map((e) => e.id);

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { isQptInstalled, QPT_INSTALL_COMMAND, QptPrefixError, qptStatusCommand } from '../../core/qpt/command';
 import { displayCommand } from '../../core/qpt/displayCommand';
 import type { PatchIdError } from '../../core/qpt/patchId';
-import type { QptPatchState } from '../../core/qpt/status';
+import { withCatalogIds, type QptPatchState } from '../../core/qpt/status';
+import { qptVendorDirProblem } from '../../core/qpt/vendorDir';
 import { copyToClipboard } from '../clipboard';
 import { SETTINGS, WORKBENCH } from '../ids';
 import { folderLabel, projectLabel } from '../labels';
@@ -25,7 +26,7 @@ export type Prepared = { kind: 'ready'; ready: Ready; id: string | undefined } |
 
 /**
  * The checks every QPT command makes before anything runs: a trusted workspace, a usable argument, a project,
- * QPT installed in it, a usable command setting, and no other QPT run in the project.
+ * QPT installed in it, a vendor-dir QPT can work with, a usable command setting, and no other QPT run in the project.
  */
 export async function prepare(ctx: ActionContext, arg: unknown, title: string): Promise<Prepared> {
   const done = (result: ActionResult): Prepared => ({ kind: 'done', result });
@@ -50,6 +51,9 @@ export async function prepare(ctx: ActionContext, arg: unknown, title: string): 
       ),
     );
   }
+  // QPT cannot work with a vendor-dir other than `vendor`: say why instead of passing its errors or N/A on.
+  const vendorDirProblem = qptVendorDirProblem(entry.analysis.project);
+  if (vendorDirProblem !== undefined) return done(refuse(ctx, 'warning', vendorDirProblem.message));
   let prefix: string[] | undefined;
   try {
     prefix = configuredQptPrefix(entry.folder);
@@ -89,9 +93,11 @@ export async function checkStatus(ctx: ActionContext, { entry, prefix }: Ready):
   ctx.output.appendLine(`> ${displayCommand(inv)}  (${inv.cwd})`);
   ctx.running.add(entry.lockFile);
   try {
-    const { states, stderr } = await ctx.prompts().progress(t('Checking the applied patches of {0}…', projectLabel(entry)), (token) =>
+    const { states: printed, stderr } = await ctx.prompts().progress(t('Checking the applied patches of {0}…', projectLabel(entry)), (token) =>
       runQptStatus(inv, token),
     );
+    // QPT prints IDs upper-cased: the state is kept under the catalog's spelling.
+    const states = withCatalogIds(printed, entry.analysis.catalog.patches.keys());
     if (stderr.trim() !== '') ctx.output.appendLine(stderr.trimEnd());
     await ctx.states.applied.set(project, states);
     const applied = [...states.values()].filter((s) => s.status === 'Applied').length;

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { catalogIdLookup } from '../../core/qpt/patchId';
 import { COMMANDS, WORKBENCH } from '../ids';
 import { folderLabel } from '../labels';
 import { displayLocale, t } from '../l10n';
@@ -26,7 +27,9 @@ export function hoverContent(id: string, projects: readonly CommerceEntry[], sta
     ],
   };
   const hits = projects.flatMap((project) => {
-    const triaged = project.analysis.result.byId.get(id);
+    const byId = project.analysis.result.byId;
+    // QPT's output and .magento.env.yaml spell IDs upper-cased (MAGENTO/MAGENTO2/34528).
+    const triaged = byId.get(id) ?? byId.get(catalogIdLookup(byId.keys())(id) ?? id);
     return triaged === undefined ? [] : [{ project, triaged }];
   });
   const first = hits[0];

@@ -1,5 +1,7 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { QptInvocation } from '../../core/qpt/command';
+import { displayCommand } from '../../core/qpt/displayCommand';
 import { TASK_TYPE } from '../ids';
 import { t } from '../l10n';
 
@@ -10,14 +12,65 @@ export interface QptTaskOutcome {
   exitCode: number | undefined;
   /** The task's name, which is also the title of its terminal. */
   name: string;
+  /** What the process printed, stdout and stderr in order (QPT prints everything, errors included, on stdout). */
+  output: string;
 }
 
 /** Numbers each run: VS Code refuses to start a task that equals one still running. */
 let runs = 0;
 
 /**
- * Runs QPT as a VS Code task with a `ProcessExecution`: the executable and its arguments go to the process as a
- * list, with no shell in between, in the project's folder. Resolves when the process ends.
+ * The task's terminal: starts the process with its argument list (no shell), in the project's folder, shows what it
+ * prints and keeps it, so the message after the run can say what QPT really did. Closing the terminal stops it.
+ */
+class QptTerminal implements vscode.Pseudoterminal {
+  private readonly written = new vscode.EventEmitter<string>();
+  private readonly closed = new vscode.EventEmitter<number>();
+  readonly onDidWrite = this.written.event;
+  readonly onDidClose = this.closed.event;
+  private child: ChildProcess | undefined;
+  private output = '';
+
+  constructor(
+    private readonly inv: QptInvocation,
+    private readonly done: (exitCode: number | undefined, output: string) => void,
+  ) {}
+
+  open(): void {
+    this.write(`> ${displayCommand(this.inv)}\n\n`);
+    const child = spawn(this.inv.command, this.inv.args, { cwd: this.inv.cwd, shell: false, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    const take = (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      this.output += text;
+      this.write(text);
+    };
+    child.stdout?.on('data', take);
+    child.stderr?.on('data', take);
+    child.on('error', (e) => this.end(undefined, e.message));
+    child.on('close', (code) => this.end(code ?? undefined));
+  }
+
+  close(): void {
+    this.child?.kill();
+  }
+
+  private end(exitCode: number | undefined, error?: string): void {
+    if (this.child === undefined) return;
+    this.child = undefined;
+    if (error !== undefined) this.write(`${error}\n`);
+    this.done(exitCode, this.output);
+    this.closed.fire(exitCode ?? 1);
+  }
+
+  private write(text: string): void {
+    this.written.fire(text.replace(/\r?\n/g, '\r\n'));
+  }
+}
+
+/**
+ * Runs QPT as a VS Code task: the executable and its arguments go to the process as a list, with no shell in
+ * between, in the project's folder. Resolves when the process ends, with what it printed.
  */
 export async function runQptTask(
   inv: QptInvocation,
@@ -27,14 +80,11 @@ export async function runQptTask(
 ): Promise<QptTaskOutcome> {
   const name = action === 'apply' ? t('Apply {0}', ids.join(' ')) : t('Revert {0}', ids.join(' '));
   const definition = { type: TASK_TYPE, action, patches: [...ids], run: ++runs };
-  const task = new vscode.Task(
-    definition,
-    folder,
-    name,
-    t('Commerce Patches'),
-    new vscode.ProcessExecution(inv.command, inv.args, { cwd: inv.cwd }),
-    [],
+  let result: { exitCode: number | undefined; output: string } | undefined;
+  const execution = new vscode.CustomExecution(
+    async () => new QptTerminal(inv, (exitCode, output) => (result = { exitCode, output })),
   );
+  const task = new vscode.Task(definition, folder, name, t('Commerce Patches'), execution, []);
   task.presentationOptions = {
     reveal: vscode.TaskRevealKind.Always,
     panel: vscode.TaskPanelKind.Dedicated,
@@ -45,23 +95,18 @@ export async function runQptTask(
   };
   const same = (e: { execution: vscode.TaskExecution }) =>
     e.execution.task.definition.type === TASK_TYPE && e.execution.task.definition.run === definition.run;
-  let exitCode: number | undefined;
-  let done: (code: number | undefined) => void = () => undefined;
-  const ended = new Promise<number | undefined>((resolve) => (done = resolve));
-  const subs = [
-    vscode.tasks.onDidEndTaskProcess((e) => {
-      if (same(e)) exitCode = e.exitCode;
-    }),
-    // Comes after the process end, and also when the process could not start at all.
-    vscode.tasks.onDidEndTask((e) => {
-      if (same(e)) done(exitCode);
-    }),
-  ];
+  let done: () => void = () => undefined;
+  const ended = new Promise<void>((resolve) => (done = resolve));
+  // Comes after the terminal closed, and also when the task could not start at all.
+  const sub = vscode.tasks.onDidEndTask((e) => {
+    if (same(e)) done();
+  });
   try {
     await vscode.tasks.executeTask(task);
-    return { exitCode: await ended, name };
+    await ended;
+    return { exitCode: result?.exitCode, output: result?.output ?? '', name };
   } finally {
-    for (const s of subs) s.dispose();
+    sub.dispose();
   }
 }
 

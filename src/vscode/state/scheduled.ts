@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ENV_YAML_FILE, readQualityPatches, type QualityPatchesList } from '../../core/cloud/envYaml';
+import { caseInsensitiveIds } from '../../core/qpt/patchId';
 import { InputError } from '../../core/problem';
 
 /** A Cloud project's `.magento.env.yaml`: where it is and what `stage.build.QUALITY_PATCHES` lists. */
@@ -34,7 +35,8 @@ function readEnvYamlState(file: string): EnvYamlState {
     if (!(e instanceof InputError)) throw e;
     list = { entries: [], problems: [e.problem] };
   }
-  return { file, exists: true, list, ids: new Set(list.entries.map((e) => e.id)) };
+  // QPT IDs are written upper-cased there; `has` answers for the catalog's spelling too.
+  return { file, exists: true, list, ids: caseInsensitiveIds(list.entries.map((e) => e.id)) };
 }
 
 /**

@@ -4,7 +4,7 @@ import { displayLocale, t } from '../l10n';
 import type { CommerceEntry } from '../projects/entries';
 import type { ProjectStore } from '../projects/store';
 import { groupBy, shownStatuses } from '../settings';
-import type { PatchStateSource } from '../state/patchStates';
+import { applicableCount, type PatchStateSource } from '../state/patchStates';
 import { CATEGORY_THRESHOLD, GROUPS } from './groups';
 import type { CategoryNode, GroupNode, PatchNode, ProjectNode, TreeNode } from './nodes';
 import { workspaceState, type RootSummary } from './summary';
@@ -80,13 +80,14 @@ export class TreeModel {
   private rootNodes(): TreeNode[] {
     if (this.roots !== undefined) return this.roots;
     const roots: TreeNode[] = [];
+    const appliedShown = shownStatuses().has('applied');
     let applicable = 0;
     for (const entry of this.store.all()) {
       if (entry.kind === 'error') {
         roots.push({ kind: 'broken', key: `broken:${entry.lockFile}`, entry });
       } else if (entry.analysis.project.product !== null) {
         roots.push({ kind: 'project', key: `project:${entry.lockFile}`, entry: entry as CommerceEntry });
-        applicable += entry.analysis.result.counts.applicable;
+        applicable += applicableCount(entry as CommerceEntry, this.states.of(entry as CommerceEntry), appliedShown);
       }
     }
     let shown = 0;

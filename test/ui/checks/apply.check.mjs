@@ -1,6 +1,7 @@
 // "Apply patch" as a user runs it: from the palette on a copy of the Cloud fixture store, with the fake QPT of
-// test/fixtures/bin as the commercePatches.qptCommand setting. Screenshots of the quick pick, the confirmation
-// and the result (notification, task terminal, Applied group).
+// test/fixtures/bin as the commercePatches.qptCommand setting (invented patches with requirements, a Docker-style
+// command setting: what the real engine's data cannot be made to show; real-qpt.check.mjs runs the real engine).
+// Screenshots of the quick pick, the confirmation and the result (notification, task terminal, Applied group).
 import * as assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,7 +38,7 @@ async function openPatchesView(ui, localize, manifest) {
 
 export default [
   {
-    name: 'apply patch from the palette',
+    name: 'apply patch from the palette (fake magento-patches)',
     folder,
     timeout: 120,
     async prepare() {

@@ -106,11 +106,12 @@ describe('.magento.env.yaml: adding patches', () => {
   it('appends after the last entry, keeping every other byte', () => {
     const edits = addQualityPatches(COMMENTED, ['ACSD-99999', 'ACSD-61103', 'ACSD-99999', 'magento/magento2/34529']);
     const at = lineAfterOf(COMMENTED, "- 'MDVA-39305-V3'");
-    assert.equal(singleInsertion(edits, at), '      - ACSD-99999\n      - magento/magento2/34529\n');
+    // Upper-cased: ece-patches finds no other form.
+    assert.equal(singleInsertion(edits, at), '      - ACSD-99999\n      - MAGENTO/MAGENTO2/34529\n');
     const out = applyTextEdits(COMMENTED, edits);
     assert.equal(out.slice(0, at), COMMENTED.slice(0, at));
     assert.equal(out.slice(out.length - (COMMENTED.length - at)), COMMENTED.slice(at));
-    assert.deepEqual(patchesOf(out), ['ACSD-61103', 'MDVA-39305-V3', 'ACSD-99999', 'magento/magento2/34529']);
+    assert.deepEqual(patchesOf(out), ['ACSD-61103', 'MDVA-39305-V3', 'ACSD-99999', 'MAGENTO/MAGENTO2/34529']);
     assert.deepEqual(withoutPatches(out), withoutPatches(COMMENTED));
   });
   it('does nothing for IDs already listed, or none', () => {
@@ -170,7 +171,7 @@ describe('.magento.env.yaml: adding patches', () => {
   });
   it('quotes an ID YAML would read as something else', () => {
     const out = add('', ['null', 'True']);
-    assert.deepEqual(patchesOf(out), ['null', 'True']);
+    assert.deepEqual(patchesOf(out), ['NULL', 'TRUE']);
   });
   it('refuses malformed IDs, which could otherwise inject YAML', () => {
     for (const id of ['A-1]\nstage: [', 'ACSD-1; touch pwned', '$(id)', '`id`', '-rf', 'ACSD-1 && x', '"A-1"', '#A-1', '']) {

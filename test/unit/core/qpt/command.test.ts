@@ -81,11 +81,12 @@ describe('qpt command', () => {
       args: ['vendor/bin/magento-patches', 'apply', '-n', 'ACSD-61103', 'MDVA-39305-V3'],
       cwd: '/srv/shop',
     });
+    // QPT accepts only upper-cased IDs on its command line (it answers "Next patches weren't found" otherwise).
     assert.deepEqual(qptRevertCommand(project, ['magento/magento2/34529'], { known }).args, [
       'vendor/bin/magento-patches',
       'revert',
       '-n',
-      'magento/magento2/34529',
+      'MAGENTO/MAGENTO2/34529',
     ]);
     assert.deepEqual(qptStatusCommand(project), {
       command: 'php',

@@ -7,7 +7,6 @@ import {
   defaultQptPrefix,
   isQptInstalled,
   qptApplyCommand,
-  qptRevertCommand,
   qptStatusCommand,
   type QptInvocation,
   type QptProject,
@@ -35,7 +34,10 @@ function run(inv: QptInvocation, env: NodeJS.ProcessEnv = {}): Promise<Run> {
   });
 }
 
-describe('qpt process (fake magento-patches)', function () {
+// The real engine's status, apply and revert (outputs, exit codes, the applied state in git's eyes) are tested in
+// test/unit/core/qpt/qptRuns.real.test.ts. The fake stays for what the real one cannot be made to do: exit with
+// any code, print notices around its JSON, or be a plain script in vendor/bin.
+describe('qpt process (fake magento-patches: configured exit codes, noisy output, a plain script)', function () {
   this.timeout(10000);
   let project: QptProject;
   let prefix: string[];
@@ -44,11 +46,6 @@ describe('qpt process (fake magento-patches)', function () {
       ? readFileSync(join(project.root, '.fake-qpt.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown)
       : [];
   const config = (c: object): void => writeFileSync(join(project.root, '.fake-qpt.json'), JSON.stringify(c));
-  const status = async () => {
-    const r = await run(qptStatusCommand(project, prefix));
-    assert.equal(r.code, 0, r.stderr);
-    return parseQptStatus(r.stdout);
-  };
 
   beforeEach(() => {
     const root = mkdtempSync(join(tmpdir(), 'qpt-process-'));
@@ -56,50 +53,6 @@ describe('qpt process (fake magento-patches)', function () {
     prefix = [process.execPath, FAKE];
   });
   afterEach(() => rmSync(project.root, { recursive: true, force: true }));
-
-  it('reports the three states with unwrapped titles', async () => {
-    const map = await status();
-    assert.deepEqual(
-      [...map.values()].map((s) => [s.id, s.status]),
-      [
-        ['MDVA-39305-V3', 'Applied'],
-        ['ACSD-61103', 'Not applied'],
-        ['ACSD-50001', 'N/A'],
-      ],
-    );
-    assert.match(map.get('ACSD-61103')?.title ?? '', /^Failed login counter .* account locks too early$/);
-    assert.ok(!(map.get('ACSD-61103')?.title ?? '').includes('\n'));
-    assert.deepEqual(map.get('MDVA-39305-V3')?.categories, ['Checkout', 'Gift cards']);
-    assert.deepEqual(map.get('ACSD-61103')?.require, ['MDVA-39305-V3']);
-    assert.deepEqual(log(), [['status', '--format=json']]);
-  });
-
-  it('applies, then status says Applied; revert brings it back', async () => {
-    const applied = await run(qptApplyCommand(project, ['ACSD-61103'], { known, prefix }));
-    assert.equal(applied.code, 0, applied.stderr);
-    assert.match(applied.stdout, /ACSD-61103 has been applied/);
-    assert.equal((await status()).get('ACSD-61103')?.status, 'Applied');
-
-    const reverted = await run(qptRevertCommand(project, ['ACSD-61103', 'MDVA-39305-V3'], { known, prefix }));
-    assert.equal(reverted.code, 0, reverted.stderr);
-    const after = await status();
-    assert.equal(after.get('ACSD-61103')?.status, 'Not applied');
-    assert.equal(after.get('MDVA-39305-V3')?.status, 'Not applied');
-    assert.deepEqual(log(), [
-      ['apply', '-n', 'ACSD-61103'],
-      ['status', '--format=json'],
-      ['revert', '-n', 'ACSD-61103', 'MDVA-39305-V3'],
-      ['status', '--format=json'],
-    ]);
-  });
-
-  it('reports a failed apply with exit code 1 and changes nothing', async () => {
-    config({ fail: ['ACSD-61103'] });
-    const r = await run(qptApplyCommand(project, ['MDVA-39305-V3', 'ACSD-61103'], { known, prefix }));
-    assert.equal(r.code, 1);
-    assert.match(r.stderr, /apply of patch ACSD-61103 failed/);
-    assert.equal((await status()).get('ACSD-61103')?.status, 'Not applied');
-  });
 
   it('exits with the configured code, from the file or the environment', async () => {
     config({ exitCode: 3 });
