@@ -41,3 +41,18 @@ export function reasonText(reason: NotApplicableReason, t: Translate): string {
       return t('{0} {1} is outside {2}', reason.package, reason.installed, reason.constraints.join(' | '));
   }
 }
+
+const QPT_UPDATE = 'composer update magento/quality-patches';
+
+/**
+ * What to do about a patch that needs a QPT update: "ACSD-1 is in QPT 1.1.83 (you have 1.1.43): composer update
+ * magento/quality-patches"; without `id` ("in QPT 1.1.83 …") where the ID is already shown beside it.
+ */
+export function qptUpdateText(id: string | undefined, qptVersion: string | undefined, installed: string | null, t: Translate): string {
+  if (qptVersion === undefined || installed === null) {
+    return id === undefined ? t('needs a newer QPT: {0}', QPT_UPDATE) : t('{0} needs a newer QPT: {1}', id, QPT_UPDATE);
+  }
+  return id === undefined
+    ? t('in QPT {0} (you have {1}): {2}', qptVersion, installed, QPT_UPDATE)
+    : t('{0} is in QPT {1} (you have {2}): {3}', id, qptVersion, installed, QPT_UPDATE);
+}
