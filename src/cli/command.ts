@@ -10,8 +10,8 @@ export class Unusable extends Error {}
 export interface CliCommand {
   /** The help text in the display language (the command line itself stays as typed). */
   usage(): string;
-  /** Parses `argv` (the arguments after the command's name) and runs; returns the exit code. */
-  run(argv: string[]): number;
+  /** Parses `argv` (the arguments after the command's name) and runs; returns the exit code (once done). */
+  run(argv: string[]): number | Promise<number>;
 }
 
 /** A warning on stderr, prefixed with the program's name. */

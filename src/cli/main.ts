@@ -1,5 +1,6 @@
 import { InputError } from '../core/problem';
 import { type CliCommand, Unusable, UsageError, warn } from './command';
+import { catalog } from './commands/catalog';
 import { triage } from './commands/triage';
 import { setUpMessages, t } from './messages';
 
@@ -8,6 +9,7 @@ declare const PACKAGE_VERSION: string;
 /** Every subcommand, by the name typed after `commerce-patches`; the first is the one `--help` shows first. */
 const COMMANDS: Readonly<Record<string, CliCommand>> = {
   triage,
+  catalog,
 };
 
 function usage(): string {
@@ -16,7 +18,7 @@ function usage(): string {
     .join('\n\n');
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   try {
     // The environment's language first, so that even a command line that cannot be parsed gets its language.
     setUpMessages(undefined, warn);
@@ -30,13 +32,13 @@ function main(argv: string[]): number {
       return 0;
     }
     const command = COMMANDS[name];
-    if (command === undefined) throw new UsageError(t("unknown command '{0}' (try 'triage')", name));
+    if (command === undefined) throw new UsageError(t("unknown command '{0}' (try 'triage' or 'catalog')", name));
     const rest = argv.slice(1);
     if (rest.includes('--help') || rest.includes('-h')) {
       process.stdout.write(command.usage() + '\n');
       return 0;
     }
-    return command.run(rest);
+    return await command.run(rest);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`commerce-patches: ${e.message}\n${usage()}\n`);
@@ -51,4 +53,6 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -23,7 +23,13 @@ function runTriage(args: TriageArgs): number {
   const failures: string[] = [];
   for (const lockFile of lockFilesFor(args.path)) {
     try {
-      analyses.push(analyzeLock(lockFile, { bundled: args.bundled, extraCatalogs: args.catalogs }));
+      analyses.push(
+        analyzeLock(lockFile, {
+          bundled: args.bundled,
+          extraCatalogs: args.catalogs,
+          ...(args.cacheDir !== undefined ? { cacheDir: args.cacheDir } : {}),
+        }),
+      );
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       failures.push(e.message);

@@ -1,6 +1,7 @@
 import coerce from 'semver/functions/coerce';
 import compare from 'semver/functions/compare';
 import type { LoadedFile } from './entry';
+import type { Catalog } from './patch';
 
 /** Orders QPT versions (`1.1.9` before `1.1.43`); an unknown or unreadable version sorts last. */
 export function compareQptVersions(a: string | undefined, b: string | undefined): number {
@@ -39,4 +40,23 @@ export function markNewPatches(fetched: LoadedFile[], facts: LoadedFile): void {
     if (compareQptVersions(file.version, facts.version) <= 0) continue;
     for (const e of file.entries) if (!known.has(e.id)) e.qptVersion = file.version;
   }
+}
+
+/** The QPT versions a catalog was merged from, and which of them is the freshest (its facts won). */
+export interface CatalogVersions {
+  bundled: string | null;
+  installed: string | null;
+  fetched: string | null;
+  freshest: 'bundled' | 'installed' | 'fetched' | null;
+}
+
+export function catalogVersions(catalog: Catalog): CatalogVersions {
+  const versions: CatalogVersions = { bundled: null, installed: null, fetched: null, freshest: null };
+  for (const s of catalog.sources) {
+    const layer = s.kind === 'qpt-facts' ? 'bundled' : s.layer;
+    if (layer === undefined) continue;
+    versions[layer] = s.version ?? versions[layer];
+    versions.freshest = layer; // the layers are merged oldest first
+  }
+  return versions;
 }
