@@ -4,11 +4,14 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundledFacts, bundledFactsFile } from '../../../../src/core/catalog/bundledFacts';
+import { catalogVersions } from '../../../../src/core/catalog/layers';
 import { loadCatalog } from '../../../../src/core/catalog/load';
 import { mergeCatalog } from '../../../../src/core/catalog/merge';
 import type { Patch } from '../../../../src/core/catalog/patch';
 import { readProject } from '../../../../src/core/lock/read';
 import type { Project } from '../../../../src/core/lock/project';
+import { titleSourceText } from '../../../../src/core/text/titleSource';
+import { english } from '../../../../src/core/text/translate';
 import { triage } from '../../../../src/core/triage/triage';
 import { realworld, repoRoot, requireRealworld } from '../../../support/realworld';
 
@@ -135,5 +138,17 @@ describe('catalog: bundled facts of every QPT patch (data/qpt-facts.json)', func
       assert.equal(result.counts.applicable + result.counts.deprecated, 198);
       assert.equal(result.counts['needs-qpt-update'], 0);
     });
+  });
+});
+
+describe('text: where a title comes from', () => {
+  it('names the catalog layer, or says where the title will come from', () => {
+    const versions = catalogVersions(loadCatalog());
+    assert.deepEqual(versions, { bundled: '1.1.82', installed: null, fetched: null, freshest: 'bundled' });
+    const catalog = loadCatalog();
+    assert.match(titleSourceText(catalog.patches.get('ACSD-69308')!, versions, english), /^No title yet: .*install magento\/quality-patches, or run Update Patch Catalog\.$/);
+    assert.equal(titleSourceText(catalog.patches.get('ACSD-61103')!, versions, english), 'Title and description written for this extension.');
+    const installed = { ...catalog.patches.get('ACSD-69308')!, titleSource: 'installed' as const };
+    assert.equal(titleSourceText(installed, { ...versions, installed: '1.1.77' }, english), 'Title from the installed QPT metadata (1.1.77).');
   });
 });
