@@ -2,7 +2,8 @@ import { eastAsianWidth } from 'get-east-asian-width';
 import { relative } from 'node:path';
 import type { Analysis } from '../core/analyze';
 import { type Locale, localized } from '../core/locale';
-import { productLabel, qptUpdateText, reasonText, statusLabel, type Translate } from '../core/text/describe';
+import { productLabel, qptUpdateText, reasonText, statusLabel } from '../core/text/describe';
+import type { Translate } from '../core/text/translate';
 import { formatNumber } from '../core/text/numbers';
 import type { PatchStatus, TriagedPatch } from '../core/triage/triaged';
 
@@ -19,13 +20,13 @@ export function tableReport(analyses: Analysis[], all: boolean, locale: Locale, 
       out.push(t('{0}: not a Commerce project (no magento/magento2-base in the lock file)', where), '');
       continue;
     }
-    out.push(productLabel(project.product, t), fitPath(`  ${where}`));
+    out.push(productLabel(project.product), fitPath(`  ${where}`));
     const qpt = project.qpt.installed === null ? t('QPT not installed') : t('QPT {0} installed', project.qpt.installed);
     out.push(fit(`  ${qpt} · ${t('{0} patches in the catalog', num(catalog.patches.size))}`), '');
     for (const status of ORDER) {
       if (status === 'not-applicable' && !all) continue;
       const entries = result.patches.filter((e) => e.status === status);
-      out.push(t('{0} ({1})', statusLabel(status, t), num(entries.length)));
+      out.push(t('{0} ({1})', statusLabel(status), num(entries.length)));
       for (const e of entries) out.push(...rows(e, project.qpt.installed, locale, t));
       out.push('');
     }
@@ -37,8 +38,8 @@ function rows(e: TriagedPatch, installedQpt: string | null, locale: Locale, t: T
   const id = e.patch.id.padEnd(16);
   const lines = [fit(`  ${id} ${oneLine(localized(e.patch.title, locale))}`)];
   const details: string[] = [];
-  if (e.reason) details.push(reasonText(e.reason, t));
-  if (e.status === 'needs-qpt-update') details.push(qptUpdateText(undefined, e.patch.qptVersion, installedQpt, t));
+  if (e.reason) details.push(reasonText(e.reason));
+  if (e.status === 'needs-qpt-update') details.push(qptUpdateText(undefined, e.patch.qptVersion, installedQpt));
   if (e.replacedWith) details.push(t('replaced by {0}', e.replacedWith));
   if (e.status !== 'not-applicable' && e.requires.length > 0) details.push(t('requires {0}', e.requires.join(', ')));
   if (details.length > 0) lines.push(fit(`  ${' '.repeat(16)} ↳ ${oneLine(details.join('; '))}`));

@@ -1,13 +1,13 @@
 import type { CatalogVersions } from '../catalog/layers';
 import type { Patch } from '../catalog/patch';
-import type { Translate } from './describe';
+import { t } from './translate';
 
 /**
  * Where a patch's title comes from, for the hover: a text written for this product, QPT's metadata (installed or
  * fetched, with its version), an extra catalog file, or, for a patch only the bundled facts know, where it will
  * come from once there is QPT metadata.
  */
-export function titleSourceText(patch: Patch, versions: CatalogVersions, t: Translate): string {
+export function titleSourceText(patch: Patch, versions: CatalogVersions): string {
   switch (patch.titleSource) {
     case 'curated':
       return t('Title and description written for this extension.');

@@ -11,7 +11,6 @@ import type { Patch } from '../../../../src/core/catalog/patch';
 import { readProject } from '../../../../src/core/lock/read';
 import type { Project } from '../../../../src/core/lock/project';
 import { titleSourceText } from '../../../../src/core/text/titleSource';
-import { english } from '../../../../src/core/text/translate';
 import { triage } from '../../../../src/core/triage/triage';
 import { realworld, repoRoot, requireRealworld } from '../../../support/realworld';
 
@@ -146,9 +145,9 @@ describe('text: where a title comes from', () => {
     const versions = catalogVersions(loadCatalog());
     assert.deepEqual(versions, { bundled: '1.1.82', installed: null, fetched: null, freshest: 'bundled' });
     const catalog = loadCatalog();
-    assert.match(titleSourceText(catalog.patches.get('ACSD-69308')!, versions, english), /^No title yet: .*install magento\/quality-patches, or run Update Patch Catalog\.$/);
-    assert.equal(titleSourceText(catalog.patches.get('ACSD-61103')!, versions, english), 'Title and description written for this extension.');
+    assert.match(titleSourceText(catalog.patches.get('ACSD-69308')!, versions), /^No title yet: .*install magento\/quality-patches, or run Update Patch Catalog\.$/);
+    assert.equal(titleSourceText(catalog.patches.get('ACSD-61103')!, versions), 'Title and description written for this extension.');
     const installed = { ...catalog.patches.get('ACSD-69308')!, titleSource: 'installed' as const };
-    assert.equal(titleSourceText(installed, { ...versions, installed: '1.1.77' }, english), 'Title from the installed QPT metadata (1.1.77).');
+    assert.equal(titleSourceText(installed, { ...versions, installed: '1.1.77' }), 'Title from the installed QPT metadata (1.1.77).');
   });
 });
