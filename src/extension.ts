@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import { FACTS_PATH, useBundledFactsFile } from './core/catalog/bundledFacts';
 import { formatProblem } from './core/problem';
 import { useTranslate } from './core/text/translate';
+import { CatalogUpdates } from './vscode/catalog/updates';
 import { CloudFeatures } from './vscode/cloud';
 import { registerCommands } from './vscode/commands';
 import type { ActionContext } from './vscode/commands/context';
@@ -32,6 +34,8 @@ export interface ExtensionApi {
   view: PatchView;
   hover: PatchHoverProvider;
   statusBar: PatchStatusBar;
+  /** The fetched copy of QPT's metadata (Update Patch Catalog, the daily update). */
+  catalog: CatalogUpdates;
   /** Apply / revert / check through QPT and the Cloud `.magento.env.yaml` features. */
   actions: ActionsApi;
   docsLinkFor: typeof docsLinkFor;
@@ -67,7 +71,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // Core's texts (why a lock cannot be used, labels, reasons) go through VS Code's lookup too.
   useTranslate(t);
   const output = vscode.window.createOutputChannel(t('Commerce Patches'));
-  const store = new ProjectStore((entry) => logAnalysis(output, entry));
+  // The facts of every QPT patch, read on first use from the extension's folder (not part of this bundle).
+  useBundledFactsFile(context.asAbsolutePath(FACTS_PATH));
+  const store = new ProjectStore((entry) => logAnalysis(output, entry), context.globalStorageUri.fsPath);
   const states = new PatchStates(context.workspaceState);
   const cloud = new CloudFeatures(store);
   const lockProblems = new LockProblems(store);
@@ -88,6 +94,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   let opener: UrlOpener = defaultOpener;
   let prompts: Prompts = windowPrompts;
   const actionContext: ActionContext = { store, states, output, prompts: () => prompts, running: new Set() };
+  const catalog = new CatalogUpdates(store, context.globalStorageUri.fsPath, output, context.globalState, () => (message, buttons) =>
+    prompts.message('info', message, buttons),
+  );
   context.subscriptions.push(
     firstRows,
     output,
@@ -98,7 +107,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     view,
     statusBar,
     vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], hover),
-    ...registerCommands({ store, view, opener: () => opener, actions: actionContext }),
+    ...registerCommands({ store, view, opener: () => opener, actions: actionContext, catalog }),
   );
   // After activation returns: read the locks for the status bar, the view badge and the Problems panel.
   const warmUp = setTimeout(() => {
@@ -106,6 +115,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     view.warmUp();
     lockProblems.update();
     cloud.warmUp();
+    void catalog.whenDue();
   }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(warmUp) });
   const actions: ActionsApi = {
@@ -125,6 +135,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     view,
     hover,
     statusBar,
+    catalog,
     actions,
     docsLinkFor,
     setOpener(next) {

@@ -22,6 +22,7 @@ export const COMMANDS = {
   checkApplied: `${PREFIX}.checkApplied`,
   addToEnvYaml: `${PREFIX}.addToEnvYaml`,
   removeFromEnvYaml: `${PREFIX}.removeFromEnvYaml`,
+  updateCatalog: `${PREFIX}.updateCatalog`,
 } as const;
 
 /** The activity-bar container and its Patches view (`contributes.viewsContainers`, `contributes.views`). */
@@ -50,6 +51,10 @@ export const SETTINGS = {
   extraCatalogs: 'extraCatalogs',
   /** The command that starts QPT, as an argument list (a restricted setting). */
   qptCommand: 'qptCommand',
+  /** `off` | `ask` | `daily`: whether the patch catalog is fetched without the command (a user setting only). */
+  catalogUpdates: 'catalogUpdates',
+  /** The folder holding QPT's four metadata files (a user setting only). */
+  catalogUrl: 'catalogUrl',
 } as const;
 
 /** The full name of a setting, e.g. `commercePatches.groupBy`. */
@@ -66,6 +71,8 @@ export const OWN = {
   lockDiagnostics: PREFIX,
   envYamlDiagnostics: `${PREFIX}.envYaml`,
   appliedStateMemento: `${PREFIX}.appliedState`,
+  /** When the user was last asked whether to update the patch catalog (global state). */
+  catalogAskedMemento: `${PREFIX}.catalogAsked`,
 } as const;
 
 /** VS Code's own commands the extension calls. */
