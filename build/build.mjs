@@ -57,6 +57,8 @@ const common = {
 
 const builds = testFilter !== undefined ? [] : [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The catalog download and its checks: loaded by the extension only when a catalog update runs.
+  { ...common, entryPoints: ['src/core/catalog/update/update.ts'], outfile: 'dist/catalogUpdate.js' },
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DEFAULT_CATALOG_URL } from '../core/catalog/update/update';
+import { DEFAULT_CATALOG_URL } from '../core/catalog/update/cache';
 import { checkQptPrefix } from '../core/qpt/command';
 import { SETTINGS, settingId, WORKBENCH } from './ids';
 

@@ -1,6 +1,7 @@
-import * as vscode from 'vscode';
+import { join } from 'node:path';
+import type * as vscode from 'vscode';
 import { readCacheInfo } from '../../core/catalog/update/cache';
-import { updateCatalog, type UpdateResult } from '../../core/catalog/update/update';
+import type { UpdateResult } from '../../core/catalog/update/update';
 import { OWN } from '../ids';
 import { formatTime, t } from '../l10n';
 import type { ProjectStore } from '../projects/store';
@@ -9,6 +10,14 @@ import { catalogUpdates, catalogUrl, setCatalogUpdates } from '../settings';
 declare const PACKAGE_VERSION: string;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The download and its checks live in `dist/catalogUpdate.js` beside the extension's bundle (see build/build.mjs),
+ * loaded on the first update only: they stay out of the code every start-up loads.
+ */
+function updateModule(): typeof import('../../core/catalog/update/update') {
+  return require(join(__dirname, 'catalogUpdate.js'));
+}
 
 /** Asks the user; resolves with the button chosen, or undefined. The integration tests script the answers. */
 export type Ask = (message: string, buttons: readonly string[]) => Promise<string | undefined>;
@@ -65,7 +74,7 @@ export class CatalogUpdates {
   private async run(): Promise<UpdateResult> {
     const url = catalogUrl();
     this.output.appendLine(t('Updating the patch catalog from {0}…', url));
-    const result = await updateCatalog({ cacheDir: this.cacheDir, baseUrl: url, userAgent: `commerce-patch-triage/${PACKAGE_VERSION}` });
+    const result = await updateModule().updateCatalog({ cacheDir: this.cacheDir, baseUrl: url, userAgent: `commerce-patch-triage/${PACKAGE_VERSION}` });
     this.output.appendLine(result.message);
     if (result.info !== undefined) {
       this.output.appendLine(t('Fetched catalog: QPT {0}, downloaded {1}, kept in {2}', result.info.qpt, formatTime(Date.parse(result.info.fetchedAt)), this.cacheDir));

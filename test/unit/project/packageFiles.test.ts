@@ -67,7 +67,8 @@ describe('VSIX contents (vsce ls under the .vscodeignore allowlist)', function (
     .filter((f) => /^bundle\.l10n(\.[\w-]+)?\.json$/.test(f))
     .map((f) => `l10n/${f}`);
   const expected = [
-    'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'data/qpt-facts.json', ...nls, ...bundles, ...media,
+    'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/catalogUpdate.js', 'data/qpt-facts.json',
+    ...nls, ...bundles, ...media,
   ].sort();
   let listed: string[] = [];
   let stage = '';

@@ -2,6 +2,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import { isRecord } from '../validate';
 
+/** QPT's public repository: the folder that holds the four metadata files. */
+export const DEFAULT_CATALOG_URL = 'https://raw.githubusercontent.com/magento/quality-patches/master/';
+
 /** The files a catalog update fetches, in this order; the first three are the catalog, the last maps releases. */
 export const FETCHED_FILES = ['support-patches.json', 'community-patches.json', 'patches-info.json', 'magento_releases.json'] as const;
 export type FetchedFile = (typeof FETCHED_FILES)[number];

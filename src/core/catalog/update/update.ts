@@ -1,10 +1,18 @@
 import { t } from '../../text/translate';
-import { type CacheInfo, FETCHED_FILES, type FetchedFile, readCachedFile, readCacheInfo, touchCache, writeCache } from './cache';
+import {
+  type CacheInfo,
+  DEFAULT_CATALOG_URL,
+  FETCHED_FILES,
+  type FetchedFile,
+  readCachedFile,
+  readCacheInfo,
+  touchCache,
+  writeCache,
+} from './cache';
 import { checkFetched } from './check';
 import { type Download, download } from './download';
 
-/** QPT's public repository: the folder that holds the four metadata files. */
-export const DEFAULT_CATALOG_URL = 'https://raw.githubusercontent.com/magento/quality-patches/master/';
+export { DEFAULT_CATALOG_URL };
 export const UPDATE_TIMEOUT_MS = 30_000;
 /** Per file; QPT 1.1.82's largest is under 1 MB. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
