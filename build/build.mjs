@@ -75,6 +75,8 @@ const evidenceApart = {
 };
 
 const builds = testFilter !== undefined ? [] : [
+  // The catalog download and its checks: loaded by the extension only when a catalog update runs.
+  { ...common, entryPoints: ['src/core/catalog/update/update.ts'], outfile: 'dist/catalogUpdate.js' },
   {
     ...common,
     plugins: [...common.plugins, phpParserApart, evidenceApart],

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import { FACTS_PATH, useBundledFactsFile } from './core/catalog/bundledFacts';
 import { formatProblem } from './core/problem';
 import { useTranslate } from './core/text/translate';
+import { CatalogUpdates } from './vscode/catalog/updates';
 import { CloudFeatures } from './vscode/cloud';
 import { registerCommands } from './vscode/commands';
 import type { ActionContext } from './vscode/commands/context';
@@ -35,6 +37,8 @@ export interface ExtensionApi {
   view: PatchView;
   hover: PatchHoverProvider;
   statusBar: PatchStatusBar;
+  /** The fetched copy of QPT's metadata (Update Patch Catalog, the daily update). */
+  catalog: CatalogUpdates;
   /** Apply / revert / check through QPT and the Cloud `.magento.env.yaml` features. */
   actions: ActionsApi;
   /** The evidence of each project (its logs and settings against the patches' signatures). */
@@ -72,7 +76,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // Core's texts (why a lock cannot be used, labels, reasons) go through VS Code's lookup too.
   useTranslate(t);
   const output = vscode.window.createOutputChannel(t('Commerce Patches'));
-  const store = new ProjectStore((entry) => logAnalysis(output, entry));
+  // The facts of every QPT patch, read on first use from the extension's folder (not part of this bundle).
+  useBundledFactsFile(context.asAbsolutePath(FACTS_PATH));
+  const store = new ProjectStore((entry) => logAnalysis(output, entry), context.globalStorageUri.fsPath);
   const states = new PatchStates(context.workspaceState);
   const evidence = new EvidenceStates(store, (entry) => states.appliedLookup(entry), output);
   states.useEvidence(evidence);
@@ -98,6 +104,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   let opener: UrlOpener = defaultOpener;
   let prompts: Prompts = windowPrompts;
   const actionContext: ActionContext = { store, states, output, prompts: () => prompts, running: new Set() };
+  const catalog = new CatalogUpdates(store, context.globalStorageUri.fsPath, output, context.globalState, () => (message, buttons) =>
+    prompts.message('info', message, buttons),
+  );
   context.subscriptions.push(
     firstRows,
     output,
@@ -110,7 +119,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], hover),
     evidence,
     excerpts,
-    ...registerCommands({ store, view, opener: () => opener, actions: actionContext, excerpts }),
+    ...registerCommands({ store, view, opener: () => opener, actions: actionContext, excerpts, catalog }),
   );
   // After activation returns: read the locks for the status bar, the view badge and the Problems panel.
   const warmUp = setTimeout(() => {
@@ -118,6 +127,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     view.warmUp();
     lockProblems.update();
     cloud.warmUp();
+    void catalog.whenDue();
   }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(warmUp) });
   const actions: ActionsApi = {
@@ -137,6 +147,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     view,
     hover,
     statusBar,
+    catalog,
     actions,
     evidence,
     docsLinkFor,

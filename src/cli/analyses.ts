@@ -6,10 +6,11 @@ import { lockFilesFor } from './lockFiles';
 import { t } from './messages';
 
 /**
- * Analyzes every project under `path` (a folder or a composer.lock) with the given catalogs. Projects whose lock
+ * Analyzes every project under `path` (a folder or a composer.lock) with the given catalogs (and the fetched one in
+ * `cacheDir`, when given). Projects whose lock
  * cannot be used are warned about (unusable when none is left); catalog problems are warned about once each.
  */
-export function analyzeProjects(path: string, catalogs: string[], bundled: boolean): Analysis[] {
+export function analyzeProjects(path: string, catalogs: string[], bundled: boolean, cacheDir?: string): Analysis[] {
   for (const file of catalogs) {
     if (!existsSync(file)) throw new Unusable(t('{0}: catalog file not found', file));
   }
@@ -17,7 +18,7 @@ export function analyzeProjects(path: string, catalogs: string[], bundled: boole
   const failures: string[] = [];
   for (const lockFile of lockFilesFor(path)) {
     try {
-      analyses.push(analyzeLock(lockFile, { bundled, extraCatalogs: catalogs }));
+      analyses.push(analyzeLock(lockFile, { bundled, extraCatalogs: catalogs, ...(cacheDir !== undefined ? { cacheDir } : {}) }));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       failures.push(e.message);

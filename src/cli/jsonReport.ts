@@ -1,13 +1,20 @@
 import type { Analysis } from '../core/analyze';
 import type { Project } from '../core/lock/project';
+import { catalogVersions } from '../core/catalog/layers';
 import { type Locale, localized } from '../core/locale';
+import { qptUpdateText } from '../core/text/describe';
+import { english } from '../core/text/translate';
 
-/** The machine-readable report; its shape is a contract (see README, "Command line"). */
+/**
+ * The machine-readable report; its shape is a contract (see README, "Command line"). Only patch titles follow the
+ * display language; the rest (the reason a patch needs a QPT update included) is English.
+ */
 export function jsonReport(analyses: Analysis[], all: boolean, locale: Locale): string {
-  const projects = analyses.map(({ project, result }) => ({
+  const projects = analyses.map(({ project, result, catalog }) => ({
     lockFile: project.lockFile,
     product: productJson(project),
     qpt: { installed: project.qpt.installed },
+    catalog: catalogVersions(catalog),
     patches: result.patches
       .filter((e) => all || e.status !== 'not-applicable')
       .map((e) => {
@@ -19,6 +26,9 @@ export function jsonReport(analyses: Analysis[], all: boolean, locale: Locale): 
           categories: e.patch.categories,
           package: target?.package ?? null,
           constraint: target?.constraint ?? null,
+          ...(e.status === 'needs-qpt-update'
+            ? { qpt: e.patch.qptVersion ?? null, reason: qptUpdateText(e.patch.id, e.patch.qptVersion, project.qpt.installed, english) }
+            : {}),
         };
       }),
   }));

@@ -1,6 +1,7 @@
 import { InputError } from '../core/problem';
 import { type CliCommand, Unusable, UsageError, warn } from './command';
 import { recommend } from './commands/recommend';
+import { catalog } from './commands/catalog';
 import { triage } from './commands/triage';
 import { setUpMessages, t } from './messages';
 
@@ -10,6 +11,7 @@ declare const PACKAGE_VERSION: string;
 const COMMANDS: Readonly<Record<string, CliCommand>> = {
   triage,
   recommend,
+  catalog,
 };
 
 function usage(): string {
@@ -32,7 +34,7 @@ function main(argv: string[]): number | Promise<number> {
       return 0;
     }
     const command = COMMANDS[name];
-    if (command === undefined) throw new UsageError(t("unknown command '{0}' (try 'triage')", name));
+    if (command === undefined) throw new UsageError(t("unknown command '{0}' (try 'triage' or 'catalog')", name));
     const rest = argv.slice(1);
     if (rest.includes('--help') || rest.includes('-h')) {
       process.stdout.write(command.usage() + '\n');

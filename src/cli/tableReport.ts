@@ -2,7 +2,7 @@ import { eastAsianWidth } from 'get-east-asian-width';
 import { relative } from 'node:path';
 import type { Analysis } from '../core/analyze';
 import { type Locale, localized } from '../core/locale';
-import { productLabel, reasonText, statusLabel } from '../core/text/describe';
+import { productLabel, qptUpdateText, reasonText, statusLabel } from '../core/text/describe';
 import type { Translate } from '../core/text/translate';
 import { formatNumber } from '../core/text/numbers';
 import type { PatchStatus, TriagedPatch } from '../core/triage/triaged';
@@ -27,18 +27,19 @@ export function tableReport(analyses: Analysis[], all: boolean, locale: Locale, 
       if (status === 'not-applicable' && !all) continue;
       const entries = result.patches.filter((e) => e.status === status);
       out.push(t('{0} ({1})', statusLabel(status), num(entries.length)));
-      for (const e of entries) out.push(...rows(e, locale, t));
+      for (const e of entries) out.push(...rows(e, project.qpt.installed, locale, t));
       out.push('');
     }
   }
   return out.join('\n').replace(/\n*$/, '\n');
 }
 
-function rows(e: TriagedPatch, locale: Locale, t: Translate): string[] {
+function rows(e: TriagedPatch, installedQpt: string | null, locale: Locale, t: Translate): string[] {
   const id = e.patch.id.padEnd(16);
   const lines = [fit(`  ${id} ${oneLine(localized(e.patch.title, locale))}`)];
   const details: string[] = [];
   if (e.reason) details.push(reasonText(e.reason));
+  if (e.status === 'needs-qpt-update') details.push(qptUpdateText(undefined, e.patch.qptVersion, installedQpt));
   if (e.replacedWith) details.push(t('replaced by {0}', e.replacedWith));
   if (e.status !== 'not-applicable' && e.requires.length > 0) details.push(t('requires {0}', e.requires.join(', ')));
   if (details.length > 0) lines.push(fit(`  ${' '.repeat(16)} ↳ ${oneLine(details.join('; '))}`));

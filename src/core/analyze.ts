@@ -11,6 +11,8 @@ export interface AnalyzeOptions {
   bundled?: boolean;
   /** Extra catalog files: patches.yaml schema or QPT JSON. */
   extraCatalogs?: string[];
+  /** The cache folder of fetched QPT metadata (its last good copy is used when it is fresher). */
+  cacheDir?: string;
 }
 
 /** Everything known about one store: its lock, the merged catalog, and the triage of every patch. */
@@ -25,6 +27,11 @@ export interface Analysis {
 /** Reads a composer.lock, loads the catalogs that apply to it and triages every patch. Throws InputError for an unusable lock. */
 export function analyzeLock(lockFile: string, options: AnalyzeOptions = {}): Analysis {
   const project = readProject(lockFile);
-  const catalog = loadCatalog({ bundled: options.bundled ?? true, project, extraFiles: options.extraCatalogs ?? [] });
+  const catalog = loadCatalog({
+    bundled: options.bundled ?? true,
+    project,
+    extraFiles: options.extraCatalogs ?? [],
+    ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
+  });
   return { project, catalog, result: triage(project, catalog), problems: catalog.problems };
 }

@@ -23,6 +23,7 @@ export const COMMANDS = {
   addToEnvYaml: `${PREFIX}.addToEnvYaml`,
   removeFromEnvYaml: `${PREFIX}.removeFromEnvYaml`,
   openEvidence: `${PREFIX}.openEvidence`,
+  updateCatalog: `${PREFIX}.updateCatalog`,
 } as const;
 
 /** The activity-bar container and its Patches view (`contributes.viewsContainers`, `contributes.views`). */
@@ -57,6 +58,10 @@ export const SETTINGS = {
   notifyNewEvidence: 'notifyNewEvidence',
   /** The command that prints the database configuration (`bin/magento` …), as an argument list (a restricted setting). */
   configShowCommand: 'configShowCommand',
+  /** `off` | `ask` | `daily`: whether the patch catalog is fetched without the command (a user setting only). */
+  catalogUpdates: 'catalogUpdates',
+  /** The folder holding QPT's four metadata files (a user setting only). */
+  catalogUrl: 'catalogUrl',
 } as const;
 
 /** The full name of a setting, e.g. `commercePatches.groupBy`. */
@@ -75,6 +80,8 @@ export const OWN = {
   appliedStateMemento: `${PREFIX}.appliedState`,
   /** The scheme of the read-only excerpts of logs too big to open. */
   logExcerptScheme: 'commerce-patches-log',
+  /** When the user was last asked whether to update the patch catalog (global state). */
+  catalogAskedMemento: `${PREFIX}.catalogAsked`,
 } as const;
 
 /** VS Code's own commands the extension calls. */

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { DEFAULT_CATALOG_URL } from '../core/catalog/update/cache';
 import { checkQptPrefix } from '../core/qpt/command';
 import { SETTINGS, settingId, WORKBENCH } from './ids';
 
@@ -99,4 +100,30 @@ export function configuredQptPrefix(folder: vscode.WorkspaceFolder | undefined):
 /** Opens the Settings editor on a setting. */
 export function openSetting(key: Parameters<typeof settingId>[0]): Thenable<unknown> {
   return vscode.commands.executeCommand(WORKBENCH.openSettings, settingId(key));
+}
+
+export type CatalogUpdates = 'off' | 'ask' | 'daily';
+
+/**
+ * A setting as the user set it (user settings only): where requests go and whether they are made is never decided
+ * by a workspace, trusted or not (the settings are also declared `application`-scoped).
+ */
+function userValue<T>(key: string): T | undefined {
+  return config().inspect<T>(key)?.globalValue;
+}
+
+/** `commercePatches.catalogUpdates`: `ask` unless the user chose `off` or `daily`. */
+export function catalogUpdates(): CatalogUpdates {
+  const value = userValue<string>(SETTINGS.catalogUpdates);
+  return value === 'off' || value === 'daily' ? value : 'ask';
+}
+
+export function setCatalogUpdates(value: CatalogUpdates): Thenable<void> {
+  return config().update(SETTINGS.catalogUpdates, value, vscode.ConfigurationTarget.Global);
+}
+
+/** `commercePatches.catalogUrl`: the folder holding QPT's four metadata files; QPT's public repository when unset. */
+export function catalogUrl(): string {
+  const value = userValue<string>(SETTINGS.catalogUrl);
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : DEFAULT_CATALOG_URL;
 }

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
+import { catalogVersions } from '../core/catalog/layers';
+import { readCacheInfo } from '../core/catalog/update/cache';
 import { COMMANDS, OWN } from './ids';
 import { folderLabel, projectLabel } from './labels';
-import { formatCount, t } from './l10n';
+import { formatCount, formatTime, t } from './l10n';
 import type { CommerceEntry } from './projects/entries';
 import type { ProjectStore } from './projects/store';
 
@@ -61,13 +63,32 @@ export class PatchStatusBar implements vscode.Disposable {
     const count = formatCount(applicable);
     const one = applicable === 1;
     this.item.text = `$(package) ${t('{0} · {1} applicable', label, count)}`;
-    this.item.tooltip = one
+    const summary = one
       ? t('{0} patch applies to {1} ({2}). Click to show it.', count, label, folderLabel(project))
       : t('{0} patches apply to {1} ({2}). Click to show them.', count, label, folderLabel(project));
+    this.item.tooltip = `${summary}\n${this.catalogLine(project)}`;
     this.item.accessibilityInformation = {
       label: one ? t('{0}: {1} applicable patch', label, count) : t('{0}: {1} applicable patches', label, count),
     };
     this.item.show();
+  }
+
+  /** Which QPT metadata the triage used (the freshest), its version and, for a fetched copy, its age. */
+  catalogLine(project: CommerceEntry, now = Date.now()): string {
+    const versions = catalogVersions(project.analysis.catalog);
+    switch (versions.freshest) {
+      case 'fetched': {
+        const info = this.store.cacheDir === undefined ? undefined : readCacheInfo(this.store.cacheDir);
+        const fetchedAt = info === undefined ? NaN : Date.parse(info.fetchedAt);
+        if (Number.isNaN(fetchedAt)) return t('Patch catalog: QPT {0}, fetched', versions.fetched ?? '?');
+        const days = Math.max(0, Math.floor((now - fetchedAt) / 86_400_000));
+        return t('Patch catalog: QPT {0}, fetched {1} ({2} days old)', versions.fetched ?? '?', formatTime(fetchedAt), formatCount(days));
+      }
+      case 'installed':
+        return t('Patch catalog: QPT {0}, installed in the project', versions.installed ?? '?');
+      default:
+        return t('Patch catalog: QPT {0}, bundled with the extension', versions.bundled ?? '?');
+    }
   }
 
   dispose(): void {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import { extensionApi, hoverText, row, rows, waitFor } from './extensionApi';
+import { extensionApi, hoverText, row, rows, setUserSetting, waitFor } from './extensionApi';
 
 describe('Patches view on a monorepo with two stores', () => {
   let api: ExtensionApi;
@@ -25,16 +25,28 @@ describe('Patches view on a monorepo with two stores', () => {
 
   it('gives each store its own groups and counts', async () => {
     const [a, b] = await rows(api);
-    // Store a matches nothing in the shown statuses: it says so instead of showing empty groups.
-    const aGroups = await rows(api, a.node);
-    assert.equal(aGroups.length, 1);
-    assert.equal(aGroups[0].node.kind, 'message');
-    assert.equal(aGroups[0].label, 'No patch in the statuses shown.');
-    const bCounts = api.store.commerce()[1].analysis.result.counts;
-    const bApplicable = await row(api, 'Applicable', b.node);
+    // Store a (no QPT installed) gets its patches from the bundled facts.
+    const aCounts = api.store.commerce()[0]!.analysis.result.counts;
+    assert.ok(aCounts.applicable > 0);
+    assert.equal((await row(api, 'Applicable', a!.node)).description, String(aCounts.applicable));
+    const bCounts = api.store.commerce()[1]!.analysis.result.counts;
+    const bApplicable = await row(api, 'Applicable', b!.node);
     assert.equal(bApplicable.description, String(bCounts.applicable));
     const badge = await waitFor('badge', () => api.view.view.badge);
     assert.equal(badge.value, bCounts.applicable + api.store.commerce()[0].analysis.result.counts.applicable);
+  });
+
+  it('says so when a store has no patch in the shown statuses', async () => {
+    await setUserSetting('statuses', ['scheduled']);
+    try {
+      const [a] = await rows(api);
+      const aGroups = await rows(api, a!.node);
+      assert.equal(aGroups.length, 1);
+      assert.equal(aGroups[0]!.node.kind, 'message');
+      assert.equal(aGroups[0]!.label, 'No patch in the statuses shown.');
+    } finally {
+      await setUserSetting('statuses', undefined);
+    }
   });
 
   it('hovers a patch ID with one status line per store', async () => {

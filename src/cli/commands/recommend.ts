@@ -15,7 +15,7 @@ export const recommend: CliCommand = {
 
 async function runRecommend(args: RecommendArgs): Promise<number> {
   const locale = setUpMessages(args.locale, warn);
-  const analyses = analyzeProjects(args.path, args.catalogs, args.bundled);
+  const analyses = analyzeProjects(args.path, args.catalogs, args.bundled, args.cacheDir);
   const logs = args.logs.map((d) => resolve(d));
   const results: Array<[Analysis, StoreEvidence]> = [];
   for (const analysis of analyses) {

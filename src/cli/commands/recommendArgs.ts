@@ -1,4 +1,5 @@
 import { UsageError } from '../command';
+import { cacheDirFor } from '../cacheDir';
 import { t } from '../messages';
 import { type Format, formatOf, optionRows, parseOrUsage } from './triageArgs';
 
@@ -7,6 +8,8 @@ export interface RecommendArgs {
   logs: string[];
   catalogs: string[];
   bundled: boolean;
+  /** The cache folder whose fetched catalog is used (when fetched catalogs are not left out). */
+  cacheDir: string | undefined;
   format: Format;
   locale: string | undefined;
 }
@@ -18,6 +21,7 @@ export function usage(): string {
   ]);
   return [
     `${t('Usage:')} commerce-patches recommend [PATH] [--logs DIR]... [--catalog FILE]... [--no-bundled]`,
+    '                                  [--cache-dir DIR] [--no-fetched]',
     '                                  [--format table|json] [--locale LANG]',
     '',
     ...options.map(([name, text]) => `  ${name.padEnd(14)} ${text}`),
@@ -33,6 +37,8 @@ export function parseRecommendArgs(argv: string[]): RecommendArgs {
       logs: { type: 'string', multiple: true },
       catalog: { type: 'string', multiple: true },
       'no-bundled': { type: 'boolean' },
+      'cache-dir': { type: 'string' },
+      'no-fetched': { type: 'boolean' },
       format: { type: 'string' },
       locale: { type: 'string' },
     },
@@ -45,6 +51,7 @@ export function parseRecommendArgs(argv: string[]): RecommendArgs {
     logs: values.logs ?? [],
     catalogs: values.catalog ?? [],
     bundled: !values['no-bundled'],
+    cacheDir: values['no-fetched'] ? undefined : cacheDirFor(values['cache-dir']),
     format,
     locale: values.locale,
   };

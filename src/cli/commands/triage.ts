@@ -13,7 +13,7 @@ export const triage: CliCommand = {
 
 function runTriage(args: TriageArgs): number {
   const locale = setUpMessages(args.locale, warn);
-  const analyses = analyzeProjects(args.path, args.catalogs, args.bundled);
+  const analyses = analyzeProjects(args.path, args.catalogs, args.bundled, args.cacheDir);
   const report =
     args.format === 'json'
       ? jsonReport(analyses, args.all, locale)

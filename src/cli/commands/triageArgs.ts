@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { cacheDirFor } from '../cacheDir';
 import { UsageError } from '../command';
 import { t } from '../messages';
 
@@ -9,6 +10,8 @@ export interface TriageArgs {
   path: string;
   catalogs: string[];
   bundled: boolean;
+  /** The cache folder whose fetched catalog is used (when fetched catalogs are not left out). */
+  cacheDir: string | undefined;
   format: Format;
   all: boolean;
   locale: string | undefined;
@@ -21,6 +24,8 @@ export function optionRows(extra: Array<[string, string]>): Array<[string, strin
     ['PATH', t('a project folder (searched for composer.lock files) or a composer.lock; default: .')],
     ['--catalog', t('an extra patch catalog (patches.yaml schema or QPT JSON); repeatable')],
     ['--no-bundled', t('leave the bundled catalog out')],
+    ['--cache-dir', t('where fetched catalogs are kept (default: $XDG_CACHE_HOME/commerce-patches, else ~/.cache/commerce-patches)')],
+    ['--no-fetched', t('leave the fetched catalog out (see: commerce-patches catalog update)')],
     ['--format', t('table (default, for people) or json')],
     ...extra,
     ['--locale', t('en, sv, fr or ja (default: from LANG)')],
@@ -32,6 +37,7 @@ export function usage(): string {
   const options = optionRows([['--all', t('also list the patches that do not apply, with the reason')]]);
   return [
     `${t('Usage:')} commerce-patches triage [PATH] [--catalog FILE]... [--no-bundled]`,
+    '                               [--cache-dir DIR] [--no-fetched]',
     '                               [--format table|json] [--all] [--locale LANG]',
     '',
     ...options.map(([name, text]) => `  ${name.padEnd(14)} ${text}`),
@@ -46,6 +52,8 @@ export function parseTriageArgs(argv: string[]): TriageArgs {
     options: {
       catalog: { type: 'string', multiple: true },
       'no-bundled': { type: 'boolean' },
+      'cache-dir': { type: 'string' },
+      'no-fetched': { type: 'boolean' },
       format: { type: 'string' },
       all: { type: 'boolean' },
       locale: { type: 'string' },
@@ -60,6 +68,7 @@ export function parseTriageArgs(argv: string[]): TriageArgs {
     path: rest[0] ?? '.',
     catalogs: values.catalog ?? [],
     bundled: !values['no-bundled'],
+    cacheDir: values['no-fetched'] ? undefined : cacheDirFor(values['cache-dir']),
     format,
     all: values.all ?? false,
     locale: values.locale,

@@ -21,7 +21,8 @@ export function bundledCatalog(): LoadedFile {
   return bundled;
 }
 
-function deepFreeze<T>(value: T): T {
+/** Freezes `value` and everything in it (shared catalog data that no caller may change). */
+export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const v of Object.values(value)) deepFreeze(v);

@@ -1,7 +1,7 @@
 import type { Locale } from '../locale';
 import type { Problem } from '../problem';
 import type { Signature } from './signature';
-import type { CatalogKind, PatchTarget } from './patch';
+import type { CatalogKind, CatalogLayer, PatchTarget } from './patch';
 
 /** Texts by language, possibly without English (a file may only add translations). */
 export type Texts = Partial<Record<Locale, string>>;
@@ -58,6 +58,8 @@ export interface LoadedFile {
   kind: CatalogKind;
   /** Catalog version (the QPT version of QPT metadata), when the file says. */
   version?: string;
+  /** Installed or fetched QPT metadata. */
+  layer?: CatalogLayer;
   entries: CatalogEntry[];
   problems: Problem[];
 }

@@ -6,17 +6,24 @@ import { readFailure } from '../lock/read';
 import { InputError, type Problem } from '../problem';
 import { t } from '../text/translate';
 import { bundledCatalog } from './bundled';
+import { bundledFacts } from './bundledFacts';
 import type { LoadedFile } from './entry';
+import { byFreshness, markNewPatches } from './layers';
 import { mergeCatalog } from './merge';
-import type { Catalog, CatalogKind } from './patch';
+import type { Catalog, CatalogKind, CatalogLayer } from './patch';
 import { qptJsonShape, readQptInfo, readQptPatches } from './qptJson';
+import { fetchedDir, readCacheInfo } from './update/cache';
 import { readYamlCatalog } from './yamlCatalog';
 
 export interface LoadCatalogOptions {
-  /** Include the bundled patches.yaml (default true). */
+  /** Include the bundled catalog: patches.yaml and the facts of every QPT patch (default true). */
   bundled?: boolean;
+  /** Include the bundled facts of every QPT patch (default: as `bundled`); false leaves only patches.yaml. */
+  facts?: boolean;
   /** Adds the QPT metadata installed in the project's `<vendor-dir>/magento/quality-patches/`. */
   project?: Project;
+  /** Adds the last good copy of fetched QPT metadata kept in this cache folder (see `update/cache.ts`), if any. */
+  cacheDir?: string;
   /** More catalog files: `.yaml`/`.yml` in our schema, `.json` in a QPT format (known by QPT's file name, else by shape). */
   extraFiles?: string[];
 }
@@ -29,16 +36,27 @@ const QPT_FILES: [string, CatalogKind][] = [
 ];
 
 /**
- * Loads and merges, by patch ID: the bundled catalog, then the project's installed QPT metadata, then the extra
- * files (see {@link mergeCatalog} for who wins). Nothing is cached here; a file given twice is read once.
- * Broken entries and unreadable files end up in `problems`; this never throws for bad input.
+ * Loads and merges, by patch ID: the bundled patches.yaml; then QPT's metadata, oldest first so that the freshest
+ * wins: the bundled facts, the project's installed metadata and the fetched copy; then the extra files (see
+ * {@link mergeCatalog} for who wins; hand-written titles always stay). Nothing is cached here; a file given twice is
+ * read once. Broken entries and unreadable files end up in `problems`; this never throws for bad input.
  */
 export function loadCatalog(options: LoadCatalogOptions = {}): Catalog {
   const files: LoadedFile[] = [];
   const problems: Problem[] = [];
   const seen = new Set<string>();
-  if (options.bundled ?? true) files.push(bundledCatalog());
-  if (options.project !== undefined) files.push(...installedQpt(options.project, seen, problems));
+  const bundled = options.bundled ?? true;
+  if (bundled) files.push(bundledCatalog());
+  const layers: LoadedFile[] = [];
+  const facts = (options.facts ?? bundled) ? bundledFacts() : undefined;
+  if (facts !== undefined) layers.push(facts);
+  if (options.project !== undefined) layers.push(...installedQpt(options.project, seen, problems));
+  if (options.cacheDir !== undefined) {
+    const fetched = fetchedQpt(options.cacheDir, seen, problems);
+    if (facts !== undefined) markNewPatches(fetched, facts);
+    layers.push(...fetched);
+  }
+  files.push(...byFreshness(layers));
   for (const extra of options.extraFiles ?? []) {
     const file = resolve(extra);
     if (seen.has(file)) continue;
@@ -60,9 +78,8 @@ export function qptMetadataDir(project: Project): string {
   return join(project.vendorDir, 'magento', 'quality-patches');
 }
 
-/** The installed QPT metadata files that exist (a missing file is normal); the QPT version is their version. */
-function installedQpt(project: Project, seen: Set<string>, problems: Problem[]): LoadedFile[] {
-  const dir = qptMetadataDir(project);
+/** The QPT metadata files in `dir` that exist (a missing file is normal), as one layer. */
+function qptMetadata(dir: string, layer: CatalogLayer, seen: Set<string>, problems: Problem[]): LoadedFile[] {
   const loaded: LoadedFile[] = [];
   for (const [name, kind] of QPT_FILES) {
     const file = join(dir, name);
@@ -75,8 +92,26 @@ function installedQpt(project: Project, seen: Set<string>, problems: Problem[]):
       if (code !== 'ENOENT' && code !== 'ENOTDIR') problems.push({ severity: 'error', file, message: readFailure(code, e) });
       continue;
     }
-    loaded.push(readJsonCatalog(text, file, kind));
+    const read = readJsonCatalog(text, file, kind);
+    read.layer = layer;
+    loaded.push(read);
   }
+  return loaded;
+}
+
+/** The last good copy of fetched metadata, when there is one; its version is the one it was fetched as. */
+function fetchedQpt(cacheDir: string, seen: Set<string>, problems: Problem[]): LoadedFile[] {
+  const info = readCacheInfo(cacheDir);
+  if (info === undefined) return [];
+  const loaded = qptMetadata(fetchedDir(cacheDir), 'fetched', seen, problems);
+  for (const f of loaded) f.version = info.qpt;
+  return loaded;
+}
+
+/** The installed QPT metadata files that exist (a missing file is normal); the QPT version is their version. */
+function installedQpt(project: Project, seen: Set<string>, problems: Problem[]): LoadedFile[] {
+  const dir = qptMetadataDir(project);
+  const loaded = qptMetadata(dir, 'installed', seen, problems);
   const version = project.qpt.installed ?? loaded.find((f) => f.version !== undefined)?.version;
   if (version !== undefined) for (const f of loaded) f.version = version;
   if (loaded.length === 0 && project.qpt.installed !== null && problems.length === 0) {

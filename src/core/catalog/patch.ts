@@ -23,7 +23,12 @@ export interface PatchTarget {
  */
 export interface Patch {
   readonly id: string;
+  /**
+   * The title. Without any text from a catalog (only the bundled facts know the patch), it is made of the patch's
+   * categories and components (or its ID), and `titleSource` is undefined.
+   */
   readonly title: Readonly<LocalizedText>;
+  readonly titleSource?: TitleSource;
   readonly description?: Readonly<LocalizedText>;
   readonly categories: readonly string[];
   /** Affected Composer components, e.g. `magento/module-customer`. */
@@ -48,13 +53,23 @@ export interface Patch {
   readonly sources: readonly string[];
 }
 
-export type CatalogKind = 'bundled' | 'yaml' | 'qpt-support' | 'qpt-community' | 'qpt-info' | 'cloud-patches';
+export type CatalogKind = 'bundled' | 'qpt-facts' | 'yaml' | 'qpt-support' | 'qpt-community' | 'qpt-info' | 'cloud-patches';
+
+/**
+ * Where QPT metadata came from: installed in the store (`vendor/magento/quality-patches`) or fetched from QPT's
+ * public repository. Bundled facts have the kind `qpt-facts`; other files have no layer.
+ */
+export type CatalogLayer = 'installed' | 'fetched';
+
+/** Where a patch's title came from: a hand-written catalog, or QPT's metadata (installed, fetched, or an extra file). */
+export type TitleSource = 'curated' | CatalogLayer | 'extra';
 
 export interface CatalogSource {
   file: string;
   kind: CatalogKind;
   /** Version of the catalog (QPT version for installed metadata), when known. */
   version?: string;
+  layer?: CatalogLayer;
 }
 
 /** Patches loaded from one or more files, merged by ID, plus what was skipped on the way. */

@@ -1,6 +1,6 @@
 import type { Product } from '../lock/project';
 import type { NotApplicableReason, PatchStatus } from '../triage/triaged';
-import { t } from './translate';
+import { t, type Translate } from './translate';
 
 /** "Adobe Commerce 2.4.6-p3 · Cloud", "Magento Open Source 2.4.7-p1", "Adobe Commerce 2.4.6 · B2B". */
 export function productLabel(product: Product): string {
@@ -35,4 +35,26 @@ export function reasonText(reason: NotApplicableReason): string {
     case 'version-out-of-range':
       return t('{0} {1} is outside {2}', reason.package, reason.installed, reason.constraints.join(' | '));
   }
+}
+
+const QPT_UPDATE = 'composer update magento/quality-patches';
+const displayLanguage: Translate = (message, ...args) => t(message, ...args);
+
+/**
+ * What to do about a patch that needs a QPT update: "ACSD-1 is in QPT 1.1.83 (you have 1.1.43): composer update
+ * magento/quality-patches"; without `id` ("in QPT 1.1.83 …") where the ID is already shown beside it. In the display
+ * language unless `translate` says otherwise (the JSON report passes `english`).
+ */
+export function qptUpdateText(
+  id: string | undefined,
+  qptVersion: string | undefined,
+  installed: string | null,
+  t: Translate = displayLanguage,
+): string {
+  if (qptVersion === undefined || installed === null) {
+    return id === undefined ? t('needs a newer QPT: {0}', QPT_UPDATE) : t('{0} needs a newer QPT: {1}', id, QPT_UPDATE);
+  }
+  return id === undefined
+    ? t('in QPT {0} (you have {1}): {2}', qptVersion, installed, QPT_UPDATE)
+    : t('{0} is in QPT {1} (you have {2}): {3}', id, qptVersion, installed, QPT_UPDATE);
 }

@@ -14,8 +14,9 @@ export function triage(project: Project, catalog: Catalog): TriageResult {
   const matched: TriagedPatch[] = [];
   const rest: TriagedPatch[] = [];
   const installed = new InstalledVersions(project);
+  const installedFiles = new Set(catalog.sources.filter((s) => s.layer === 'installed').map((s) => s.file));
   for (const patch of sortedPatches(catalog)) {
-    const entry = triagePatch(project, installed, patch);
+    const entry = triagePatch(project, installed, patch, installedFiles);
     (entry.status === 'not-applicable' ? rest : matched).push(entry);
   }
   const byId = new Map<string, TriagedPatch>();
@@ -29,7 +30,7 @@ export function triage(project: Project, catalog: Catalog): TriageResult {
   return { project, patches: [...matched, ...rest], byId, counts };
 }
 
-function triagePatch(project: Project, installed: InstalledVersions, patch: Patch): TriagedPatch {
+function triagePatch(project: Project, installed: InstalledVersions, patch: Patch, installedFiles: Set<string>): TriagedPatch {
   const target = matchingTarget(installed, patch);
   if (target === undefined) {
     return { patch, status: 'not-applicable', reason: whyNot(project, patch), requires: patch.require };
@@ -38,7 +39,7 @@ function triagePatch(project: Project, installed: InstalledVersions, patch: Patc
   const replacedWith = target.replacedWith ?? patch.replacedWith;
   let status: PatchStatus = 'applicable';
   if (target.deprecated || patch.deprecated) status = 'deprecated';
-  else if (arrivesAfter(patch.qptVersion, project.qpt.installed)) status = 'needs-qpt-update';
+  else if (arrivesAfter(patch.qptVersion, project.qpt.installed) && !fromInstalled(patch, installedFiles)) status = 'needs-qpt-update';
   return { patch, status, target, installedVersion, requires: target.require, replacedWith };
 }
 
@@ -87,6 +88,13 @@ function whyNot(project: Project, patch: Patch): NotApplicableReason {
   const constraints: string[] = [];
   for (const t of patch.targets) if (t.package === pkg) constraints.push(t.constraint);
   return { kind: 'version-out-of-range', package: pkg, installed: project.packages.get(pkg) ?? '', constraints };
+}
+
+/** True when the installed QPT metadata has the patch: then the installed tool can apply it, whatever else says. */
+function fromInstalled(patch: Patch, installedFiles: Set<string>): boolean {
+  if (installedFiles.size === 0) return false;
+  for (const file of patch.sources) if (installedFiles.has(file)) return true;
+  return false;
 }
 
 /** True when the catalog says the patch arrived in a QPT release newer than the installed one. */

@@ -3,7 +3,9 @@ import { COMMANDS, WORKBENCH } from '../ids';
 import type { ProjectStore } from '../projects/store';
 import { setGroupBy } from '../settings';
 import type { PatchView } from '../tree/view';
+import type { CatalogUpdates } from '../catalog/updates';
 import { applyCommand } from './apply';
+import { updateCatalogCommand } from './catalog';
 import { checkAppliedCommand } from './checkApplied';
 import type { ActionContext } from './context';
 import { copyIdCommand, openDocsCommand, type UrlOpener } from './docs';
@@ -21,6 +23,8 @@ export interface CommandDeps {
   actions: ActionContext;
   /** Where excerpts of big logs are opened. */
   excerpts: LogExcerpts;
+  /** The fetched copy of QPT's metadata. */
+  catalog: CatalogUpdates;
 }
 
 /** Registers every command of the extension (package.json `contributes.commands`), one line each. */
@@ -44,5 +48,6 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     register(COMMANDS.addToEnvYaml, (arg) => addToEnvYamlCommand(actions, arg)),
     register(COMMANDS.removeFromEnvYaml, (arg) => removeFromEnvYamlCommand(actions, arg)),
     register(COMMANDS.openEvidence, (arg) => openEvidenceCommand(deps.excerpts, arg)),
+    register(COMMANDS.updateCatalog, () => updateCatalogCommand(deps.catalog, actions)),
   ];
 }

@@ -1,5 +1,7 @@
 import type * as vscode from 'vscode';
 import { catalogIdLookup } from '../../core/qpt/patchId';
+import { catalogVersions } from '../../core/catalog/layers';
+import { titleSourceText } from '../../core/text/titleSource';
 import { COMMANDS, WORKBENCH } from '../ids';
 import { folderLabel } from '../labels';
 import { displayLocale, t } from '../l10n';
@@ -46,6 +48,12 @@ export function hoverContent(id: string, projects: readonly CommerceEntry[], sta
   const patch = first.triaged.patch;
   // Short enough to need no scrolling: what the patch is, what it means for each store, then the facts.
   appendPatchTitle(md, patch, locale);
+  if (patch.titleSource !== 'curated') {
+    // Where the title comes from (or will come from, for a patch only the bundled facts know).
+    md.appendMarkdown('*');
+    md.appendText(titleSourceText(patch, catalogVersions(first.project.analysis.catalog)));
+    md.appendMarkdown('*\n\n');
+  }
   for (const { project, triaged } of hits) {
     const icon = statusIcon(triaged.status).id;
     md.appendMarkdown(`$(${icon}) `);

@@ -37,11 +37,14 @@ export interface FolderReport {
   status: FolderStatus;
 }
 
-/** Reads and analyses one composer.lock; an unusable one becomes a `BrokenEntry` with the problem. */
-export function analyse(lockFile: string, folder: vscode.WorkspaceFolder): ProjectEntry {
+/**
+ * Reads and analyses one composer.lock, with the fetched catalog kept in `cacheDir` (when there is one); an unusable
+ * lock becomes a `BrokenEntry` with the problem.
+ */
+export function analyse(lockFile: string, folder: vscode.WorkspaceFolder, cacheDir?: string): ProjectEntry {
   const started = performance.now();
   try {
-    const analysis = analyzeLock(lockFile, { extraCatalogs: extraCatalogs(folder) });
+    const analysis = analyzeLock(lockFile, { extraCatalogs: extraCatalogs(folder), ...(cacheDir !== undefined ? { cacheDir } : {}) });
     return { kind: 'ready', lockFile, folder, analysis, millis: performance.now() - started };
   } catch (e) {
     const problem: Problem =

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { bundledFacts } from '../../core/catalog/bundledFacts';
 import { describeFolder } from '../../core/lock/describe';
 import { settingId, SETTINGS } from '../ids';
 import { extraCatalogs } from '../settings';
@@ -28,8 +29,14 @@ export class ProjectStore implements vscode.Disposable {
   private pendingRescan = false;
   private pendingAll = false;
 
-  /** `onAnalysed` hears about every fresh analysis (to log catalog problems). */
-  constructor(private readonly onAnalysed: (entry: ProjectEntry) => void = () => undefined) {
+  /**
+   * `onAnalysed` hears about every fresh analysis (to log catalog problems); `cacheDir` holds the fetched catalog
+   * (the extension's global storage).
+   */
+  constructor(
+    private readonly onAnalysed: (entry: ProjectEntry) => void = () => undefined,
+    readonly cacheDir?: string,
+  ) {
     const composerFiles = vscode.workspace.createFileSystemWatcher('**/composer.{lock,json}');
     composerFiles.onDidChange((uri) => this.onComposerFile(uri, false), undefined, this.disposables);
     composerFiles.onDidCreate((uri) => this.onComposerFile(uri, true), undefined, this.disposables);
@@ -88,6 +95,11 @@ export class ProjectStore implements vscode.Disposable {
     return best;
   }
 
+  /** The QPT version of the bundled facts. */
+  bundledVersion(): string | undefined {
+    return bundledFacts().version;
+  }
+
   /** Forgets everything and tells listeners now (the Refresh command). */
   refresh(): void {
     this.clearTimer();
@@ -105,7 +117,7 @@ export class ProjectStore implements vscode.Disposable {
   private entry(lockFile: string, folder: vscode.WorkspaceFolder): ProjectEntry {
     let entry = this.entries.get(lockFile);
     if (entry === undefined) {
-      entry = analyse(lockFile, folder);
+      entry = analyse(lockFile, folder, this.cacheDir);
       this.entries.set(lockFile, entry);
       this.watchCatalogs(entry);
       this.onAnalysed(entry);

@@ -25,29 +25,29 @@ const columns = (line: string) => [...line].reduce((n, ch) => n + eastAsianWidth
 /** What the Cloud 2.4.6-p3 fixture's table says in each language (--all). */
 const EXPECTED = {
   en: {
-    summary: 'QPT 1.1.43 installed · 19 patches in the catalog',
-    groups: ['Applicable (11)', 'Needs QPT update (1)', 'Deprecated / replaced (4)', 'Not applicable (3)'],
+    summary: 'QPT 1.1.43 installed · 1,103 patches in the catalog',
+    groups: ['Applicable (155)', 'Needs QPT update (208)', 'Deprecated / replaced (35)', 'Not applicable (705)'],
     acsd61103: 'Customer failed-login count kept after a successful API sign-in',
     reasons: ['↳ magento/magento2-base 2.4.6-p3 is outside >=2.4.4 <2.4.6', '↳ replaced by ACP2E-4813', '↳ requires ACSD-48366'],
     warning: 'commerce-patches: warning: ',
   },
   sv: {
-    summary: 'QPT 1.1.43 installerat · 19 patchar i katalogen',
-    groups: ['Tillämplig (11)', 'Kräver QPT-uppdatering (1)', 'Inaktuell/ersatt (4)', 'Ej tillämplig (3)'],
+    summary: 'QPT 1.1.43 installerat · 1\u00a0103 patchar i katalogen',
+    groups: ['Tillämplig (155)', 'Kräver QPT-uppdatering (208)', 'Inaktuell/ersatt (35)', 'Ej tillämplig (705)'],
     acsd61103: 'Kundens räknare för misslyckade inloggningar',
     reasons: ['↳ magento/magento2-base 2.4.6-p3 ligger utanför >=2.4.4 <2.4.6', '↳ ersatt av ACP2E-4813', '↳ kräver ACSD-48366'],
     warning: 'commerce-patches: varning: ',
   },
   fr: {
-    summary: 'QPT 1.1.43 installé · 19 correctifs dans le catalogue',
-    groups: ['Applicable (11)', 'Mise à jour de QPT requise (1)', 'Obsolète / remplacé (4)', 'Non applicable (3)'],
+    summary: 'QPT 1.1.43 installé · 1\u202f103 correctifs dans le catalogue',
+    groups: ['Applicable (155)', 'Mise à jour de QPT requise (208)', 'Obsolète / remplacé (35)', 'Non applicable (705)'],
     acsd61103: 'Compteur de connexions échouées du client',
     reasons: ['↳ magento/magento2-base 2.4.6-p3 est hors de >=2.4.4 <2.4.6', '↳ remplacé par ACP2E-4813', '↳ requiert ACSD-48366'],
     warning: 'commerce-patches: avertissement\u00a0: ',
   },
   ja: {
-    summary: 'QPT 1.1.43 インストール済み · カタログ内のパッチ 19 件',
-    groups: ['適用可能 (11)', 'QPT の更新が必要 (1)', '非推奨 / 置き換え済み (4)', '適用対象外 (3)'],
+    summary: 'QPT 1.1.43 インストール済み · カタログ内のパッチ 1,103 件',
+    groups: ['適用可能 (155)', 'QPT の更新が必要 (208)', '非推奨 / 置き換え済み (35)', '適用対象外 (705)'],
     acsd61103: 'API でのログイン成功後も顧客のログイン失敗回数が残る',
     reasons: ['↳ magento/magento2-base 2.4.6-p3 は >=2.4.4 <2.4.6 の範囲外です', '↳ ACP2E-4813 に置き換え済み', '↳ ACSD-48366 が必要'],
     warning: 'commerce-patches: 警告: ',
@@ -95,7 +95,7 @@ describe('command line in four languages', function () {
     const r = cli(['triage', CLOUD, '--locale', 'de'], { LANG: 'ja_JP.UTF-8' });
     assert.equal(r.code, 0);
     assert.match(r.stderr, /--locale de is not available \(en, sv, fr, ja\); using English/);
-    assert.equal(r.stdout.split('\n')[4], 'Applicable (11)');
+    assert.equal(r.stdout.split('\n')[4], 'Applicable (155)');
   });
 
   it('help, usage errors and unusable input in the display language, exit codes unchanged', () => {
@@ -105,7 +105,7 @@ describe('command line in four languages', function () {
     assert.match(help.stdout, /^ {2}--locale {7}en、sv、fr、ja のいずれか/m);
     const unknown = cli(['frobnicate'], { LANG: 'sv_SE.UTF-8' });
     assert.equal(unknown.code, 2);
-    assert.match(unknown.stderr, /^commerce-patches: okänt kommando ”frobnicate” \(prova ”triage”\)\nAnvändning:/);
+    assert.match(unknown.stderr, /^commerce-patches: okänt kommando ”frobnicate” \(prova ”triage” eller ”catalog”\)\nAnvändning:/);
     const missing = cli(['triage', 'no/such/folder', '--locale', 'fr']);
     assert.equal(missing.code, 2);
     assert.equal(missing.stderr, 'commerce-patches: no/such/folder\u00a0: fichier ou dossier introuvable\n');

@@ -47,7 +47,8 @@ const MAY_IMPORT: Record<string, string[]> = {
   tree: ['projects', 'state'],
   hover: ['projects', 'state', 'qpt'],
   cloud: ['projects', 'state'],
-  commands: ['projects', 'state', 'qpt', 'cloud', 'tree'],
+  catalog: ['projects'],
+  commands: ['projects', 'state', 'qpt', 'cloud', 'tree', 'catalog'],
 };
 
 describe('layout of src', () => {

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { repoRoot } from '../../support/realworld';
 
 /**
- * What `vsce ls` puts in the VSIX, under the `.vscodeignore` allowlist: the bundle, the manifest and its
+ * What `vsce ls` puts in the VSIX, under the `.vscodeignore` allowlist: the bundle, the bundled patch facts, the manifest and its
  * translations, the runtime translations, README, CHANGELOG, LICENSE and the media files the manifest names;
  * nothing else, whatever else lies in the folder.
  *
@@ -21,6 +21,7 @@ const VSCE = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
 const DECOYS = [
   'dist/extension.js.map',
   'dist/cli.js',
+  'data/other-facts.json',
   'media/screenshots/tree.png',
   'media/unused-icon.svg',
   'src/extension.ts',
@@ -65,7 +66,10 @@ describe('VSIX contents (vsce ls under the .vscodeignore allowlist)', function (
   const bundles = readdirSync(join(ROOT, 'l10n'))
     .filter((f) => /^bundle\.l10n(\.[\w-]+)?\.json$/.test(f))
     .map((f) => `l10n/${f}`);
-  const expected = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/evidence.js', 'dist/php-parser.js', ...nls, ...bundles, ...media].sort();
+  const expected = [
+    'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/catalogUpdate.js', 'data/qpt-facts.json',
+    'dist/evidence.js', 'dist/php-parser.js', ...nls, ...bundles, ...media,
+  ].sort();
   let listed: string[] = [];
   let stage = '';
 

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUNDLED_CATALOG } from '../../../../src/core/catalog/bundled';
+import { bundledFactsFile } from '../../../../src/core/catalog/bundledFacts';
 import { loadCatalog, loadCatalogFiles, qptMetadataDir, readCatalogFile } from '../../../../src/core/catalog/load';
 import { parseProject } from '../../../../src/core/lock/parse';
 import { readProject } from '../../../../src/core/lock/read';
@@ -14,13 +15,14 @@ const QPT = fixture('cloud-246p3', 'vendor', 'magento', 'quality-patches');
 
 describe('catalog: loadCatalog', () => {
   describe('bundled + installed QPT metadata (cloud-246p3)', () => {
-    it('lists its sources with the installed QPT version', () => {
+    it('lists its sources with the installed QPT version; the fresher bundled facts come after it', () => {
       const catalog = loadCatalog({ project: cloud() });
       assert.deepEqual(catalog.sources, [
         { file: BUNDLED_CATALOG, kind: 'bundled' },
-        { file: join(QPT, 'support-patches.json'), kind: 'qpt-support', version: '1.1.43' },
-        { file: join(QPT, 'community-patches.json'), kind: 'qpt-community', version: '1.1.43' },
-        { file: join(QPT, 'patches-info.json'), kind: 'qpt-info', version: '1.1.43' },
+        { file: join(QPT, 'support-patches.json'), kind: 'qpt-support', version: '1.1.43', layer: 'installed' },
+        { file: join(QPT, 'community-patches.json'), kind: 'qpt-community', version: '1.1.43', layer: 'installed' },
+        { file: join(QPT, 'patches-info.json'), kind: 'qpt-info', version: '1.1.43', layer: 'installed' },
+        { file: bundledFactsFile(), kind: 'qpt-facts', version: '1.1.82' },
       ]);
       assert.equal(qptMetadataDir(cloud()), QPT);
     });
@@ -77,16 +79,16 @@ describe('catalog: loadCatalog', () => {
     const catalog = loadCatalog({ bundled: false, project });
     const dir = fixture('monorepo', 'stores', 'b', 'lib', 'composer', 'magento', 'quality-patches');
     assert.deepEqual(catalog.sources, [
-      { file: join(dir, 'support-patches.json'), kind: 'qpt-support', version: '1.1.54' },
-      { file: join(dir, 'patches-info.json'), kind: 'qpt-info', version: '1.1.54' },
+      { file: join(dir, 'support-patches.json'), kind: 'qpt-support', version: '1.1.54', layer: 'installed' },
+      { file: join(dir, 'patches-info.json'), kind: 'qpt-info', version: '1.1.54', layer: 'installed' },
     ]);
     assert.deepEqual(catalog.patches.get('ACSD-90010')?.targets.map((t) => [t.package, t.constraint]), [['magento/magento2-b2b-base', '>=1.5.0 <1.5.1']]);
     assert.deepEqual(catalog.problems, []);
   });
 
-  it('a store without QPT: the bundled catalog alone, no problem', () => {
+  it('a store without QPT: the bundled catalog alone (patches.yaml and the facts of every QPT patch), no problem', () => {
     const catalog = loadCatalog({ project: readProject(fixture('os-247p1', 'composer.lock')) });
-    assert.deepEqual(catalog.sources.map((s) => s.kind), ['bundled']);
+    assert.deepEqual(catalog.sources.map((s) => s.kind), ['bundled', 'qpt-facts']);
     assert.deepEqual(catalog.problems, []);
   });
 
@@ -149,8 +151,9 @@ describe('catalog: loadCatalog', () => {
       assert.equal(p?.qptVersion, '1.1.54');
       assert.equal(p?.fixedIn, '2.4.8');
       assert.ok(p?.docsPath);
-      assert.deepEqual(p?.sources, [BUNDLED_CATALOG, join(root, 'vendor', 'magento', 'quality-patches', 'support-patches.json')]);
-      assert.equal(catalog.sources[1].version, '1.1.99');
+      // Installed 1.1.99 is fresher than the bundled facts: it comes after them.
+      assert.deepEqual(p?.sources, [BUNDLED_CATALOG, bundledFactsFile(), join(root, 'vendor', 'magento', 'quality-patches', 'support-patches.json')]);
+      assert.equal(catalog.sources[2].version, '1.1.99');
       // A bundled patch the installed metadata does not know keeps its bundled targets.
       assert.equal(catalog.patches.get('ACSD-57643')?.targets.length, 1);
     });
@@ -197,7 +200,7 @@ describe('catalog: loadCatalog', () => {
         project: cloud(),
         extraFiles: [join(QPT, 'support-patches.json'), fixture('catalogs', 'extra.yaml'), fixture('catalogs', '..', 'catalogs', 'extra.yaml')],
       });
-      assert.equal(catalog.sources.length, 5);
+      assert.equal(catalog.sources.length, 6, 'patches.yaml, 3 installed files, the bundled facts, extra.yaml');
       assert.equal(catalog.problems.length, 5);
     });
 
@@ -258,7 +261,7 @@ describe('catalog: loadCatalog', () => {
       assert.ok(p?.title.sv && p.title.fr && p.title.ja);
       assert.equal(p?.qptVersion, '1.1.54');
       assert.equal(p?.origin, 'Adobe Commerce Support');
-      assert.deepEqual(p?.sources, [BUNDLED_CATALOG, files[0], files[2]]);
+      assert.deepEqual(p?.sources, [BUNDLED_CATALOG, bundledFactsFile(), files[0], files[2]]);
     });
 
     it('deprecation follows the ranges of support-patches.json, not the patch-wide flag of patches-info.json', () => {
@@ -283,8 +286,9 @@ describe('catalog: loadCatalog', () => {
         }
         return min / 1e6;
       };
-      const floor = best(() => files.forEach((f) => JSON.parse(readFileSync(f, 'utf8')) as unknown));
-      const load = best(() => loadCatalog({ bundled: true, extraFiles: files }));
+      const floor = best(() => files.forEach((f) => JSON.parse(readFileSync(f, "utf8")) as unknown));
+      // The bundled facts are read once per process; merging them is measured by the benchmark (npm run bench).
+      const load = best(() => loadCatalog({ bundled: true, facts: false, extraFiles: files }));
       assert.ok(load < floor * 1.6 + 2, `load ${load.toFixed(1)} ms vs read+parse ${floor.toFixed(1)} ms`);
     });
   });
