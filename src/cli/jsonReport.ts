@@ -4,7 +4,8 @@ import { type Locale, localized } from '../core/locale';
 /** The machine-readable report; its shape is a contract (see README, "Command line"). */
 export function jsonReport(analyses: Analysis[], all: boolean, locale: Locale): string {
   const projects = analyses.map(({ project, result }) => ({
-    lockFile: project.lockFile,
+    lockFile: project.release === undefined ? project.lockFile : null,
+    ...(project.release !== undefined ? { release: project.release } : {}),
     product: project.product && {
       edition: project.product.edition,
       version: project.product.version,

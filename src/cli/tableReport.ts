@@ -19,7 +19,8 @@ export function tableReport(analyses: Analysis[], all: boolean, locale: Locale, 
       out.push(t('{0}: not a Commerce project (no magento/magento2-base in the lock file)', where), '');
       continue;
     }
-    out.push(productLabel(project.product, t), fitPath(`  ${where}`));
+    const origin = project.release !== undefined ? '  ' + t("the release's own package versions, not a store") : fitPath(`  ${where}`);
+    out.push(productLabel(project.product, t), origin);
     const qpt = project.qpt.installed === null ? t('QPT not installed') : t('QPT {0} installed', project.qpt.installed);
     out.push(fit(`  ${qpt} · ${t('{0} patches in the catalog', num(catalog.patches.size))}`), '');
     for (const status of ORDER) {

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { type Analysis, analyzeLock } from '../../core/analyze';
+import { readProject } from '../../core/lock/read';
 import { formatProblem, InputError, type Problem } from '../../core/problem';
+import { analyzeRelease } from '../../core/releases/analyzeRelease';
 import { type CliCommand, Unusable, warn } from '../command';
 import { jsonReport } from '../jsonReport';
 import { lockFilesFor } from '../lockFiles';
@@ -21,7 +23,12 @@ function runTriage(args: TriageArgs): number {
   }
   const analyses: Analysis[] = [];
   const failures: string[] = [];
-  for (const lockFile of lockFilesFor(args.path)) {
+  if (args.release !== undefined) {
+    const store = args.pathGiven ? readProject(lockFilesFor(args.path)[0]) : undefined;
+    const options = { bundled: args.bundled, extraCatalogs: args.catalogs, edition: args.edition, cloud: args.cloud, store };
+    analyses.push(analyzeRelease(args.release, options));
+  }
+  for (const lockFile of args.release !== undefined ? [] : lockFilesFor(args.path)) {
     try {
       analyses.push(analyzeLock(lockFile, { bundled: args.bundled, extraCatalogs: args.catalogs }));
     } catch (e) {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { RELEASE_EDITIONS, type ReleaseEdition } from '../../core/releases/releaseProject';
 import { UsageError } from '../command';
 import { t } from '../messages';
 
@@ -12,8 +13,13 @@ export interface TriageArgs {
   format: Format;
   all: boolean;
   locale: string | undefined;
+  /** `--release`: triage this release's own package versions instead of a lock. */
+  release: string | undefined;
+  edition: ReleaseEdition | undefined;
+  cloud: boolean;
+  /** True when PATH was typed (with `--release`, its installed QPT metadata is used). */
+  pathGiven: boolean;
 }
-
 
 /** The help text in the display language (the command line itself stays as typed). */
 export function usage(): string {
@@ -24,10 +30,14 @@ export function usage(): string {
     ['--format', t('table (default, for people) or json')],
     ['--all', t('also list the patches that do not apply, with the reason')],
     ['--locale', t('en, sv, fr or ja (default: from LANG)')],
+    ['--release', t("a product release (2.4.6-p3): triage its own package versions, no composer.lock needed")],
+    ['--edition', t('with --release: open-source, commerce or b2b (default: b2b, every package the release pins)')],
+    ['--cloud', t('with --release: as on Adobe Commerce Cloud')],
   ];
   return [
     `${t('Usage:')} commerce-patches triage [PATH] [--catalog FILE]... [--no-bundled]`,
     '                               [--format table|json] [--all] [--locale LANG]',
+    '       commerce-patches triage --release RELEASE [--edition open-source|commerce|b2b] [--cloud] [PATH]',
     '',
     ...options.map(([name, text]) => `  ${name.padEnd(14)} ${text}`),
   ].join('\n');
@@ -46,6 +56,9 @@ export function parseTriageArgs(argv: string[]): TriageArgs {
         format: { type: 'string' },
         all: { type: 'boolean' },
         locale: { type: 'string' },
+        release: { type: 'string' },
+        edition: { type: 'string' },
+        cloud: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -56,6 +69,13 @@ export function parseTriageArgs(argv: string[]): TriageArgs {
   if (rest.length > 1) throw new UsageError(t('triage takes one PATH, got {0}: {1}', rest.length, rest.join(' ')));
   const format = values.format ?? 'table';
   if (format !== 'table' && format !== 'json') throw new UsageError(t("--format must be table or json, not '{0}'", format));
+  const edition = values.edition;
+  if (edition !== undefined && !(RELEASE_EDITIONS as readonly string[]).includes(edition)) {
+    throw new UsageError(t("--edition must be open-source, commerce or b2b, not '{0}'", edition));
+  }
+  if (values.release === undefined && (edition !== undefined || values.cloud)) {
+    throw new UsageError(t('--edition and --cloud go with --release'));
+  }
   return {
     command: 'triage',
     path: rest[0] ?? '.',
@@ -64,5 +84,9 @@ export function parseTriageArgs(argv: string[]): TriageArgs {
     format,
     all: values.all ?? false,
     locale: values.locale,
+    release: values.release,
+    edition: edition as ReleaseEdition | undefined,
+    cloud: values.cloud ?? false,
+    pathGiven: rest.length > 0,
   };
 }

@@ -25,4 +25,6 @@ export interface Project {
   vendorDir: string;
   /** Absolute bin folder (composer.json `config.bin-dir`, default `<vendor-dir>/bin`). */
   binDir: string;
+  /** Set for a release browsed without a store (`triage --release`): its own package versions, no lock file. */
+  release?: string;
 }
