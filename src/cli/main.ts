@@ -1,5 +1,6 @@
 import { InputError } from '../core/problem';
 import { type CliCommand, Unusable, UsageError, warn } from './command';
+import { plan } from './commands/plan';
 import { triage } from './commands/triage';
 import { setUpMessages, t } from './messages';
 
@@ -8,6 +9,7 @@ declare const PACKAGE_VERSION: string;
 /** Every subcommand, by the name typed after `commerce-patches`; the first is the one `--help` shows first. */
 const COMMANDS: Readonly<Record<string, CliCommand>> = {
   triage,
+  plan,
 };
 
 function usage(): string {
@@ -30,7 +32,7 @@ function main(argv: string[]): number {
       return 0;
     }
     const command = COMMANDS[name];
-    if (command === undefined) throw new UsageError(t("unknown command '{0}' (try 'triage')", name));
+    if (command === undefined) throw new UsageError(t("unknown command '{0}' (try 'triage' or 'plan')", name));
     const rest = argv.slice(1);
     if (rest.includes('--help') || rest.includes('-h')) {
       process.stdout.write(command.usage() + '\n');

@@ -46,16 +46,16 @@ function rows(e: TriagedPatch, locale: Locale, t: Translate): string[] {
 }
 
 /** Keeps the end of a long path, which names the store. */
-function fitPath(line: string): string {
+export function fitPath(line: string): string {
   return line.length <= WIDTH ? line : `  …${line.slice(line.length - WIDTH + 3)}`;
 }
 
-function oneLine(text: string): string {
+export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Cuts a line to the table width in terminal columns (CJK characters take two), with an ellipsis. */
-function fit(line: string): string {
+export function fit(line: string): string {
   let columns = 0;
   let out = '';
   const chars = [...line];
@@ -66,4 +66,35 @@ function fit(line: string): string {
     out += chars[i];
   }
   return out;
+}
+
+/** Width of a text in terminal columns (CJK characters take two). */
+function columns(text: string): number {
+  let n = 0;
+  for (const ch of text) n += eastAsianWidth(ch.codePointAt(0) ?? 0, { ambiguousAsWide: false });
+  return n;
+}
+
+/** Wraps a text into lines of the table width, the first after `first`, the rest after `indent`; breaks at spaces where it can. */
+export function wrapLines(first: string, indent: string, text: string): string[] {
+  const lines: string[] = [];
+  let prefix = first;
+  let rest = oneLine(text);
+  while (rest !== '') {
+    const room = WIDTH - columns(prefix);
+    let cut = 0;
+    let used = 0;
+    let lastSpace = -1;
+    const chars = [...rest];
+    while (cut < chars.length && used + columns(chars[cut]) <= room) {
+      if (chars[cut] === ' ') lastSpace = cut;
+      used += columns(chars[cut]);
+      cut++;
+    }
+    if (cut < chars.length && lastSpace > 0) cut = lastSpace;
+    lines.push(prefix + chars.slice(0, Math.max(cut, 1)).join('').trimEnd());
+    rest = chars.slice(Math.max(cut, 1)).join('').trimStart();
+    prefix = indent;
+  }
+  return lines;
 }
