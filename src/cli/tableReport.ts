@@ -1,6 +1,8 @@
 import { eastAsianWidth } from 'get-east-asian-width';
 import { relative } from 'node:path';
 import type { Analysis } from '../core/analyze';
+import type { RecordedDecision } from '../core/decisions/decision';
+import { describeDecision } from '../core/decisions/describeDecision';
 import { type Locale, localized } from '../core/locale';
 import { productLabel, reasonText, statusLabel, type Translate } from '../core/text/describe';
 import { formatNumber } from '../core/text/numbers';
@@ -10,10 +12,19 @@ const WIDTH = 100;
 const ORDER: PatchStatus[] = ['applicable', 'needs-qpt-update', 'deprecated', 'not-applicable'];
 
 /** The report for people: one block per project, patches grouped by status with counts, lines kept within 100 columns. */
-export function tableReport(analyses: Analysis[], all: boolean, locale: Locale, t: Translate, cwd: string): string {
+export function tableReport(
+  analyses: Analysis[],
+  all: boolean,
+  locale: Locale,
+  t: Translate,
+  cwd: string,
+  decisionsOf: (a: Analysis) => ReadonlyMap<string, RecordedDecision> = () => new Map(),
+): string {
   const num = (value: number) => formatNumber(value, locale);
   const out: string[] = [];
-  for (const { project, result, catalog } of analyses) {
+  for (const analysis of analyses) {
+    const { project, result, catalog } = analysis;
+    const decisions = decisionsOf(analysis);
     const where = relative(cwd, project.lockFile) || project.lockFile;
     if (project.product === null) {
       out.push(t('{0}: not a Commerce project (no magento/magento2-base in the lock file)', where), '');
@@ -27,20 +38,21 @@ export function tableReport(analyses: Analysis[], all: boolean, locale: Locale, 
       if (status === 'not-applicable' && !all) continue;
       const entries = result.patches.filter((e) => e.status === status);
       out.push(t('{0} ({1})', statusLabel(status, t), num(entries.length)));
-      for (const e of entries) out.push(...rows(e, locale, t));
+      for (const e of entries) out.push(...rows(e, locale, t, decisions.get(e.patch.id)));
       out.push('');
     }
   }
   return out.join('\n').replace(/\n*$/, '\n');
 }
 
-function rows(e: TriagedPatch, locale: Locale, t: Translate): string[] {
+function rows(e: TriagedPatch, locale: Locale, t: Translate, decision?: RecordedDecision): string[] {
   const id = e.patch.id.padEnd(16);
   const lines = [fit(`  ${id} ${oneLine(localized(e.patch.title, locale))}`)];
   const details: string[] = [];
   if (e.reason) details.push(reasonText(e.reason, t));
   if (e.replacedWith) details.push(t('replaced by {0}', e.replacedWith));
   if (e.status !== 'not-applicable' && e.requires.length > 0) details.push(t('requires {0}', e.requires.join(', ')));
+  if (decision !== undefined) details.push(t('decision: {0}', describeDecision(decision, t)));
   if (details.length > 0) lines.push(fit(`  ${' '.repeat(16)} ↳ ${oneLine(details.join('; '))}`));
   return lines;
 }

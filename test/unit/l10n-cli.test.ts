@@ -115,7 +115,7 @@ describe('command line in four languages', function () {
     assert.match(broken.stderr, /^commerce-patches: .*broken-lock\/composer\.lock:10:13: 無効な JSON: /);
     const format = cli(['triage', CLOUD, '--format', 'xml'], { LANG: 'fr_FR.UTF-8' });
     assert.equal(format.code, 2);
-    assert.match(format.stderr, /--format doit valoir table ou json, et non «\u00a0xml\u00a0»/);
+    assert.match(format.stderr, /--format doit valoir table, json, markdown ou sarif, et non «\u00a0xml\u00a0»/);
   });
 
   it('the JSON report stays language-neutral except for the patch texts', () => {

@@ -4,10 +4,10 @@ import { readProject } from '../../core/lock/read';
 import { formatProblem, InputError, type Problem } from '../../core/problem';
 import { analyzeRelease } from '../../core/releases/analyzeRelease';
 import { type CliCommand, Unusable, warn } from '../command';
-import { jsonReport } from '../jsonReport';
+import { appliedIds } from '../appliedIds';
 import { lockFilesFor } from '../lockFiles';
 import { setUpMessages, t } from '../messages';
-import { tableReport } from '../tableReport';
+import { reportUndecided, triageContexts, triageOutput } from '../triageOutput';
 import { parseTriageArgs, type TriageArgs, usage } from './triageArgs';
 
 /** `commerce-patches triage`: the patches that apply to each project's installed versions. */
@@ -45,10 +45,7 @@ function runTriage(args: TriageArgs): number {
     if (!seen.has(line)) warn(line);
     seen.add(line);
   }
-  const report =
-    args.format === 'json'
-      ? jsonReport(analyses, args.all, locale)
-      : tableReport(analyses, args.all, locale, t, process.cwd());
-  process.stdout.write(report);
-  return 0;
+  const contexts = triageContexts(analyses, appliedIds(args.applied, args.qptStatus));
+  process.stdout.write(triageOutput(contexts, args, locale));
+  return args.failOnUndecided && reportUndecided(contexts) ? 1 : 0;
 }

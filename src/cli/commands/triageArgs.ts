@@ -3,7 +3,8 @@ import { RELEASE_EDITIONS, type ReleaseEdition } from '../../core/releases/relea
 import { UsageError } from '../command';
 import { t } from '../messages';
 
-export type Format = 'table' | 'json';
+export type Format = 'table' | 'json' | 'markdown' | 'sarif';
+const FORMATS: readonly Format[] = ['table', 'json', 'markdown', 'sarif'];
 
 export interface TriageArgs {
   command: 'triage';
@@ -19,6 +20,11 @@ export interface TriageArgs {
   cloud: boolean;
   /** True when PATH was typed (with `--release`, its installed QPT metadata is used). */
   pathGiven: boolean;
+  /** Patch IDs applied today: `--applied`, plus the Applied rows of `--qpt-status FILE`. */
+  applied: string[];
+  qptStatus: string | undefined;
+  /** `--fail-on undecided`: exit code 1 when an applicable patch is neither applied, scheduled nor decided. */
+  failOnUndecided: boolean;
 }
 
 /** The help text in the display language (the command line itself stays as typed). */
@@ -27,16 +33,20 @@ export function usage(): string {
     ['PATH', t('a project folder (searched for composer.lock files) or a composer.lock; default: .')],
     ['--catalog', t('an extra patch catalog (patches.yaml schema or QPT JSON); repeatable')],
     ['--no-bundled', t('leave the bundled catalog out')],
-    ['--format', t('table (default, for people) or json')],
+    ['--format', t('table (default, for people), json, markdown or sarif (SARIF 2.1.0, for code scanning)')],
     ['--all', t('also list the patches that do not apply, with the reason')],
     ['--locale', t('en, sv, fr or ja (default: from LANG)')],
     ['--release', t("a product release (2.4.6-p3): triage its own package versions, no composer.lock needed")],
     ['--edition', t('with --release: open-source, commerce or b2b (default: b2b, every package the release pins)')],
     ['--cloud', t('with --release: as on Adobe Commerce Cloud')],
+    ['--applied', t('patch IDs applied today (besides those scheduled in .magento.env.yaml); repeatable')],
+    ['--qpt-status', t('a saved output of magento-patches status --format=json: its Applied patches')],
+    ['--fail-on', t('undecided: exit code 1 when an applicable patch is neither applied, scheduled nor decided')],
   ];
   return [
     `${t('Usage:')} commerce-patches triage [PATH] [--catalog FILE]... [--no-bundled]`,
-    '                               [--format table|json] [--all] [--locale LANG]',
+    '                               [--format table|json|markdown|sarif] [--all] [--locale LANG]',
+    '                               [--applied ID]... [--qpt-status FILE] [--fail-on undecided]',
     '       commerce-patches triage --release RELEASE [--edition open-source|commerce|b2b] [--cloud] [PATH]',
     '',
     ...options.map(([name, text]) => `  ${name.padEnd(14)} ${text}`),
@@ -59,6 +69,9 @@ export function parseTriageArgs(argv: string[]): TriageArgs {
         release: { type: 'string' },
         edition: { type: 'string' },
         cloud: { type: 'boolean' },
+        applied: { type: 'string', multiple: true },
+        'qpt-status': { type: 'string' },
+        'fail-on': { type: 'string' },
       },
     });
   } catch (e) {
@@ -68,7 +81,11 @@ export function parseTriageArgs(argv: string[]): TriageArgs {
   const rest = positionals;
   if (rest.length > 1) throw new UsageError(t('triage takes one PATH, got {0}: {1}', rest.length, rest.join(' ')));
   const format = values.format ?? 'table';
-  if (format !== 'table' && format !== 'json') throw new UsageError(t("--format must be table or json, not '{0}'", format));
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(t("--format must be table, json, markdown or sarif, not '{0}'", format));
+  }
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && failOn !== 'undecided') throw new UsageError(t("--fail-on must be undecided, not '{0}'", failOn));
   const edition = values.edition;
   if (edition !== undefined && !(RELEASE_EDITIONS as readonly string[]).includes(edition)) {
     throw new UsageError(t("--edition must be open-source, commerce or b2b, not '{0}'", edition));
@@ -81,12 +98,15 @@ export function parseTriageArgs(argv: string[]): TriageArgs {
     path: rest[0] ?? '.',
     catalogs: values.catalog ?? [],
     bundled: !values['no-bundled'],
-    format,
+    format: format as Format,
     all: values.all ?? false,
     locale: values.locale,
     release: values.release,
     edition: edition as ReleaseEdition | undefined,
     cloud: values.cloud ?? false,
     pathGiven: rest.length > 0,
+    applied: values.applied ?? [],
+    qptStatus: values['qpt-status'],
+    failOnUndecided: failOn === 'undecided',
   };
 }

@@ -1,7 +1,7 @@
 import { docsLink, searchUrl } from '../docs/docsUrl';
 import { type Locale, localized } from '../locale';
 import { productLabel, type Translate } from '../text/describe';
-import { markdownCell, markdownTable } from '../report/markdown';
+import { codeSpan, markdownCell, markdownTable } from '../report/markdown';
 import { groupedPlan, PLAN_GROUPS, planGroupLabel, plannedText, sourceLabel } from './planText';
 import type { UpgradePlan } from './upgradePlan';
 
@@ -27,7 +27,7 @@ export function planMarkdown(plan: UpgradePlan, where: string, locale: Locale, t
     if (patches.length === 0) continue;
     out.push(`### ${markdownCell(planGroupLabel(group, t))} (${patches.length})`, '');
     const rows = patches.map((p) => {
-      const id = p.source === 'local' ? `\`${markdownCell(p.id)}\`` : `[${p.id}](${docsLink(p.patch ?? { id: p.id }, locale).url})`;
+      const id = p.source === 'local' ? codeSpan(p.id) : `[${p.id}](${docsLink(p.patch ?? { id: p.id }, locale).url})`;
       const title = p.patch !== undefined ? localized(p.patch.title, locale) : '';
       return [id, markdownCell(title), markdownCell(sourceLabel(p, t)), markdownCell(plannedText(p, plan.to, t))];
     });

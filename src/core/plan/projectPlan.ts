@@ -24,7 +24,15 @@ export interface ProjectPatches {
 
 /** Reads `.magento.env.yaml` beside the lock and the store's own patches. Nothing here throws for bad input. */
 export function readProjectPatches(project: Project): ProjectPatches {
+  const scheduled = readScheduled(project);
+  const local = readLocalPatches(project);
+  return { ...scheduled, local: local.patches, problems: [...scheduled.problems, ...local.problems] };
+}
+
+/** `stage.build.QUALITY_PATCHES` of the `.magento.env.yaml` beside the lock (none without the file). */
+export function readScheduled(project: Project): Omit<ProjectPatches, 'local'> {
   const problems: Problem[] = [];
+  if (project.root === '') return { scheduled: [], problems };
   const envFile = join(project.root, ENV_YAML_FILE);
   let scheduled: QualityPatchEntry[] = [];
   let found: string | undefined;
@@ -37,9 +45,7 @@ export function readProjectPatches(project: Project): ProjectPatches {
   } catch (e) {
     if (e instanceof InputError) problems.push(e.problem);
   }
-  const local = readLocalPatches(project);
-  problems.push(...local.problems);
-  return { scheduled, ...(found !== undefined ? { envFile: found } : {}), local: local.patches, problems };
+  return { scheduled, ...(found !== undefined ? { envFile: found } : {}), problems };
 }
 
 export interface ProjectPlanOptions {

@@ -11,3 +11,8 @@ export function markdownTable(head: readonly string[], rows: readonly (readonly 
   const line = (cells: readonly string[]) => `| ${cells.map((c) => c.replace(/\n/g, ' ')).join(' | ')} |`;
   return [line(head), line(head.map(() => '---')), ...rows.map(line)];
 }
+
+/** An inline code span (backticks inside become quotes: a code span has no escapes). */
+export function codeSpan(text: string): string {
+  return '`' + text.replace(/`/g, "'").replace(/\s+/g, ' ') + '`';
+}
