@@ -11,7 +11,7 @@ import type { PlanInput, PlannedPatch, PlanOutcome, PlanSource, UpgradePlan } fr
  */
 export function planUpgrade(input: PlanInput, catalog: Catalog): UpgradePlan {
   const { project, current } = input;
-  const target = triage(projectAtRelease(project, input.versions), catalog);
+  const target = triage(projectAtRelease(project, input.versions), catalog, { reasons: false });
   const used = usedPatches(input, current, target);
   const patches: PlannedPatch[] = [];
   for (const [id, use] of used) patches.push(plannedPatch(id, use, current, target, input.release));
@@ -43,7 +43,7 @@ interface Use {
 function usedPatches(input: PlanInput, current: TriageResult, target: TriageResult): Map<string, Use> {
   const used = new Map<string, Use>();
   for (const id of input.scheduled) if (!used.has(id)) used.set(id, { source: 'scheduled', requiredBy: [] });
-  for (const id of [...input.applied].sort(compareIds)) if (!used.has(id)) used.set(id, { source: 'applied', requiredBy: [] });
+  for (const id of sortedIds(input.applied)) if (!used.has(id)) used.set(id, { source: 'applied', requiredBy: [] });
   // What those need, today or on the target (a range of the target may require a patch today's does not).
   const roots = [...used.keys()];
   for (const id of roots) {
@@ -55,6 +55,17 @@ function usedPatches(input: PlanInput, current: TriageResult, target: TriageResu
     }
   }
   return used;
+}
+
+/** The applied IDs in ID order, sorted once per set (a project planned against many releases passes the same set). */
+const sortedSets = new WeakMap<ReadonlySet<string>, string[]>();
+function sortedIds(ids: ReadonlySet<string>): string[] {
+  let sorted = sortedSets.get(ids);
+  if (sorted === undefined || sorted.length !== ids.size) {
+    sorted = [...ids].sort(compareIds);
+    sortedSets.set(ids, sorted);
+  }
+  return sorted;
 }
 
 function requiresOnTarget(entry: TriagedPatch | undefined): readonly string[] {

@@ -10,12 +10,13 @@ import type { NotApplicableReason, PatchStatus, TriagedPatch, TriageResult } fro
  * at a version its constraint accepts (Composer rules). Deprecated wins over "needs QPT update", which wins over
  * "applicable".
  */
-export function triage(project: Project, catalog: Catalog): TriageResult {
+export function triage(project: Project, catalog: Catalog, options: TriageOptions = {}): TriageResult {
   const matched: TriagedPatch[] = [];
   const rest: TriagedPatch[] = [];
   const installed = new InstalledVersions(project);
+  const reasons = options.reasons ?? true;
   for (const patch of sortedPatches(catalog)) {
-    const entry = triagePatch(project, installed, patch);
+    const entry = triagePatch(project, installed, patch, reasons);
     (entry.status === 'not-applicable' ? rest : matched).push(entry);
   }
   const byId = new Map<string, TriagedPatch>();
@@ -29,10 +30,15 @@ export function triage(project: Project, catalog: Catalog): TriageResult {
   return { project, patches: [...matched, ...rest], byId, counts };
 }
 
-function triagePatch(project: Project, installed: InstalledVersions, patch: Patch): TriagedPatch {
+export interface TriageOptions {
+  /** Work out why each patch does not apply (default true); a caller that only needs the statuses saves the time. */
+  reasons?: boolean;
+}
+
+function triagePatch(project: Project, installed: InstalledVersions, patch: Patch, reasons: boolean): TriagedPatch {
   const target = matchingTarget(installed, patch);
   if (target === undefined) {
-    return { patch, status: 'not-applicable', reason: whyNot(project, patch), requires: patch.require };
+    return { patch, status: 'not-applicable', ...(reasons ? { reason: whyNot(project, patch) } : {}), requires: patch.require };
   }
   const installedVersion = project.packages.get(target.package);
   const replacedWith = target.replacedWith ?? patch.replacedWith;
