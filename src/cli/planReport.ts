@@ -2,7 +2,8 @@ import { relative } from 'node:path';
 import { type Locale, localized } from '../core/locale';
 import { groupedPlan, PLAN_GROUPS, planGroupLabel, plannedText, sourceLabel } from '../core/plan/planText';
 import type { PlannedPatch, UpgradePlan } from '../core/plan/upgradePlan';
-import { productLabel, type Translate } from '../core/text/describe';
+import { productLabel } from '../core/text/describe';
+import type { Translate } from '../core/text/translate';
 import { formatNumber } from '../core/text/numbers';
 import { fit, fitPath, oneLine, wrapLines } from './tableReport';
 
@@ -31,14 +32,14 @@ export function planTable(plans: UpgradePlan[], locale: Locale, t: Translate, cw
   const num = (value: number) => formatNumber(value, locale);
   const out: string[] = [];
   for (const plan of plans) {
-    const product = plan.project.product === null ? plan.from : productLabel(plan.project.product, t);
+    const product = plan.project.product === null ? plan.from : productLabel(plan.project.product);
     out.push(fit(`${product} → ${plan.to}`), fitPath(`  ${relative(cwd, plan.project.lockFile) || plan.project.lockFile}`), '');
     const groups = groupedPlan(plan);
     for (const group of PLAN_GROUPS) {
       const patches = groups.get(group) ?? [];
       if (patches.length === 0) continue;
-      out.push(t('{0} ({1})', planGroupLabel(group, t), num(patches.length)));
-      for (const p of patches) out.push(...rows(p, plan.to, locale, t));
+      out.push(t('{0} ({1})', planGroupLabel(group), num(patches.length)));
+      for (const p of patches) out.push(...rows(p, plan.to, locale));
       out.push('');
     }
     if (plan.patches.length === 0) out.push(t('The project uses no patch today.'), '');
@@ -52,10 +53,10 @@ export function planTable(plans: UpgradePlan[], locale: Locale, t: Translate, cw
   return out.join('\n').replace(/\n*$/, '\n');
 }
 
-function rows(p: PlannedPatch, to: string, locale: Locale, t: Translate): string[] {
+function rows(p: PlannedPatch, to: string, locale: Locale): string[] {
   const title = p.patch !== undefined ? oneLine(localized(p.patch.title, locale)) : '';
   return [
     fit(`  ${p.id.padEnd(16)} ${title}`),
-    ...wrapLines(`  ${' '.repeat(16)} ↳ `, ' '.repeat(21), `${sourceLabel(p, t)} · ${plannedText(p, to, t)}`),
+    ...wrapLines(`  ${' '.repeat(16)} ↳ `, ' '.repeat(21), `${sourceLabel(p)} · ${plannedText(p, to)}`),
   ];
 }

@@ -4,7 +4,8 @@ import type { Analysis } from '../core/analyze';
 import type { RecordedDecision } from '../core/decisions/decision';
 import { describeDecision } from '../core/decisions/describeDecision';
 import { type Locale, localized } from '../core/locale';
-import { productLabel, reasonText, statusLabel, type Translate } from '../core/text/describe';
+import { productLabel, reasonText, statusLabel } from '../core/text/describe';
+import type { Translate } from '../core/text/translate';
 import { formatNumber } from '../core/text/numbers';
 import type { PatchStatus, TriagedPatch } from '../core/triage/triaged';
 
@@ -31,13 +32,13 @@ export function tableReport(
       continue;
     }
     const origin = project.release !== undefined ? '  ' + t("the release's own package versions, not a store") : fitPath(`  ${where}`);
-    out.push(productLabel(project.product, t), origin);
+    out.push(productLabel(project.product), origin);
     const qpt = project.qpt.installed === null ? t('QPT not installed') : t('QPT {0} installed', project.qpt.installed);
     out.push(fit(`  ${qpt} · ${t('{0} patches in the catalog', num(catalog.patches.size))}`), '');
     for (const status of ORDER) {
       if (status === 'not-applicable' && !all) continue;
       const entries = result.patches.filter((e) => e.status === status);
-      out.push(t('{0} ({1})', statusLabel(status, t), num(entries.length)));
+      out.push(t('{0} ({1})', statusLabel(status), num(entries.length)));
       for (const e of entries) out.push(...rows(e, locale, t, decisions.get(e.patch.id)));
       out.push('');
     }
@@ -49,10 +50,10 @@ function rows(e: TriagedPatch, locale: Locale, t: Translate, decision?: Recorded
   const id = e.patch.id.padEnd(16);
   const lines = [fit(`  ${id} ${oneLine(localized(e.patch.title, locale))}`)];
   const details: string[] = [];
-  if (e.reason) details.push(reasonText(e.reason, t));
+  if (e.reason) details.push(reasonText(e.reason));
   if (e.replacedWith) details.push(t('replaced by {0}', e.replacedWith));
   if (e.status !== 'not-applicable' && e.requires.length > 0) details.push(t('requires {0}', e.requires.join(', ')));
-  if (decision !== undefined) details.push(t('decision: {0}', describeDecision(decision, t)));
+  if (decision !== undefined) details.push(t('decision: {0}', describeDecision(decision)));
   if (details.length > 0) lines.push(fit(`  ${' '.repeat(16)} ↳ ${oneLine(details.join('; '))}`));
   return lines;
 }

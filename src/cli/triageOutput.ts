@@ -38,16 +38,16 @@ export function triageOutput(contexts: TriageContext[], args: TriageArgs, locale
       return jsonReport(analyses, args.all, locale, decisionsOf);
     case 'sarif': {
       const tool = { name: 'commerce-patches', version: PACKAGE_VERSION, informationUri: HOMEPAGE };
-      return JSON.stringify(sarifLog(triageFindings(contexts, locale, t), tool, cwd), null, 2) + '\n';
+      return JSON.stringify(sarifLog(triageFindings(contexts, locale), tool, cwd), null, 2) + '\n';
     }
     case 'markdown':
       return contexts
         .map((c) => {
           const { project } = c.analysis;
           const name = project.release ?? (relative(cwd, project.lockFile) || project.lockFile);
-          const heading = project.product === null ? name : `${productLabel(project.product, t)} · ${name}`;
+          const heading = project.product === null ? name : `${productLabel(project.product)} · ${name}`;
           const where = (file: string, line: number) => `${relative(cwd, file) || file}:${line}`;
-          return findingsMarkdown(heading, triageFindings([c], locale, t), t, where);
+          return findingsMarkdown(heading, triageFindings([c], locale), where);
         })
         .join('\n');
     default:

@@ -65,7 +65,7 @@ function runPlan(args: PlanArgs): number {
   const where = (p: UpgradePlan) => relative(cwd, p.project.lockFile) || p.project.lockFile;
   let report: string;
   if (args.format === 'json') report = planJson(plans);
-  else if (args.format === 'markdown') report = plans.map((p) => planMarkdown(p, where(p), locale, t)).join('\n');
+  else if (args.format === 'markdown') report = plans.map((p) => planMarkdown(p, where(p), locale)).join('\n');
   else report = planTable(plans, locale, t, cwd);
   process.stdout.write(report);
   return args.failOnBlocked && plans.some((p) => p.patches.some((e) => e.blocksUpgrade)) ? 1 : 0;

@@ -1,7 +1,7 @@
-import type { Translate } from '../text/describe';
+import { t } from '../text/translate';
 import type { Decision, DecisionKind } from './decision';
 
-export function decisionKindLabel(kind: DecisionKind, t: Translate): string {
+export function decisionKindLabel(kind: DecisionKind): string {
   switch (kind) {
     case 'apply':
       return t('apply');
@@ -13,7 +13,7 @@ export function decisionKindLabel(kind: DecisionKind, t: Translate): string {
 }
 
 /** "skip · the note (Jane, 2026-11-26)". */
-export function describeDecision(d: Decision, t: Translate): string {
+export function describeDecision(d: Decision): string {
   const who = [d.by, d.date].filter(Boolean).join(', ');
-  return [decisionKindLabel(d.decision, t), d.note, who !== '' ? `(${who})` : undefined].filter(Boolean).join(' · ');
+  return [decisionKindLabel(d.decision), d.note, who !== '' ? `(${who})` : undefined].filter(Boolean).join(' · ');
 }

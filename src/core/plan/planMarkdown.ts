@@ -1,6 +1,7 @@
 import { docsLink, searchUrl } from '../docs/docsUrl';
 import { type Locale, localized } from '../locale';
-import { productLabel, type Translate } from '../text/describe';
+import { productLabel } from '../text/describe';
+import { t } from '../text/translate';
 import { codeSpan, markdownCell, markdownTable } from '../report/markdown';
 import { groupedPlan, PLAN_GROUPS, planGroupLabel, plannedText, sourceLabel } from './planText';
 import type { UpgradePlan } from './upgradePlan';
@@ -12,9 +13,9 @@ const QPT_DOCS = 'https://experienceleague.adobe.com/{lang}/docs/commerce-operat
  * An upgrade plan as a Markdown report (for a ticket, a pull request or a job summary): one table per section,
  * patch IDs linked to their documentation. `where` names the project (a relative path).
  */
-export function planMarkdown(plan: UpgradePlan, where: string, locale: Locale, t: Translate): string {
+export function planMarkdown(plan: UpgradePlan, where: string, locale: Locale): string {
   const out: string[] = [];
-  const product = plan.project.product === null ? where : productLabel(plan.project.product, t);
+  const product = plan.project.product === null ? where : productLabel(plan.project.product);
   out.push(`## ${markdownCell(t('Upgrade plan: {0} → {1}', product, plan.to))}`, '', markdownCell(where), '');
   const groups = groupedPlan(plan);
   const blockers = groups.get('blocks-upgrade') ?? [];
@@ -25,11 +26,11 @@ export function planMarkdown(plan: UpgradePlan, where: string, locale: Locale, t
   for (const group of PLAN_GROUPS) {
     const patches = groups.get(group) ?? [];
     if (patches.length === 0) continue;
-    out.push(`### ${markdownCell(planGroupLabel(group, t))} (${patches.length})`, '');
+    out.push(`### ${markdownCell(planGroupLabel(group))} (${patches.length})`, '');
     const rows = patches.map((p) => {
       const id = p.source === 'local' ? codeSpan(p.id) : `[${p.id}](${docsLink(p.patch ?? { id: p.id }, locale).url})`;
       const title = p.patch !== undefined ? localized(p.patch.title, locale) : '';
-      return [id, markdownCell(title), markdownCell(sourceLabel(p, t)), markdownCell(plannedText(p, plan.to, t))];
+      return [id, markdownCell(title), markdownCell(sourceLabel(p)), markdownCell(plannedText(p, plan.to))];
     });
     out.push(...markdownTable([t('Patch'), t('Title'), t('Used as'), t('On {0}', plan.to)].map(markdownCell), rows), '');
     if (group === 'no-patch-for-target' || group === 'blocks-upgrade') {

@@ -1,4 +1,4 @@
-import type { Translate } from '../text/describe';
+import { t } from '../text/translate';
 import type { PlannedPatch, UpgradePlan } from './upgradePlan';
 
 /** The sections of a plan, in reading order. */
@@ -16,7 +16,7 @@ export function groupedPlan(plan: UpgradePlan): Map<PlanGroup, PlannedPatch[]> {
   return groups;
 }
 
-export function planGroupLabel(group: PlanGroup, t: Translate): string {
+export function planGroupLabel(group: PlanGroup): string {
   switch (group) {
     case 'blocks-upgrade':
       return t('Blocks the upgrade');
@@ -29,7 +29,7 @@ export function planGroupLabel(group: PlanGroup, t: Translate): string {
   }
 }
 
-export function sourceLabel(p: PlannedPatch, t: Translate): string {
+export function sourceLabel(p: PlannedPatch): string {
   switch (p.source) {
     case 'applied':
       return t('applied');
@@ -43,7 +43,7 @@ export function sourceLabel(p: PlannedPatch, t: Translate): string {
 }
 
 /** What the plan says about one patch, after its source. */
-export function plannedText(p: PlannedPatch, to: string, t: Translate): string {
+export function plannedText(p: PlannedPatch, to: string): string {
   if (p.blocksUpgrade) {
     return t(
       'QPT has no patch for it on {0}, so the Cloud build stops with "Next patches weren\'t found": remove it from stage.build.QUALITY_PATCHES before upgrading',

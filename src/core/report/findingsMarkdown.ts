@@ -1,4 +1,4 @@
-import type { Translate } from '../text/describe';
+import { t } from '../text/translate';
 import type { FindingReport } from './finding';
 import { codeSpan, markdownCell, markdownTable } from './markdown';
 
@@ -7,7 +7,7 @@ import { codeSpan, markdownCell, markdownTable } from './markdown';
  * the findings with where they are and the team's decision. Skipped (suppressed) findings come last.
  * `where` turns a finding's file and line into the text shown (a relative path).
  */
-export function findingsMarkdown(heading: string, report: FindingReport, t: Translate, where: (file: string, line: number) => string): string {
+export function findingsMarkdown(heading: string, report: FindingReport, where: (file: string, line: number) => string): string {
   const out = [`## ${markdownCell(heading)}`, ''];
   const open = report.findings.filter((f) => f.suppressed === undefined);
   const skipped = report.findings.filter((f) => f.suppressed !== undefined);

@@ -5,7 +5,7 @@ import type { RecordedDecision } from '../decisions/decision';
 import { describeDecision } from '../decisions/describeDecision';
 import { docsLink, SEARCH_PAGE } from '../docs/docsUrl';
 import { type Locale, localized } from '../locale';
-import type { Translate } from '../text/describe';
+import { t } from '../text/translate';
 import type { Finding, FindingReport, ReportRule } from './finding';
 
 /** The QPT page that explains applying quality patches: where every rule's help links. */
@@ -22,7 +22,7 @@ export interface TriageContext {
 }
 
 /** The rules of triage's report, one per status that needs attention. */
-export function triageRules(locale: Locale, t: Translate): ReportRule[] {
+export function triageRules(locale: Locale): ReportRule[] {
   const helpUri = QPT_USAGE_DOCS.replace('{lang}', locale);
   return [
     { id: 'applicable-patch', name: 'ApplicablePatch', level: 'warning', helpUri,
@@ -51,7 +51,7 @@ export function packageLine(lockText: string, name: string): number {
  * magento/magento2-base), and for the patches scheduled in .magento.env.yaml (at their line) those that do not
  * apply or are deprecated. A decision to skip suppresses a finding, with the note as justification.
  */
-export function triageFindings(contexts: readonly TriageContext[], locale: Locale, t: Translate): FindingReport {
+export function triageFindings(contexts: readonly TriageContext[], locale: Locale): FindingReport {
   const findings: Finding[] = [];
   for (const ctx of contexts) {
     const { project, result } = ctx.analysis;
@@ -69,7 +69,7 @@ export function triageFindings(contexts: readonly TriageContext[], locale: Local
       const d = ctx.decisions.get(id);
       return {
         patchId: id,
-        ...(d !== undefined ? { decision: describeDecision(d, t) } : {}),
+        ...(d !== undefined ? { decision: describeDecision(d) } : {}),
         ...(d?.decision === 'skip' ? { suppressed: d.note ?? t('Skipped in .commerce-patches.yaml') } : {}),
       };
     };
@@ -111,5 +111,5 @@ export function triageFindings(contexts: readonly TriageContext[], locale: Local
       }
     }
   }
-  return { rules: triageRules(locale, t), findings };
+  return { rules: triageRules(locale), findings };
 }
