@@ -22,6 +22,10 @@ export const COMMANDS = {
   checkApplied: `${PREFIX}.checkApplied`,
   addToEnvYaml: `${PREFIX}.addToEnvYaml`,
   removeFromEnvYaml: `${PREFIX}.removeFromEnvYaml`,
+  skipPatch: `${PREFIX}.skipPatch`,
+  investigatePatch: `${PREFIX}.investigatePatch`,
+  clearDecision: `${PREFIX}.clearDecision`,
+  planUpgrade: `${PREFIX}.planUpgrade`,
 } as const;
 
 /** The activity-bar container and its Patches view (`contributes.viewsContainers`, `contributes.views`). */
@@ -74,4 +78,5 @@ export const WORKBENCH = {
   openSettings: 'workbench.action.openSettings',
   showContainer: `workbench.view.extension.${VIEWS.container}`,
   setContext: 'setContext',
+  markdownPreview: 'markdown.showPreview',
 } as const;

@@ -1,3 +1,4 @@
+import type { RecordedDecision } from '../decisions/decision';
 import type { QptStatus } from '../qpt/status';
 
 /** What `magento-patches status` said about a project, and when. */
@@ -14,6 +15,16 @@ export interface ProjectPatchState {
   applied?: AppliedSnapshot;
   /** IDs in `.magento.env.yaml` `stage.build.QUALITY_PATCHES`; undefined for a project that is not on Cloud. */
   scheduled?: ReadonlySet<string>;
+  /** The team's decisions from `.commerce-patches.yaml`, by patch ID. */
+  decisions?: ReadonlyMap<string, RecordedDecision>;
+}
+
+export function decisionOf(state: ProjectPatchState, id: string): RecordedDecision | undefined {
+  return state.decisions?.get(id);
+}
+
+export function isSkipped(state: ProjectPatchState, id: string): boolean {
+  return state.decisions?.get(id)?.decision === 'skip';
 }
 
 export function isApplied(state: ProjectPatchState, id: string): boolean {

@@ -6,8 +6,10 @@ import type { PatchView } from '../tree/view';
 import { applyCommand } from './apply';
 import { checkAppliedCommand } from './checkApplied';
 import type { ActionContext } from './context';
+import { clearDecisionCommand, decideCommand } from './decisions';
 import { copyIdCommand, openDocsCommand, type UrlOpener } from './docs';
 import { addToEnvYaml, addToEnvYamlCommand, removeFromEnvYamlCommand } from './envYaml';
+import { planUpgradeCommand } from './planUpgrade';
 import { revertCommand } from './revert';
 import { filterCommand, openLockProblemCommand, revealCommand } from './view';
 
@@ -40,5 +42,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     register(COMMANDS.checkApplied, (arg) => checkAppliedCommand(actions, arg)),
     register(COMMANDS.addToEnvYaml, (arg) => addToEnvYamlCommand(actions, arg)),
     register(COMMANDS.removeFromEnvYaml, (arg) => removeFromEnvYamlCommand(actions, arg)),
+    register(COMMANDS.skipPatch, (arg) => decideCommand(actions, arg, 'skip')),
+    register(COMMANDS.investigatePatch, (arg) => decideCommand(actions, arg, 'investigate')),
+    register(COMMANDS.clearDecision, (arg) => clearDecisionCommand(actions, arg)),
+    register(COMMANDS.planUpgrade, (arg) => planUpgradeCommand(actions, arg)),
   ];
 }

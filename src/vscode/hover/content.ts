@@ -20,6 +20,9 @@ export function hoverContent(id: string, projects: readonly CommerceEntry[], sta
       COMMANDS.revert,
       COMMANDS.addToEnvYaml,
       COMMANDS.removeFromEnvYaml,
+      COMMANDS.skipPatch,
+      COMMANDS.investigatePatch,
+      COMMANDS.clearDecision,
       WORKBENCH.manageTrust,
     ],
   };

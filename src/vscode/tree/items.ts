@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { localized } from '../../core/locale';
 import { patchContextValue } from '../../core/state/contextValue';
-import type { ProjectPatchState } from '../../core/state/patchState';
+import { decisionOf, type ProjectPatchState } from '../../core/state/patchState';
 import { productLabel } from '../../core/text/describe';
 import { COMMANDS } from '../ids';
 import { folderLabel } from '../labels';
@@ -83,8 +83,10 @@ function categoryItem(node: CategoryNode): vscode.TreeItem {
 function patchItem(node: PatchNode, state: ProjectPatchState): vscode.TreeItem {
   const { patch, status } = node.triaged;
   const item = new vscode.TreeItem(patch.id, vscode.TreeItemCollapsibleState.None);
-  item.description = localized(patch.title, displayLocale());
   const spec = node.parent.kind === 'group' ? node.parent.spec : node.parent.parent.spec;
+  // In the Skipped group the row says why: the decision's note.
+  const note = spec.id === 'skipped' ? decisionOf(state, patch.id)?.note : undefined;
+  item.description = note ?? localized(patch.title, displayLocale());
   // In the Applied and Scheduled groups a patch that is not (or no longer) applicable keeps its warning icon.
   item.iconPath = spec.status === undefined && status !== 'applicable' ? statusIcon(status) : spec.icon();
   item.contextValue = patchContextValue(node.triaged, state, node.project.analysis.project.product.cloud);
