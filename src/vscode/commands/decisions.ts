@@ -89,6 +89,10 @@ async function edit(
     const done = await editFile(file, compute, create);
     ctx.states.decisions.drop(file);
     if (!done.changed) return refuse(ctx, 'info', t('{0} already says so.', DECISIONS_FILE));
+    // Shown (without taking the focus) so the change is visible and Undo is at hand.
+    if (done.document !== undefined) {
+      await vscode.window.showTextDocument(done.document, { preview: false, selection: done.range, preserveFocus: true });
+    }
   } catch (e) {
     if (e instanceof InputError) {
       const at = problemPosition(e.problem);

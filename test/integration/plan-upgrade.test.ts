@@ -1,0 +1,35 @@
+// Runs with the qpt-*.test.js suites on the copy of the Cloud 2.4.6-p3 fixture store: Plan Upgrade… opens the plan
+// as a Markdown document (which can be saved or copied) and shows its preview.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ActionResult } from '../../src/vscode/commands/context';
+import { qptWorkspace, run, type QptWorkspace } from './qptWorkspace';
+
+describe('Plan Upgrade… on the Cloud store', function () {
+  this.timeout(60_000);
+  let w: QptWorkspace;
+
+  before(async () => {
+    w = await qptWorkspace();
+  });
+
+  it('offers the later releases of the 2.4 line, newest first, and opens the report for the one picked', async () => {
+    w.prompts.pickOneWith = (labels) => (labels.includes('2.4.7-p4') ? '2.4.7-p4' : undefined);
+    const result = await run<ActionResult>('commercePatches.planUpgrade', { kind: 'project', entry: { lockFile: w.cloudEntry().lockFile } });
+    w.prompts.pickOneWith = undefined;
+    assert.equal(result.outcome, 'succeeded');
+    const asked = w.prompts.asked.pickOnes.at(-1);
+    assert.ok(asked, 'a release was asked for');
+    assert.equal(asked.labels[0], '2.4.9');
+    assert.ok(asked.labels.includes('2.4.6-p4') && !asked.labels.includes('2.4.6-p3') && !asked.labels.includes('2.4.5'));
+    const doc = vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && d.getText().includes('Upgrade plan'));
+    assert.ok(doc, 'the plan is an open Markdown document');
+    assert.equal(doc.isUntitled, true, 'untitled: it can be saved anywhere or copied');
+    const text = doc.getText();
+    assert.match(text, /^## Upgrade plan: Adobe Commerce 2\.4\.6-p3 · Cloud → 2\.4\.7-p4$/m);
+    assert.match(text, /^### Blocks the upgrade \(1\)$/m);
+    assert.match(text, /^\| \[ACSD-90001\]\(https:[^)]+\) \|/m);
+    assert.match(text, /^### Newly applicable on 2\.4\.7-p4 \(\d+\)$/m);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
