@@ -26,6 +26,8 @@ export const COMMANDS = {
   investigatePatch: `${PREFIX}.investigatePatch`,
   clearDecision: `${PREFIX}.clearDecision`,
   planUpgrade: `${PREFIX}.planUpgrade`,
+  browseRelease: `${PREFIX}.browseRelease`,
+  stopBrowsing: `${PREFIX}.stopBrowsing`,
 } as const;
 
 /** The activity-bar container and its Patches view (`contributes.viewsContainers`, `contributes.views`). */
@@ -44,6 +46,8 @@ export const CONTEXT = {
   groupBy: `${PREFIX}.groupBy`,
   /** True when the workspace has an Adobe Commerce project on Cloud (the `.magento.env.yaml` commands). */
   cloud: `${PREFIX}.cloud`,
+  /** True while the Patches view shows a release browsed without a store. */
+  browsing: `${PREFIX}.browsing`,
 } as const;
 
 /** Settings (`contributes.configuration`): the section, and each key within it. */

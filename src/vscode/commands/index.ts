@@ -4,6 +4,7 @@ import type { ProjectStore } from '../projects/store';
 import { setGroupBy } from '../settings';
 import type { PatchView } from '../tree/view';
 import { applyCommand } from './apply';
+import { browseReleaseCommand, stopBrowsingCommand } from './browse';
 import { checkAppliedCommand } from './checkApplied';
 import type { ActionContext } from './context';
 import { clearDecisionCommand, decideCommand } from './decisions';
@@ -46,5 +47,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     register(COMMANDS.investigatePatch, (arg) => decideCommand(actions, arg, 'investigate')),
     register(COMMANDS.clearDecision, (arg) => clearDecisionCommand(actions, arg)),
     register(COMMANDS.planUpgrade, (arg) => planUpgradeCommand(actions, arg)),
+    register(COMMANDS.browseRelease, () => browseReleaseCommand(actions, view)),
+    register(COMMANDS.stopBrowsing, () => stopBrowsingCommand(view)),
   ];
 }

@@ -41,6 +41,7 @@ export class PatchStates implements PatchStateSource, vscode.Disposable {
 
   of(entry: CommerceEntry): ProjectPatchState {
     const project = entry.analysis.project;
+    if (project.release !== undefined) return {};
     return {
       applied: this.applied.get(project),
       scheduled: project.product.cloud ? this.scheduled.of(project.root).ids : undefined,

@@ -41,6 +41,14 @@ function build(node: TreeNode, ctx: ItemContext): vscode.TreeItem {
 
 function projectItem(node: ProjectNode): vscode.TreeItem {
   const state = node.inline ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded;
+  if (node.entry.analysis.project.release !== undefined) {
+    // A release browsed without a store: said plainly, so nobody takes it for the workspace's store.
+    const item = new vscode.TreeItem(t('Release: {0}', productLabel(node.entry.analysis.project.product)), state);
+    item.description = t("not this workspace's store");
+    item.iconPath = new vscode.ThemeIcon('globe');
+    item.contextValue = 'release';
+    return item;
+  }
   const item = new vscode.TreeItem(productLabel(node.entry.analysis.project.product), state);
   item.description = folderLabel(node.entry);
   item.iconPath = new vscode.ThemeIcon('package');
@@ -89,7 +97,9 @@ function patchItem(node: PatchNode, state: ProjectPatchState): vscode.TreeItem {
   item.description = note ?? localized(patch.title, displayLocale());
   // In the Applied and Scheduled groups a patch that is not (or no longer) applicable keeps its warning icon.
   item.iconPath = spec.status === undefined && status !== 'applicable' ? statusIcon(status) : spec.icon();
-  item.contextValue = patchContextValue(node.triaged, state, node.project.analysis.project.product.cloud);
+  // Rows of a browsed release offer documentation only: there is no store to apply to or decide for.
+  const release = node.project.analysis.project.release !== undefined;
+  item.contextValue = release ? 'patch.release' : patchContextValue(node.triaged, state, node.project.analysis.project.product.cloud);
   return item;
 }
 
