@@ -2,13 +2,10 @@
 // the Patches view fills with the patches of the release picked, labelled as not the workspace's store, and goes
 // back to the welcome content afterwards.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { ActionResult } from '../../src/vscode/commands/context';
 import { extensionApi, extensionId, rows } from './extensionApi';
-import { repoRoot } from '../support/realworld';
 import { ScriptedPrompts } from './scriptedPrompts';
 
 describe('Browse Patches for a Release… without a project', function () {
@@ -30,9 +27,8 @@ describe('Browse Patches for a Release… without a project', function () {
       contributes: { viewsWelcome: Array<{ contents: string; when: string }> };
     };
     const welcome = manifest.contributes.viewsWelcome.find((w) => w.when === 'workspaceFolderCount == 0');
-    assert.equal(welcome?.contents, '%welcome.noFolder%');
-    const nls = JSON.parse(readFileSync(join(repoRoot(), 'package.nls.json'), 'utf8')) as Record<string, string>;
-    assert.match(nls['welcome.noFolder'], /\n\[Browse Patches for a Release\]\(command:commercePatches\.browseRelease\)$/);
+    // VS Code hands the manifest over with its %keys% already replaced by the display language's texts.
+    assert.match(welcome?.contents ?? '', /\n\[Browse Patches for a Release\]\(command:commercePatches\.browseRelease\)$/);
   });
 
   it("fills the Patches view with the release's patches, labelled as not the workspace's store", async () => {

@@ -6,16 +6,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ActionResult } from '../../src/vscode/commands/context';
-import { groupRow, hoverText, patchRows, projectGroups } from './extensionApi';
+import { groupRow, hoverText, patchRows, projectGroups, until } from './extensionApi';
 import { qptWorkspace, run, type QptWorkspace } from './qptWorkspace';
-
-async function until(what: string, probe: () => Promise<boolean> | boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await probe())) {
-    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('decisions in .commerce-patches.yaml on the Cloud store', function () {
   this.timeout(60_000);

@@ -1,6 +1,8 @@
 // Runs with the qpt-*.test.js suites on the copy of the Cloud 2.4.6-p3 fixture store: Plan Upgrade… opens the plan
 // as a Markdown document (which can be saved or copied) and shows its preview.
 import * as assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ActionResult } from '../../src/vscode/commands/context';
 import { qptWorkspace, run, type QptWorkspace } from './qptWorkspace';
@@ -31,5 +33,28 @@ describe('Plan Upgrade… on the Cloud store', function () {
     assert.match(text, /^\| \[ACSD-90001\]\(https:[^)]+\) \|/m);
     assert.match(text, /^### Newly applicable on 2\.4\.7-p4 \(\d+\)$/m);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('says first that a scheduled patch blocks the upgrade, and removes it from .magento.env.yaml on request', async () => {
+    const file = join(w.cloud, '.magento.env.yaml');
+    const original = readFileSync(file, 'utf8');
+    w.prompts.pickOneWith = (labels) => (labels.includes('2.4.7-p4') ? '2.4.7-p4' : undefined);
+    w.prompts.messageWith = (message, buttons) => (message.includes('would stop the Cloud build') ? buttons[0] : undefined);
+    try {
+      await run<ActionResult>('commercePatches.planUpgrade', { kind: 'project', entry: { lockFile: w.cloudEntry().lockFile } });
+      const warned = w.prompts.asked.messages.find((m) => m.message.includes('would stop the Cloud build'));
+      assert.ok(warned, 'the blocker is announced');
+      assert.equal(warned.kind, 'warning');
+      assert.match(warned.message, /^ACSD-90001 in \.magento\.env\.yaml would stop the Cloud build on 2\.4\.7-p4 with "Next patches weren't found"\.$/);
+      const end = Date.now() + 10_000;
+      while (readFileSync(file, 'utf8') === original && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      assert.equal(readFileSync(file, 'utf8'), original.replace('      - ACSD-90001   # made-up checkout fix, in the fixture QPT metadata\n', ''));
+    } finally {
+      w.prompts.pickOneWith = undefined;
+      w.prompts.messageWith = () => undefined;
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      writeFileSync(file, original);
+      w.api.actions.scheduled.drop(file);
+    }
   });
 });

@@ -1,15 +1,14 @@
-import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { loadCatalog } from '../../core/catalog/load';
 import { readProject } from '../../core/lock/read';
 import { planProject, readProjectPatches } from '../../core/plan/projectPlan';
 import type { UpgradePlan } from '../../core/plan/upgradePlan';
 import { planMarkdown } from '../../core/plan/planMarkdown';
-import { formatProblem, InputError, type Problem } from '../../core/problem';
+import { InputError, type Problem } from '../../core/problem';
 import { releaseTableFor } from '../../core/releases/analyzeRelease';
 import { compareReleases } from '../../core/releases/releaseTable';
 import { appliedIds } from '../appliedIds';
-import { type CliCommand, Unusable, warn } from '../command';
+import { type CliCommand, reportInputs, requireCatalogFiles, warn } from '../command';
 import { lockFilesFor } from '../lockFiles';
 import { setUpMessages, t } from '../messages';
 import { planJson, planTable } from '../planReport';
@@ -23,9 +22,7 @@ export const plan: CliCommand = {
 
 function runPlan(args: PlanArgs): number {
   const locale = setUpMessages(args.locale, warn);
-  for (const file of args.catalogs) {
-    if (!existsSync(file)) throw new Unusable(t('{0}: catalog file not found', file));
-  }
+  requireCatalogFiles(args.catalogs);
   const applied = appliedIds(args.applied, args.qptStatus);
   const plans: UpgradePlan[] = [];
   const problems: Problem[] = [];
@@ -53,14 +50,7 @@ function runPlan(args: PlanArgs): number {
       failures.push(e.message);
     }
   }
-  if (plans.length === 0) throw new Unusable(failures[0]);
-  for (const failure of failures) warn(failure);
-  const seen = new Set<string>();
-  for (const p of problems) {
-    const line = formatProblem(p);
-    if (!seen.has(line)) warn(line);
-    seen.add(line);
-  }
+  reportInputs(plans.length, failures, problems);
   const cwd = process.cwd();
   const where = (p: UpgradePlan) => relative(cwd, p.project.lockFile) || p.project.lockFile;
   let report: string;

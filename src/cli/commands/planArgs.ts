@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { UsageError } from '../command';
 import { t } from '../messages';
+import { helpText, parseOptions, sharedOptionHelp } from './options';
 
 export type PlanFormat = 'table' | 'json' | 'markdown';
 const FORMATS: readonly PlanFormat[] = ['table', 'json', 'markdown'];
@@ -20,45 +20,36 @@ export interface PlanArgs {
 
 export function usage(): string {
   const options: Array<[string, string]> = [
-    ['PATH', t('a project folder (searched for composer.lock files) or a composer.lock; default: .')],
+    sharedOptionHelp.path(),
     ['--to', t('the target release (2.4.7-p4); repeatable, or several separated by commas')],
-    ['--applied', t('patch IDs applied today (besides those scheduled in .magento.env.yaml); repeatable')],
-    ['--qpt-status', t('a saved output of magento-patches status --format=json: its Applied patches')],
-    ['--catalog', t('an extra patch catalog (patches.yaml schema or QPT JSON); repeatable')],
-    ['--no-bundled', t('leave the bundled catalog out')],
+    sharedOptionHelp.applied(),
+    sharedOptionHelp.qptStatus(),
+    sharedOptionHelp.catalog(),
+    sharedOptionHelp.noBundled(),
     ['--format', t('table (default), json or markdown')],
     ['--fail-on', t('blocked: exit code 1 when a scheduled patch blocks the upgrade')],
-    ['--locale', t('en, sv, fr or ja (default: from LANG)')],
+    sharedOptionHelp.locale(),
   ];
-  return [
-    `${t('Usage:')} commerce-patches plan [PATH] --to RELEASE [--applied ID]... [--qpt-status FILE]`,
-    '                             [--catalog FILE]... [--format table|json|markdown] [--fail-on blocked]',
-    '',
-    ...options.map(([name, text]) => `  ${name.padEnd(14)} ${text}`),
-  ].join('\n');
+  return helpText(
+    [
+      'commerce-patches plan [PATH] --to RELEASE [--applied ID]... [--qpt-status FILE]',
+      '                             [--catalog FILE]... [--format table|json|markdown] [--fail-on blocked]',
+    ],
+    options,
+  );
 }
 
 export function parsePlanArgs(argv: string[]): PlanArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        to: { type: 'string', multiple: true },
-        applied: { type: 'string', multiple: true },
-        'qpt-status': { type: 'string' },
-        catalog: { type: 'string', multiple: true },
-        'no-bundled': { type: 'boolean' },
-        format: { type: 'string' },
-        'fail-on': { type: 'string' },
-        locale: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions(argv, {
+    to: { type: 'string', multiple: true },
+    applied: { type: 'string', multiple: true },
+    'qpt-status': { type: 'string' },
+    catalog: { type: 'string', multiple: true },
+    'no-bundled': { type: 'boolean' },
+    format: { type: 'string' },
+    'fail-on': { type: 'string' },
+    locale: { type: 'string' },
+  });
   if (positionals.length > 1) throw new UsageError(t('plan takes one PATH, got {0}: {1}', positionals.length, positionals.join(' ')));
   const to = (values.to ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
   if (to.length === 0) throw new UsageError(t('plan needs --to RELEASE'));

@@ -1,12 +1,11 @@
-import { existsSync } from 'node:fs';
 import { type Analysis, analyzeLock } from '../../core/analyze';
 import { readProject } from '../../core/lock/read';
-import { formatProblem, InputError, type Problem } from '../../core/problem';
+import { InputError } from '../../core/problem';
 import { analyzeRelease } from '../../core/releases/analyzeRelease';
-import { type CliCommand, Unusable, warn } from '../command';
+import { type CliCommand, reportInputs, requireCatalogFiles, warn } from '../command';
 import { appliedIds } from '../appliedIds';
 import { lockFilesFor } from '../lockFiles';
-import { setUpMessages, t } from '../messages';
+import { setUpMessages } from '../messages';
 import { reportUndecided, triageContexts, triageOutput } from '../triageOutput';
 import { parseTriageArgs, type TriageArgs, usage } from './triageArgs';
 
@@ -18,9 +17,7 @@ export const triage: CliCommand = {
 
 function runTriage(args: TriageArgs): number {
   const locale = setUpMessages(args.locale, warn);
-  for (const file of args.catalogs) {
-    if (!existsSync(file)) throw new Unusable(t('{0}: catalog file not found', file));
-  }
+  requireCatalogFiles(args.catalogs);
   const analyses: Analysis[] = [];
   const failures: string[] = [];
   if (args.release !== undefined) {
@@ -36,15 +33,7 @@ function runTriage(args: TriageArgs): number {
       failures.push(e.message);
     }
   }
-  if (analyses.length === 0) throw new Unusable(failures[0]);
-  for (const failure of failures) warn(failure);
-  const seen = new Set<string>();
-  const problems: Problem[] = analyses.flatMap((a) => a.problems);
-  for (const p of problems) {
-    const line = formatProblem(p);
-    if (!seen.has(line)) warn(line);
-    seen.add(line);
-  }
+  reportInputs(analyses.length, failures, analyses.flatMap((a) => a.problems));
   const contexts = triageContexts(analyses, appliedIds(args.applied, args.qptStatus));
   process.stdout.write(triageOutput(contexts, args, locale));
   return args.failOnUndecided && reportUndecided(contexts) ? 1 : 0;

@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { RELEASE_EDITIONS, type ReleaseEdition } from '../../core/releases/releaseProject';
 import { UsageError } from '../command';
 import { t } from '../messages';
+import { helpText, parseOptions, sharedOptionHelp } from './options';
 
 export type Format = 'table' | 'json' | 'markdown' | 'sarif';
 const FORMATS: readonly Format[] = ['table', 'json', 'markdown', 'sarif'];
@@ -30,54 +30,45 @@ export interface TriageArgs {
 /** The help text in the display language (the command line itself stays as typed). */
 export function usage(): string {
   const options: Array<[string, string]> = [
-    ['PATH', t('a project folder (searched for composer.lock files) or a composer.lock; default: .')],
-    ['--catalog', t('an extra patch catalog (patches.yaml schema or QPT JSON); repeatable')],
-    ['--no-bundled', t('leave the bundled catalog out')],
+    sharedOptionHelp.path(),
+    sharedOptionHelp.catalog(),
+    sharedOptionHelp.noBundled(),
     ['--format', t('table (default, for people), json, markdown or sarif (SARIF 2.1.0, for code scanning)')],
     ['--all', t('also list the patches that do not apply, with the reason')],
-    ['--locale', t('en, sv, fr or ja (default: from LANG)')],
+    sharedOptionHelp.locale(),
     ['--release', t("a product release (2.4.6-p3): triage its own package versions, no composer.lock needed")],
     ['--edition', t('with --release: open-source, commerce or b2b (default: b2b, every package the release pins)')],
     ['--cloud', t('with --release: as on Adobe Commerce Cloud')],
-    ['--applied', t('patch IDs applied today (besides those scheduled in .magento.env.yaml); repeatable')],
-    ['--qpt-status', t('a saved output of magento-patches status --format=json: its Applied patches')],
+    sharedOptionHelp.applied(),
+    sharedOptionHelp.qptStatus(),
     ['--fail-on', t('undecided: exit code 1 when an applicable patch is neither applied, scheduled nor decided')],
   ];
-  return [
-    `${t('Usage:')} commerce-patches triage [PATH] [--catalog FILE]... [--no-bundled]`,
-    '                               [--format table|json|markdown|sarif] [--all] [--locale LANG]',
-    '                               [--applied ID]... [--qpt-status FILE] [--fail-on undecided]',
-    '       commerce-patches triage --release RELEASE [--edition open-source|commerce|b2b] [--cloud] [PATH]',
-    '',
-    ...options.map(([name, text]) => `  ${name.padEnd(14)} ${text}`),
-  ].join('\n');
+  return helpText(
+    [
+      'commerce-patches triage [PATH] [--catalog FILE]... [--no-bundled]',
+      '                               [--format table|json|markdown|sarif] [--all] [--locale LANG]',
+      '                               [--applied ID]... [--qpt-status FILE] [--fail-on undecided]',
+      '       commerce-patches triage --release RELEASE [--edition open-source|commerce|b2b] [--cloud] [PATH]',
+    ],
+    options,
+  );
 }
 
 /** The arguments after `triage`. */
 export function parseTriageArgs(argv: string[]): TriageArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        catalog: { type: 'string', multiple: true },
-        'no-bundled': { type: 'boolean' },
-        format: { type: 'string' },
-        all: { type: 'boolean' },
-        locale: { type: 'string' },
-        release: { type: 'string' },
-        edition: { type: 'string' },
-        cloud: { type: 'boolean' },
-        applied: { type: 'string', multiple: true },
-        'qpt-status': { type: 'string' },
-        'fail-on': { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions(argv, {
+    catalog: { type: 'string', multiple: true },
+    'no-bundled': { type: 'boolean' },
+    format: { type: 'string' },
+    all: { type: 'boolean' },
+    locale: { type: 'string' },
+    release: { type: 'string' },
+    edition: { type: 'string' },
+    cloud: { type: 'boolean' },
+    applied: { type: 'string', multiple: true },
+    'qpt-status': { type: 'string' },
+    'fail-on': { type: 'string' },
+  });
   const rest = positionals;
   if (rest.length > 1) throw new UsageError(t('triage takes one PATH, got {0}: {1}', rest.length, rest.join(' ')));
   const format = values.format ?? 'table';

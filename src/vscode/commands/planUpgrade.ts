@@ -4,7 +4,7 @@ import { planMarkdown } from '../../core/plan/planMarkdown';
 import { releaseTableFor } from '../../core/releases/analyzeRelease';
 import { laterReleases } from '../../core/releases/releaseTable';
 import { appliedIds } from '../../core/state/patchState';
-import { WORKBENCH } from '../ids';
+import { COMMANDS, WORKBENCH } from '../ids';
 import { folderLabel, projectLabel } from '../labels';
 import { displayLocale, t } from '../l10n';
 import { actionArg, argTarget, badArgMessage } from './args';
@@ -38,5 +38,19 @@ export async function planUpgradeCommand(ctx: ActionContext, arg: unknown): Prom
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
   await vscode.window.showTextDocument(document, { preview: false });
   await vscode.commands.executeCommand(WORKBENCH.markdownPreview, document.uri);
+  const blockers = plan.patches.filter((p) => p.blocksUpgrade).map((p) => p.id);
+  if (blockers.length > 0) {
+    // The most common Cloud build failure after an upgrade: say so first, and offer the fix.
+    const remove = t('Remove from .magento.env.yaml');
+    const message = t(
+      '{0} in .magento.env.yaml would stop the Cloud build on {1} with "Next patches weren\'t found".',
+      blockers.join(', '),
+      release,
+    );
+    void ctx.prompts().message('warning', message, [remove]).then(async (choice) => {
+      if (choice !== remove) return;
+      for (const id of blockers) await vscode.commands.executeCommand(COMMANDS.removeFromEnvYaml, { id, lockFile: entry.lockFile });
+    });
+  }
   return { outcome: 'succeeded', ids: plan.patches.map((p) => p.id) };
 }
