@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ActionResult } from '../../src/vscode/commands/context';
+import { until } from './extensionApi';
 import { qptWorkspace, run, type QptWorkspace } from './qptWorkspace';
 
 describe('Plan Upgrade… on the Cloud store', function () {
@@ -46,15 +47,18 @@ describe('Plan Upgrade… on the Cloud store', function () {
       assert.ok(warned, 'the blocker is announced');
       assert.equal(warned.kind, 'warning');
       assert.match(warned.message, /^ACSD-90001 in \.magento\.env\.yaml would stop the Cloud build on 2\.4\.7-p4 with "Next patches weren't found"\.$/);
-      const end = Date.now() + 10_000;
-      while (readFileSync(file, 'utf8') === original && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      await until('the removal', () => readFileSync(file, 'utf8') !== original);
       assert.equal(readFileSync(file, 'utf8'), original.replace('      - ACSD-90001   # made-up checkout fix, in the fixture QPT metadata\n', ''));
+      // The removal ends by showing the edited file: wait for it before putting the file back.
+      await until('the edited file shown', () => vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === file));
     } finally {
       w.prompts.pickOneWith = undefined;
       w.prompts.messageWith = () => undefined;
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       writeFileSync(file, original);
       w.api.actions.scheduled.drop(file);
+      const open = () => vscode.workspace.textDocuments.filter((d) => d.uri.fsPath === file && !d.isClosed);
+      await until('VS Code to reload the file', () => open().every((d) => d.getText() === original));
     }
   });
 });
