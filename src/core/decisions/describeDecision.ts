@@ -1,7 +1,7 @@
 import { t } from '../text/translate';
 import type { Decision, DecisionKind } from './decision';
 
-export function decisionKindLabel(kind: DecisionKind): string {
+function decisionKindLabel(kind: DecisionKind): string {
   switch (kind) {
     case 'apply':
       return t('apply');

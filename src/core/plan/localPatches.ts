@@ -8,7 +8,7 @@ import { t } from '../text/translate';
 import type { LocalPatch } from './upgradePlan';
 
 /** The folder of the store's own patches, which QPT and ece-tools apply after the quality patches. */
-export const HOTFIXES_DIR = 'm2-hotfixes';
+const HOTFIXES_DIR = 'm2-hotfixes';
 
 /**
  * The store's own patches: `m2-hotfixes/*.patch` (by name, as QPT collects them) and the composer-patches entries

@@ -5,7 +5,7 @@ import type { PlannedPatch, UpgradePlan } from './upgradePlan';
 export type PlanGroup = 'blocks-upgrade' | 'no-patch-for-target' | 'available' | 'recheck';
 export const PLAN_GROUPS: readonly PlanGroup[] = ['blocks-upgrade', 'no-patch-for-target', 'available', 'recheck'];
 
-export function planGroup(p: PlannedPatch): PlanGroup {
+function planGroup(p: PlannedPatch): PlanGroup {
   return p.blocksUpgrade ? 'blocks-upgrade' : p.outcome;
 }
 

@@ -8,7 +8,7 @@ import { t } from '../text/translate';
 import bundled from './releases.json';
 
 /** The file QPT ships with the product releases and the version of each key package in them. */
-export const RELEASES_FILE = 'magento_releases.json';
+const RELEASES_FILE = 'magento_releases.json';
 
 /** Product releases and the package versions each pins (`magento/magento2-base` → `2.4.6-p3`, …). */
 export interface ReleaseTable {
@@ -124,6 +124,6 @@ export function laterReleases(table: ReleaseTable, version: string): string[] {
 }
 
 /** `2.4.6-p3` → `2.4`. */
-export function minorLine(version: string): string {
+function minorLine(version: string): string {
   return version.split('.').slice(0, 2).join('.');
 }

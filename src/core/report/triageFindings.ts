@@ -9,7 +9,7 @@ import { t } from '../text/translate';
 import type { Finding, FindingReport, ReportRule } from './finding';
 
 /** The QPT page that explains applying quality patches: where every rule's help links. */
-export const QPT_USAGE_DOCS = 'https://experienceleague.adobe.com/{lang}/docs/commerce-operations/tools/quality-patches-tool/usage';
+const QPT_USAGE_DOCS = 'https://experienceleague.adobe.com/{lang}/docs/commerce-operations/tools/quality-patches-tool/usage';
 
 /** What triage knows about a project besides the analysis: decisions, applied and scheduled patches. */
 export interface TriageContext {
@@ -22,7 +22,7 @@ export interface TriageContext {
 }
 
 /** The rules of triage's report, one per status that needs attention. */
-export function triageRules(locale: Locale): ReportRule[] {
+function triageRules(locale: Locale): ReportRule[] {
   const helpUri = QPT_USAGE_DOCS.replace('{lang}', locale);
   return [
     { id: 'applicable-patch', name: 'ApplicablePatch', level: 'warning', helpUri,
@@ -41,7 +41,7 @@ export function triageRules(locale: Locale): ReportRule[] {
 }
 
 /** 1-based line of a package's `"name"` in a composer.lock text (1 when not found). */
-export function packageLine(lockText: string, name: string): number {
+function packageLine(lockText: string, name: string): number {
   const at = lockText.search(new RegExp(`"name"\\s*:\\s*"${name.replace(/[/.]/g, '\\$&')}"`));
   return at < 0 ? 1 : lockText.slice(0, at).split('\n').length;
 }
