@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { formatProblem, type Problem } from '../core/problem';
 import { t } from './messages';
 
 /** A command line that cannot be understood; the message is shown as is, with the usage, exit code 2. */
@@ -18,3 +20,25 @@ export interface CliCommand {
 export const warn = (message: string): void => {
   process.stderr.write(`commerce-patches: ${t('warning: {0}', message)}\n`);
 };
+
+/** Stops with exit code 2 when a `--catalog` file does not exist. */
+export function requireCatalogFiles(files: readonly string[]): void {
+  for (const file of files) {
+    if (!existsSync(file)) throw new Unusable(t('{0}: catalog file not found', file));
+  }
+}
+
+/**
+ * After reading every project: stops with the first failure when nothing could be used, else warns about each
+ * failure and, once each, about every problem in the files read.
+ */
+export function reportInputs(usable: number, failures: readonly string[], problems: readonly Problem[]): void {
+  if (usable === 0) throw new Unusable(failures[0]);
+  for (const failure of failures) warn(failure);
+  const seen = new Set<string>();
+  for (const p of problems) {
+    const line = formatProblem(p);
+    if (!seen.has(line)) warn(line);
+    seen.add(line);
+  }
+}

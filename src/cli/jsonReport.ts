@@ -1,6 +1,7 @@
 import type { Analysis } from '../core/analyze';
 import type { Project } from '../core/lock/project';
 import { catalogVersions } from '../core/catalog/layers';
+import type { RecordedDecision } from '../core/decisions/decision';
 import { type Locale, localized } from '../core/locale';
 import { qptUpdateText } from '../core/text/describe';
 import { english } from '../core/text/translate';
@@ -9,9 +10,15 @@ import { english } from '../core/text/translate';
  * The machine-readable report; its shape is a contract (see README, "Command line"). Only patch titles follow the
  * display language; the rest (the reason a patch needs a QPT update included) is English.
  */
-export function jsonReport(analyses: Analysis[], all: boolean, locale: Locale): string {
-  const projects = analyses.map(({ project, result, catalog }) => ({
-    lockFile: project.lockFile,
+export function jsonReport(
+  analyses: Analysis[],
+  all: boolean,
+  locale: Locale,
+  decisionsOf: (a: Analysis) => ReadonlyMap<string, RecordedDecision> = () => new Map(),
+): string {
+  const projects = analyses.map((analysis) => ({ analysis, decisions: decisionsOf(analysis) })).map(({ analysis: { project, result, catalog }, decisions }) => ({
+    lockFile: project.release === undefined ? project.lockFile : null,
+    ...(project.release !== undefined ? { release: project.release } : {}),
     product: productJson(project),
     qpt: { installed: project.qpt.installed },
     catalog: catalogVersions(catalog),
@@ -29,6 +36,7 @@ export function jsonReport(analyses: Analysis[], all: boolean, locale: Locale): 
           ...(e.status === 'needs-qpt-update'
             ? { qpt: e.patch.qptVersion ?? null, reason: qptUpdateText(e.patch.id, e.patch.qptVersion, project.qpt.installed, english) }
             : {}),
+          ...decisionJson(decisions.get(e.patch.id)),
         };
       }),
   }));
@@ -43,4 +51,11 @@ export function productJson(project: Project) {
     b2b: project.product.b2b,
     cloud: project.product.cloud,
   };
+}
+
+/** `"decision": {"decision", "note"?, "by"?, "date"?}` when the team recorded one. */
+function decisionJson(d: RecordedDecision | undefined): object {
+  if (d === undefined) return {};
+  const { line: _line, id: _id, ...rest } = d;
+  return { decision: rest };
 }

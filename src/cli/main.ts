@@ -2,6 +2,7 @@ import { InputError } from '../core/problem';
 import { type CliCommand, Unusable, UsageError, warn } from './command';
 import { recommend } from './commands/recommend';
 import { catalog } from './commands/catalog';
+import { plan } from './commands/plan';
 import { triage } from './commands/triage';
 import { setUpMessages, t } from './messages';
 
@@ -12,6 +13,7 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   triage,
   recommend,
   catalog,
+  plan,
 };
 
 function usage(): string {
@@ -34,7 +36,7 @@ function main(argv: string[]): number | Promise<number> {
       return 0;
     }
     const command = COMMANDS[name];
-    if (command === undefined) throw new UsageError(t("unknown command '{0}' (try 'triage' or 'catalog')", name));
+    if (command === undefined) throw new UsageError(t("unknown command '{0}' (commands: {1})", name, Object.keys(COMMANDS).join(', ')));
     const rest = argv.slice(1);
     if (rest.includes('--help') || rest.includes('-h')) {
       process.stdout.write(command.usage() + '\n');

@@ -1,6 +1,8 @@
 import { eastAsianWidth } from 'get-east-asian-width';
 import { relative } from 'node:path';
 import type { Analysis } from '../core/analyze';
+import type { RecordedDecision } from '../core/decisions/decision';
+import { describeDecision } from '../core/decisions/describeDecision';
 import { type Locale, localized } from '../core/locale';
 import { productLabel, qptUpdateText, reasonText, statusLabel } from '../core/text/describe';
 import type { Translate } from '../core/text/translate';
@@ -11,30 +13,40 @@ const WIDTH = 100;
 const ORDER: PatchStatus[] = ['applicable', 'needs-qpt-update', 'deprecated', 'not-applicable'];
 
 /** The report for people: one block per project, patches grouped by status with counts, lines kept within 100 columns. */
-export function tableReport(analyses: Analysis[], all: boolean, locale: Locale, t: Translate, cwd: string): string {
+export function tableReport(
+  analyses: Analysis[],
+  all: boolean,
+  locale: Locale,
+  t: Translate,
+  cwd: string,
+  decisionsOf: (a: Analysis) => ReadonlyMap<string, RecordedDecision> = () => new Map(),
+): string {
   const num = (value: number) => formatNumber(value, locale);
   const out: string[] = [];
-  for (const { project, result, catalog } of analyses) {
+  for (const analysis of analyses) {
+    const { project, result, catalog } = analysis;
+    const decisions = decisionsOf(analysis);
     const where = relative(cwd, project.lockFile) || project.lockFile;
     if (project.product === null) {
       out.push(t('{0}: not a Commerce project (no magento/magento2-base in the lock file)', where), '');
       continue;
     }
-    out.push(productLabel(project.product), fitPath(`  ${where}`));
+    const origin = project.release !== undefined ? '  ' + t("the release's own package versions, not a store") : fitPath(`  ${where}`);
+    out.push(productLabel(project.product), origin);
     const qpt = project.qpt.installed === null ? t('QPT not installed') : t('QPT {0} installed', project.qpt.installed);
     out.push(fit(`  ${qpt} · ${t('{0} patches in the catalog', num(catalog.patches.size))}`), '');
     for (const status of ORDER) {
       if (status === 'not-applicable' && !all) continue;
       const entries = result.patches.filter((e) => e.status === status);
       out.push(t('{0} ({1})', statusLabel(status), num(entries.length)));
-      for (const e of entries) out.push(...rows(e, project.qpt.installed, locale, t));
+      for (const e of entries) out.push(...rows(e, project.qpt.installed, locale, t, decisions.get(e.patch.id)));
       out.push('');
     }
   }
   return out.join('\n').replace(/\n*$/, '\n');
 }
 
-function rows(e: TriagedPatch, installedQpt: string | null, locale: Locale, t: Translate): string[] {
+function rows(e: TriagedPatch, installedQpt: string | null, locale: Locale, t: Translate, decision?: RecordedDecision): string[] {
   const id = e.patch.id.padEnd(16);
   const lines = [fit(`  ${id} ${oneLine(localized(e.patch.title, locale))}`)];
   const details: string[] = [];
@@ -42,6 +54,7 @@ function rows(e: TriagedPatch, installedQpt: string | null, locale: Locale, t: T
   if (e.status === 'needs-qpt-update') details.push(qptUpdateText(undefined, e.patch.qptVersion, installedQpt));
   if (e.replacedWith) details.push(t('replaced by {0}', e.replacedWith));
   if (e.status !== 'not-applicable' && e.requires.length > 0) details.push(t('requires {0}', e.requires.join(', ')));
+  if (decision !== undefined) details.push(t('decision: {0}', describeDecision(decision)));
   if (details.length > 0) lines.push(fit(`  ${' '.repeat(16)} ↳ ${oneLine(details.join('; '))}`));
   return lines;
 }
@@ -67,4 +80,35 @@ export function fit(line: string): string {
     out += chars[i];
   }
   return out;
+}
+
+/** Width of a text in terminal columns (CJK characters take two). */
+function columns(text: string): number {
+  let n = 0;
+  for (const ch of text) n += eastAsianWidth(ch.codePointAt(0) ?? 0, { ambiguousAsWide: false });
+  return n;
+}
+
+/** Wraps a text into lines of the table width, the first after `first`, the rest after `indent`; breaks at spaces where it can. */
+export function wrapLines(first: string, indent: string, text: string): string[] {
+  const lines: string[] = [];
+  let prefix = first;
+  let rest = oneLine(text);
+  while (rest !== '') {
+    const room = WIDTH - columns(prefix);
+    let cut = 0;
+    let used = 0;
+    let lastSpace = -1;
+    const chars = [...rest];
+    while (cut < chars.length && used + columns(chars[cut]) <= room) {
+      if (chars[cut] === ' ') lastSpace = cut;
+      used += columns(chars[cut]);
+      cut++;
+    }
+    if (cut < chars.length && lastSpace > 0) cut = lastSpace;
+    lines.push(prefix + chars.slice(0, Math.max(cut, 1)).join('').trimEnd());
+    rest = chars.slice(Math.max(cut, 1)).join('').trimStart();
+    prefix = indent;
+  }
+  return lines;
 }

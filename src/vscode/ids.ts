@@ -24,6 +24,12 @@ export const COMMANDS = {
   removeFromEnvYaml: `${PREFIX}.removeFromEnvYaml`,
   openEvidence: `${PREFIX}.openEvidence`,
   updateCatalog: `${PREFIX}.updateCatalog`,
+  skipPatch: `${PREFIX}.skipPatch`,
+  investigatePatch: `${PREFIX}.investigatePatch`,
+  clearDecision: `${PREFIX}.clearDecision`,
+  planUpgrade: `${PREFIX}.planUpgrade`,
+  browseRelease: `${PREFIX}.browseRelease`,
+  stopBrowsing: `${PREFIX}.stopBrowsing`,
 } as const;
 
 /** The activity-bar container and its Patches view (`contributes.viewsContainers`, `contributes.views`). */
@@ -42,6 +48,8 @@ export const CONTEXT = {
   groupBy: `${PREFIX}.groupBy`,
   /** True when the workspace has an Adobe Commerce project on Cloud (the `.magento.env.yaml` commands). */
   cloud: `${PREFIX}.cloud`,
+  /** True while the Patches view shows a release browsed without a store. */
+  browsing: `${PREFIX}.browsing`,
 } as const;
 
 /** Settings (`contributes.configuration`): the section, and each key within it. */
@@ -90,4 +98,5 @@ export const WORKBENCH = {
   openSettings: 'workbench.action.openSettings',
   showContainer: `workbench.view.extension.${VIEWS.container}`,
   setContext: 'setContext',
+  markdownPreview: 'markdown.showPreview',
 } as const;

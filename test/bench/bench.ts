@@ -15,6 +15,7 @@ import { loadCatalog } from '../../src/core/catalog/load';
 import { readProject } from '../../src/core/lock/read';
 import { triage } from '../../src/core/triage/triage';
 import { realworld, REALWORLD_MISSING } from '../support/realworld';
+import { planBenchmark } from './planBench';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 61);
 
@@ -118,6 +119,7 @@ function main(): void {
   }
   printTable(rows);
   console.log(`\nmedian of ${RUNS} runs each; worst ratio ${Math.max(...ratios).toFixed(2)} (target ≤ 1.3), worst lookup ${Math.max(...lookups).toFixed(2)} µs (target ≤ 5 µs)`);
+  planBenchmark(Math.min(RUNS, 11));
   console.log('packaged sizes: npm run size');
 }
 

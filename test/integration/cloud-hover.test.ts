@@ -76,8 +76,13 @@ describe('hover on patch IDs (Cloud 2.4.6-p3 store)', () => {
 
   it('follows its command links: documentation in the display language, reveal in the sidebar', async () => {
     const [md] = await hoverText(doc.uri, at(doc, 0, 'ACSD-61103'));
-    const links = [...(md ?? '').matchAll(/\]\((command:[^)]+)\)/g)].map((m) => vscode.Uri.parse(m[1]));
-    assert.equal(links.length, 2);
+    const all = [...(md ?? '').matchAll(/\]\((command:[^)]+)\)/g)].map((m) => vscode.Uri.parse(m[1]!));
+    // Documentation and Reveal, then the decisions the team can record (Skip…, Investigate…).
+    assert.deepEqual(
+      all.map((l) => l.path),
+      ['commercePatches.openDocs', 'commercePatches.reveal', 'commercePatches.skipPatch', 'commercePatches.investigatePatch'],
+    );
+    const links = all.slice(0, 2);
     const recorder = recordOpenedUrls(api);
     try {
       for (const link of links) {

@@ -145,3 +145,12 @@ export async function clipboardText(): Promise<string | undefined> {
     clearTimeout(timer);
   }
 }
+
+/** Waits until an (async) probe holds; fails naming what it waited for. */
+export async function until(what: string, probe: () => Promise<boolean> | boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await probe())) {
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

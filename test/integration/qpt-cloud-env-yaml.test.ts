@@ -6,18 +6,10 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ActionResult } from '../../src/vscode/commands/context';
-import { groupRow, hoverText, nextChange, patchRows, projectGroups, setUserSetting, waitFor } from './extensionApi';
+import { groupRow, hoverText, nextChange, patchRows, projectGroups, setUserSetting, until, waitFor } from './extensionApi';
 import { fakeRuns, qptWorkspace, run, type QptWorkspace } from './qptWorkspace';
 
 const ORIGINAL = readFileSync(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'cloud-246p3', '.magento.env.yaml'), 'utf8');
-
-async function until(what: string, probe: () => Promise<boolean> | boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await probe())) {
-    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('.magento.env.yaml QUALITY_PATCHES on the Cloud store', function () {
   this.timeout(60_000);

@@ -10,10 +10,16 @@ export interface Asked {
   confirms: Array<{ message: string; detail: string; buttons: readonly string[] }>;
   messages: Array<{ kind: MessageKind; message: string; buttons: readonly string[] }>;
   progress: string[];
+  pickOnes: Array<{ title: string; labels: string[] }>;
+  inputs: Array<{ title: string; prompt: string; value: string }>;
 }
 
 export class ScriptedPrompts implements Prompts {
-  readonly asked: Asked = { picks: [], projectPicks: [], confirms: [], messages: [], progress: [] };
+  readonly asked: Asked = { picks: [], projectPicks: [], confirms: [], messages: [], progress: [], pickOnes: [], inputs: [] };
+  /** The label of the item the next single pick returns (undefined = dismissed; default the first item). */
+  pickOneWith: ((labels: string[]) => string | undefined) | undefined;
+  /** What the next text input returns (undefined = dismissed). */
+  inputWith: string | undefined = '';
   /** What the next patch pick returns: IDs, or a function of the request (default: the preselected items). */
   pick: string[] | undefined | ((request: PatchPickRequest) => string[] | undefined) = (r) => pickedIds(r);
   /** The button the next confirmation returns (undefined = Cancel). */
@@ -51,6 +57,18 @@ export class ScriptedPrompts implements Prompts {
     } finally {
       source.dispose();
     }
+  }
+
+  async pickOne<T>(items: ReadonlyArray<vscode.QuickPickItem & { value: T }>, title: string): Promise<T | undefined> {
+    const labels = items.map((i) => i.label);
+    this.asked.pickOnes.push({ title, labels });
+    const label = this.pickOneWith ? this.pickOneWith(labels) : labels[0];
+    return items.find((i) => i.label === label)?.value;
+  }
+
+  async input(title: string, prompt: string, value: string): Promise<string | undefined> {
+    this.asked.inputs.push({ title, prompt, value });
+    return this.inputWith;
   }
 
   /** The last message, for assertions. */

@@ -180,6 +180,30 @@ const SHOTS = [
     },
   },
   {
+    file: 'plan.png',
+    locale: 'en',
+    what: 'Plan Upgrade…: the Markdown report for 2.4.6-p3 → 2.4.7-p4 in the preview: the blocker in .magento.env.yaml first, then the other sections',
+    async run(ui, { localize, shoot }) {
+      await openPatchesView(ui, localize);
+      await ui.runCommand(`${localize('%category%')}: ${localize('%command.planUpgrade%')}`);
+      const widget = ui.page.locator('.quick-input-widget');
+      await widget.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10_000 });
+      await widget.locator('.quick-input-box input').fill('2.4.7-p4');
+      await ui.stable(() => ui.quickPickItems(), (items) => items.length === 1);
+      await ui.page.keyboard.press('Enter');
+      // The preview opens over the untitled report (which stays in its tab, to save or copy); show it wide.
+      await ui.page.locator('.part.editor .tab', { hasText: 'Preview' }).first().waitFor({ timeout: 15_000 });
+      await ui.runCommand('View: Close Primary Side Bar');
+      // The preview is a webview (an iframe in an iframe): wait until it shows the report's heading again.
+      const heading = ui.page.frameLocator('iframe.webview').first().frameLocator('iframe').first().locator('h2');
+      await heading.first().waitFor({ timeout: 15_000 });
+      await ui.settle(1000);
+      await ui.page.mouse.move(5, VIEWPORT.height - 5);
+      const box = await ui.page.locator('.part.editor').boundingBox();
+      await shoot({ x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 560) });
+    },
+  },
+  {
     file: 'tree-ja.png',
     locale: 'ja',
     what: 'the Patches view in Japanese (display language ja): group names, the Japanese title of ACSD-61103',

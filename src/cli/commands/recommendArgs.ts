@@ -1,7 +1,7 @@
 import { UsageError } from '../command';
 import { cacheDirFor } from '../cacheDir';
 import { t } from '../messages';
-import { type Format, formatOf, optionRows, parseOrUsage } from './triageArgs';
+import { helpText, parseOptions, sharedOptionHelp } from './options';
 
 export interface RecommendArgs {
   path: string;
@@ -10,42 +10,44 @@ export interface RecommendArgs {
   bundled: boolean;
   /** The cache folder whose fetched catalog is used (when fetched catalogs are not left out). */
   cacheDir: string | undefined;
-  format: Format;
+  format: 'table' | 'json';
   locale: string | undefined;
 }
 
 /** The help text in the display language (the command line itself stays as typed). */
 export function usage(): string {
-  const options = optionRows([
-    ['--logs', t('one more folder of log files (such as logs downloaded from Cloud), besides var/log; repeatable')],
-  ]);
-  return [
-    `${t('Usage:')} commerce-patches recommend [PATH] [--logs DIR]... [--catalog FILE]... [--no-bundled]`,
-    '                                  [--cache-dir DIR] [--no-fetched]',
-    '                                  [--format table|json] [--locale LANG]',
-    '',
-    ...options.map(([name, text]) => `  ${name.padEnd(14)} ${text}`),
-  ].join('\n');
+  return helpText(
+    [
+      'commerce-patches recommend [PATH] [--logs DIR]... [--catalog FILE]... [--no-bundled]',
+      '                                  [--cache-dir DIR] [--no-fetched] [--format table|json] [--locale LANG]',
+    ],
+    [
+      sharedOptionHelp.path(),
+      ['--logs', t('one more folder of log files (such as logs downloaded from Cloud), besides var/log; repeatable')],
+      sharedOptionHelp.catalog(),
+      sharedOptionHelp.noBundled(),
+      sharedOptionHelp.cacheDir(),
+      sharedOptionHelp.noFetched(),
+      ['--format', t('table (default, for people) or json')],
+      sharedOptionHelp.locale(),
+    ],
+  );
 }
 
 /** The arguments after `recommend`. */
 export function parseRecommendArgs(argv: string[]): RecommendArgs {
-  const parsed = parseOrUsage({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      logs: { type: 'string', multiple: true },
-      catalog: { type: 'string', multiple: true },
-      'no-bundled': { type: 'boolean' },
-      'cache-dir': { type: 'string' },
-      'no-fetched': { type: 'boolean' },
-      format: { type: 'string' },
-      locale: { type: 'string' },
-    },
+  const { values, positionals } = parseOptions(argv, {
+    logs: { type: 'string', multiple: true },
+    catalog: { type: 'string', multiple: true },
+    'no-bundled': { type: 'boolean' },
+    'cache-dir': { type: 'string' },
+    'no-fetched': { type: 'boolean' },
+    format: { type: 'string' },
+    locale: { type: 'string' },
   });
-  const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(t('recommend takes one PATH, got {0}: {1}', positionals.length, positionals.join(' ')));
-  const format = formatOf(values.format);
+  const format = values.format ?? 'table';
+  if (format !== 'table' && format !== 'json') throw new UsageError(t("--format must be table or json, not '{0}'", format));
   return {
     path: positionals[0] ?? '.',
     logs: values.logs ?? [],

@@ -1,8 +1,12 @@
-import { analyzeProjects } from '../analyses';
-import { type CliCommand, warn } from '../command';
-import { jsonReport } from '../jsonReport';
-import { setUpMessages, t } from '../messages';
-import { tableReport } from '../tableReport';
+import { type Analysis, analyzeLock } from '../../core/analyze';
+import { readProject } from '../../core/lock/read';
+import { InputError } from '../../core/problem';
+import { analyzeRelease } from '../../core/releases/analyzeRelease';
+import { type CliCommand, reportInputs, requireCatalogFiles, warn } from '../command';
+import { appliedIds } from '../appliedIds';
+import { lockFilesFor } from '../lockFiles';
+import { setUpMessages } from '../messages';
+import { reportUndecided, triageContexts, triageOutput } from '../triageOutput';
 import { parseTriageArgs, type TriageArgs, usage } from './triageArgs';
 
 /** `commerce-patches triage`: the patches that apply to each project's installed versions. */
@@ -13,11 +17,30 @@ export const triage: CliCommand = {
 
 function runTriage(args: TriageArgs): number {
   const locale = setUpMessages(args.locale, warn);
-  const analyses = analyzeProjects(args.path, args.catalogs, args.bundled, args.cacheDir);
-  const report =
-    args.format === 'json'
-      ? jsonReport(analyses, args.all, locale)
-      : tableReport(analyses, args.all, locale, t, process.cwd());
-  process.stdout.write(report);
-  return 0;
+  requireCatalogFiles(args.catalogs);
+  const analyses: Analysis[] = [];
+  const failures: string[] = [];
+  if (args.release !== undefined) {
+    const store = args.pathGiven ? readProject(lockFilesFor(args.path)[0]) : undefined;
+    const options = { bundled: args.bundled, extraCatalogs: args.catalogs, edition: args.edition, cloud: args.cloud, store };
+    analyses.push(analyzeRelease(args.release, options));
+  }
+  for (const lockFile of args.release !== undefined ? [] : lockFilesFor(args.path)) {
+    try {
+      analyses.push(
+        analyzeLock(lockFile, {
+          bundled: args.bundled,
+          extraCatalogs: args.catalogs,
+          ...(args.cacheDir !== undefined ? { cacheDir: args.cacheDir } : {}),
+        }),
+      );
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      failures.push(e.message);
+    }
+  }
+  reportInputs(analyses.length, failures, analyses.flatMap((a) => a.problems));
+  const contexts = triageContexts(analyses, appliedIds(args.applied, args.qptStatus));
+  process.stdout.write(triageOutput(contexts, args, locale));
+  return args.failOnUndecided && reportUndecided(contexts) ? 1 : 0;
 }

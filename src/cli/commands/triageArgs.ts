@@ -1,9 +1,11 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { RELEASE_EDITIONS, type ReleaseEdition } from '../../core/releases/releaseProject';
 import { cacheDirFor } from '../cacheDir';
 import { UsageError } from '../command';
 import { t } from '../messages';
+import { helpText, parseOptions, sharedOptionHelp } from './options';
 
-export type Format = 'table' | 'json';
+export type Format = 'table' | 'json' | 'markdown' | 'sarif';
+const FORMATS: readonly Format[] = ['table', 'json', 'markdown', 'sarif'];
 
 export interface TriageArgs {
   command: 'triage';
@@ -15,78 +17,96 @@ export interface TriageArgs {
   format: Format;
   all: boolean;
   locale: string | undefined;
-}
-
-
-/** Help rows of the options `triage` shares with other commands; `extra` rows go before `--locale`. */
-export function optionRows(extra: Array<[string, string]>): Array<[string, string]> {
-  return [
-    ['PATH', t('a project folder (searched for composer.lock files) or a composer.lock; default: .')],
-    ['--catalog', t('an extra patch catalog (patches.yaml schema or QPT JSON); repeatable')],
-    ['--no-bundled', t('leave the bundled catalog out')],
-    ['--cache-dir', t('where fetched catalogs are kept (default: $XDG_CACHE_HOME/commerce-patches, else ~/.cache/commerce-patches)')],
-    ['--no-fetched', t('leave the fetched catalog out (see: commerce-patches catalog update)')],
-    ['--format', t('table (default, for people) or json')],
-    ...extra,
-    ['--locale', t('en, sv, fr or ja (default: from LANG)')],
-  ];
+  /** `--release`: triage this release's own package versions instead of a lock. */
+  release: string | undefined;
+  edition: ReleaseEdition | undefined;
+  cloud: boolean;
+  /** True when PATH was typed (with `--release`, its installed QPT metadata is used). */
+  pathGiven: boolean;
+  /** Patch IDs applied today: `--applied`, plus the Applied rows of `--qpt-status FILE`. */
+  applied: string[];
+  qptStatus: string | undefined;
+  /** `--fail-on undecided`: exit code 1 when an applicable patch is neither applied, scheduled nor decided. */
+  failOnUndecided: boolean;
 }
 
 /** The help text in the display language (the command line itself stays as typed). */
 export function usage(): string {
-  const options = optionRows([['--all', t('also list the patches that do not apply, with the reason')]]);
-  return [
-    `${t('Usage:')} commerce-patches triage [PATH] [--catalog FILE]... [--no-bundled]`,
-    '                               [--cache-dir DIR] [--no-fetched]',
-    '                               [--format table|json] [--all] [--locale LANG]',
-    '',
-    ...options.map(([name, text]) => `  ${name.padEnd(14)} ${text}`),
-  ].join('\n');
+  const options: Array<[string, string]> = [
+    sharedOptionHelp.path(),
+    sharedOptionHelp.catalog(),
+    sharedOptionHelp.noBundled(),
+    sharedOptionHelp.cacheDir(),
+    sharedOptionHelp.noFetched(),
+    ['--format', t('table (default, for people), json, markdown or sarif (SARIF 2.1.0, for code scanning)')],
+    ['--all', t('also list the patches that do not apply, with the reason')],
+    sharedOptionHelp.locale(),
+    ['--release', t("a product release (2.4.6-p3): triage its own package versions, no composer.lock needed")],
+    ['--edition', t('with --release: open-source, commerce or b2b (default: b2b, every package the release pins)')],
+    ['--cloud', t('with --release: as on Adobe Commerce Cloud')],
+    sharedOptionHelp.applied(),
+    sharedOptionHelp.qptStatus(),
+    ['--fail-on', t('undecided: exit code 1 when an applicable patch is neither applied, scheduled nor decided')],
+  ];
+  return helpText(
+    [
+      'commerce-patches triage [PATH] [--catalog FILE]... [--no-bundled]',
+      '                               [--format table|json|markdown|sarif] [--all] [--locale LANG]',
+      '                               [--applied ID]... [--qpt-status FILE] [--fail-on undecided]',
+      '       commerce-patches triage --release RELEASE [--edition open-source|commerce|b2b] [--cloud] [PATH]',
+    ],
+    options,
+  );
 }
 
 /** The arguments after `triage`. */
 export function parseTriageArgs(argv: string[]): TriageArgs {
-  const parsed = parseOrUsage({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      catalog: { type: 'string', multiple: true },
-      'no-bundled': { type: 'boolean' },
-      'cache-dir': { type: 'string' },
-      'no-fetched': { type: 'boolean' },
-      format: { type: 'string' },
-      all: { type: 'boolean' },
-      locale: { type: 'string' },
-    },
+  const { values, positionals } = parseOptions(argv, {
+    catalog: { type: 'string', multiple: true },
+    'no-bundled': { type: 'boolean' },
+    'cache-dir': { type: 'string' },
+    'no-fetched': { type: 'boolean' },
+    format: { type: 'string' },
+    all: { type: 'boolean' },
+    locale: { type: 'string' },
+    release: { type: 'string' },
+    edition: { type: 'string' },
+    cloud: { type: 'boolean' },
+    applied: { type: 'string', multiple: true },
+    'qpt-status': { type: 'string' },
+    'fail-on': { type: 'string' },
   });
-  const { values, positionals } = parsed;
   const rest = positionals;
   if (rest.length > 1) throw new UsageError(t('triage takes one PATH, got {0}: {1}', rest.length, rest.join(' ')));
-  const format = formatOf(values.format);
+  const format = values.format ?? 'table';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(t("--format must be table, json, markdown or sarif, not '{0}'", format));
+  }
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && failOn !== 'undecided') throw new UsageError(t("--fail-on must be undecided, not '{0}'", failOn));
+  const edition = values.edition;
+  if (edition !== undefined && !(RELEASE_EDITIONS as readonly string[]).includes(edition)) {
+    throw new UsageError(t("--edition must be open-source, commerce or b2b, not '{0}'", edition));
+  }
+  if (values.release === undefined && (edition !== undefined || values.cloud)) {
+    throw new UsageError(t('--edition and --cloud go with --release'));
+  }
   return {
     command: 'triage',
     path: rest[0] ?? '.',
     catalogs: values.catalog ?? [],
     bundled: !values['no-bundled'],
     cacheDir: values['no-fetched'] ? undefined : cacheDirFor(values['cache-dir']),
-    format,
+    format: format as Format,
     all: values.all ?? false,
     locale: values.locale,
+    release: values.release,
+    edition: edition as ReleaseEdition | undefined,
+    cloud: values.cloud ?? false,
+    pathGiven: rest.length > 0,
+    applied: values.applied ?? [],
+    qptStatus: values['qpt-status'],
+    failOnUndecided: failOn === 'undecided',
   };
 }
 
-/** `parseArgs`, with what it cannot understand as a usage error. */
-export function parseOrUsage<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
-  try {
-    return parseArgs(config);
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-}
-
-/** The `--format` value (table by default). */
-export function formatOf(value: string | undefined): Format {
-  const format = value ?? 'table';
-  if (format !== 'table' && format !== 'json') throw new UsageError(t("--format must be table or json, not '{0}'", format));
-  return format;
-}

@@ -34,7 +34,7 @@ interface EnvYamlSpan {
 }
 
 /** One entry of `stage.build.QUALITY_PATCHES`; the span covers the scalar as written (quotes included). */
-interface QualityPatchEntry extends EnvYamlSpan {
+export interface QualityPatchEntry extends EnvYamlSpan {
   id: string;
 }
 

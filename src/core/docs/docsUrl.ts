@@ -5,7 +5,7 @@ const ARTICLE_BASE =
   'https://experienceleague.adobe.com/{lang}/docs/commerce-operations/tools/quality-patches-tool/patches-available-in-qpt/';
 
 /** Adobe's patch search page, which finds any patch by its ID. */
-const SEARCH_PAGE = 'https://experienceleague.adobe.com/tools/commerce-quality-patches/index.html';
+export const SEARCH_PAGE = 'https://experienceleague.adobe.com/tools/commerce-quality-patches/index.html';
 
 /** The `lang` query value the search page expects for each language (English needs none). */
 const SEARCH_LANG: Record<Locale, string | undefined> = { en: undefined, sv: 'sv-SE', fr: 'fr', ja: 'ja' };

@@ -1,5 +1,5 @@
 /** Edition of the Commerce product installed by a lock file. */
-type Edition = 'open-source' | 'commerce';
+export type Edition = 'open-source' | 'commerce';
 
 export interface Product {
   edition: Edition;
@@ -25,4 +25,6 @@ export interface Project {
   vendorDir: string;
   /** Absolute bin folder (composer.json `config.bin-dir`, default `<vendor-dir>/bin`). */
   binDir: string;
+  /** Set for a release browsed without a store (`triage --release`): its own package versions, no lock file. */
+  release?: string;
 }

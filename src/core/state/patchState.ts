@@ -1,4 +1,5 @@
 import type { Recommendation } from '../evidence/recommend';
+import type { RecordedDecision } from '../decisions/decision';
 import type { QptStatus } from '../qpt/status';
 
 /** What `magento-patches status` said about a project, and when. */
@@ -17,11 +18,21 @@ export interface ProjectPatchState {
   scheduled?: ReadonlySet<string>;
   /** What the store's logs and settings say, by patch ID (recommended patches, and applied ones still showing evidence). */
   evidence?: ReadonlyMap<string, Recommendation>;
+  /** The team's decisions from `.commerce-patches.yaml`, by patch ID. */
+  decisions?: ReadonlyMap<string, RecordedDecision>;
 }
 
 /** A patch the store's own logs or settings call for (and that is neither applied nor scheduled). */
 export function isRecommended(state: ProjectPatchState, id: string): boolean {
   return state.evidence?.get(id)?.recommended === true;
+}
+
+export function decisionOf(state: ProjectPatchState, id: string): RecordedDecision | undefined {
+  return state.decisions?.get(id);
+}
+
+export function isSkipped(state: ProjectPatchState, id: string): boolean {
+  return state.decisions?.get(id)?.decision === 'skip';
 }
 
 export function isApplied(state: ProjectPatchState, id: string): boolean {

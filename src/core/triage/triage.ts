@@ -10,13 +10,14 @@ import type { NotApplicableReason, PatchStatus, TriagedPatch, TriageResult } fro
  * at a version its constraint accepts (Composer rules). Deprecated wins over "needs QPT update", which wins over
  * "applicable".
  */
-export function triage(project: Project, catalog: Catalog): TriageResult {
+export function triage(project: Project, catalog: Catalog, options: TriageOptions = {}): TriageResult {
   const matched: TriagedPatch[] = [];
   const rest: TriagedPatch[] = [];
   const installed = new InstalledVersions(project);
   const installedFiles = new Set(catalog.sources.filter((s) => s.layer === 'installed').map((s) => s.file));
+  const reasons = options.reasons ?? true;
   for (const patch of sortedPatches(catalog)) {
-    const entry = triagePatch(project, installed, patch, installedFiles);
+    const entry = triagePatch(project, installed, patch, installedFiles, reasons);
     (entry.status === 'not-applicable' ? rest : matched).push(entry);
   }
   const byId = new Map<string, TriagedPatch>();
@@ -30,10 +31,21 @@ export function triage(project: Project, catalog: Catalog): TriageResult {
   return { project, patches: [...matched, ...rest], byId, counts };
 }
 
-function triagePatch(project: Project, installed: InstalledVersions, patch: Patch, installedFiles: Set<string>): TriagedPatch {
+export interface TriageOptions {
+  /** Work out why each patch does not apply (default true); a caller that only needs the statuses saves the time. */
+  reasons?: boolean;
+}
+
+function triagePatch(
+  project: Project,
+  installed: InstalledVersions,
+  patch: Patch,
+  installedFiles: Set<string>,
+  reasons: boolean,
+): TriagedPatch {
   const target = matchingTarget(installed, patch);
   if (target === undefined) {
-    return { patch, status: 'not-applicable', reason: whyNot(project, patch), requires: patch.require };
+    return { patch, status: 'not-applicable', ...(reasons ? { reason: whyNot(project, patch) } : {}), requires: patch.require };
   }
   const installedVersion = project.packages.get(target.package);
   const replacedWith = target.replacedWith ?? patch.replacedWith;

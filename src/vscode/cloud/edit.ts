@@ -1,81 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import * as vscode from 'vscode';
 import { addQualityPatches, removeQualityPatches } from '../../core/cloud/envYaml';
-import type { TextEdit } from '../../core/cloud/textEdit';
+import { editFile, type FileEditResult } from '../fileEdit';
 
-export interface EnvYamlEditResult {
-  /** False when there was nothing to do (every ID already listed, or none listed to remove). */
-  changed: boolean;
-  /** Whether the file had to be created. */
-  created: boolean;
-  document?: vscode.TextDocument;
-  /** Where the first change landed, in the edited document. */
-  range?: vscode.Range;
-}
-
-function toRanges(document: vscode.TextDocument | undefined, text: string, edits: readonly TextEdit[]): Array<[vscode.Range, string]> {
-  // Offsets are UTF-16 positions in `text`; the document (when open) has that same text.
-  const positionAt = (offset: number): vscode.Position => {
-    if (document !== undefined) return document.positionAt(offset);
-    const before = text.slice(0, offset).split('\n');
-    return new vscode.Position(before.length - 1, before[before.length - 1].length);
-  };
-  return edits.map((e) => [new vscode.Range(positionAt(e.offset), positionAt(e.offset + e.length)), e.newText]);
-}
-
-/** The open document still shows an older version of the file than the one on disk. */
-export class StaleDocumentError extends Error {
-  override readonly name = 'StaleDocumentError';
-}
-
-/**
- * An open document without unsaved changes should match the file; right after the file changed on disk VS Code
- * may not have reloaded it yet. Waits up to `ms` for that, since an edit computed on one text must not land on another.
- */
-async function inSync(document: vscode.TextDocument, file: string, ms = 2000): Promise<boolean> {
-  const end = Date.now() + ms;
-  for (;;) {
-    if (document.isDirty) return true;
-    let disk: string;
-    try {
-      disk = readFileSync(file, 'utf8');
-    } catch {
-      return true; // Deleted meanwhile: the document's text is what there is.
-    }
-    if (disk === document.getText()) return true;
-    if (Date.now() > end) return false;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+export { StaleDocumentError } from '../fileEdit';
+export type EnvYamlEditResult = FileEditResult;
 
 /**
  * Adds IDs to, or removes them from, `stage.build.QUALITY_PATCHES` through a `WorkspaceEdit` (so Undo works), with
  * minimal text edits that keep every comment and the layout of the rest of the file. A missing file is created
- * (when adding). The text edited is the editor's when the file is open, unsaved changes included; the file is
- * saved afterwards unless it already had unsaved changes. Invalid YAML throws `InputError`; bad IDs `PatchIdError`.
+ * (when adding). Invalid YAML throws `InputError`; bad IDs `PatchIdError`.
  */
-export async function editQualityPatches(file: string, ids: readonly string[], op: 'add' | 'remove'): Promise<EnvYamlEditResult> {
-  const uri = vscode.Uri.file(file);
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
-  // A document left open on a deleted file shows what the file was: only unsaved text counts then.
-  const exists = existsSync(file) || open?.isDirty === true;
-  if (!exists && op === 'remove') return { changed: false, created: false };
-  const document = exists ? (open ?? (await vscode.workspace.openTextDocument(uri))) : undefined;
-  if (document !== undefined && !(await inSync(document, file))) throw new StaleDocumentError(file);
-  const text = document?.getText() ?? '';
-  const edits = op === 'add' ? addQualityPatches(text, ids, file) : removeQualityPatches(text, ids, file);
-  if (edits.length === 0) return { changed: false, created: false, document };
-  const wasDirty = document?.isDirty ?? false;
-  const edit = new vscode.WorkspaceEdit();
-  if (document === undefined) edit.createFile(uri, { ignoreIfExists: true });
-  const ranges = toRanges(document, text, edits);
-  for (const [range, newText] of ranges) edit.replace(uri, range, newText);
-  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`VS Code did not apply the edit to ${file}`);
-  const edited = document ?? (await vscode.workspace.openTextDocument(uri));
-  if (!wasDirty) await edited.save();
-  const first = ranges[0];
-  const start = first[0].start;
-  const lines = first[1].split('\n');
-  const end = lines.length === 1 ? start.translate(0, first[1].length) : new vscode.Position(start.line + lines.length - 1, lines[lines.length - 1].length);
-  return { changed: true, created: document === undefined, document: edited, range: new vscode.Range(start, end) };
+export function editQualityPatches(file: string, ids: readonly string[], op: 'add' | 'remove'): Promise<EnvYamlEditResult> {
+  const compute = (text: string) => (op === 'add' ? addQualityPatches(text, ids, file) : removeQualityPatches(text, ids, file));
+  return editFile(file, compute, op === 'add');
 }

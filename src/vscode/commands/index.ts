@@ -6,11 +6,14 @@ import type { PatchView } from '../tree/view';
 import type { CatalogUpdates } from '../catalog/updates';
 import { applyCommand } from './apply';
 import { updateCatalogCommand } from './catalog';
+import { browseReleaseCommand, stopBrowsingCommand } from './browse';
 import { checkAppliedCommand } from './checkApplied';
 import type { ActionContext } from './context';
+import { clearDecisionCommand, decideCommand } from './decisions';
 import { copyIdCommand, openDocsCommand, type UrlOpener } from './docs';
 import { addToEnvYaml, addToEnvYamlCommand, removeFromEnvYamlCommand } from './envYaml';
 import { type LogExcerpts, openEvidenceCommand } from './evidence';
+import { planUpgradeCommand } from './planUpgrade';
 import { revertCommand } from './revert';
 import { filterCommand, openLockProblemCommand, revealCommand } from './view';
 
@@ -49,5 +52,11 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     register(COMMANDS.removeFromEnvYaml, (arg) => removeFromEnvYamlCommand(actions, arg)),
     register(COMMANDS.openEvidence, (arg) => openEvidenceCommand(deps.excerpts, arg)),
     register(COMMANDS.updateCatalog, () => updateCatalogCommand(deps.catalog, actions)),
+    register(COMMANDS.skipPatch, (arg) => decideCommand(actions, arg, 'skip')),
+    register(COMMANDS.investigatePatch, (arg) => decideCommand(actions, arg, 'investigate')),
+    register(COMMANDS.clearDecision, (arg) => clearDecisionCommand(actions, arg)),
+    register(COMMANDS.planUpgrade, (arg) => planUpgradeCommand(actions, arg)),
+    register(COMMANDS.browseRelease, () => browseReleaseCommand(actions, view)),
+    register(COMMANDS.stopBrowsing, () => stopBrowsingCommand(view)),
   ];
 }

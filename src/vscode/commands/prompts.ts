@@ -38,6 +38,10 @@ export interface Prompts {
   message(kind: MessageKind, message: string, buttons: readonly string[]): Promise<string | undefined>;
   /** Runs `work` with a cancellable progress notification. */
   progress<T>(title: string, work: (token: vscode.CancellationToken) => Promise<T>): Promise<T>;
+  /** One choice among items; undefined when dismissed. */
+  pickOne<T>(items: ReadonlyArray<vscode.QuickPickItem & { value: T }>, title: string, placeholder: string): Promise<T | undefined>;
+  /** A line of text (may be empty); undefined when dismissed. */
+  input(title: string, prompt: string, value: string): Promise<string | undefined>;
 }
 
 export const windowPrompts: Prompts = {
@@ -100,6 +104,15 @@ export const windowPrompts: Prompts = {
           ? vscode.window.showWarningMessage
           : vscode.window.showErrorMessage;
     return show(message, ...buttons);
+  },
+
+  async pickOne(items, title, placeholder) {
+    const picked = await vscode.window.showQuickPick([...items], { title, placeHolder: placeholder, matchOnDescription: true });
+    return picked?.value;
+  },
+
+  async input(title, prompt, value) {
+    return vscode.window.showInputBox({ title, prompt, value });
   },
 
   async progress(title, work) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isApplied, isScheduled, type ProjectPatchState } from '../../core/state/patchState';
+import { decisionOf, isApplied, isScheduled, type ProjectPatchState } from '../../core/state/patchState';
 import type { TriagedPatch } from '../../core/triage/triaged';
 import { COMMANDS, WORKBENCH } from '../ids';
 import { t } from '../l10n';
@@ -29,6 +29,12 @@ export function appendPatchActions(
   if (project.analysis.project.product.cloud) {
     if (isScheduled(state, id)) actions.push(['$(close)', t('Remove from .magento.env.yaml'), COMMANDS.removeFromEnvYaml]);
     else if (triaged.status === 'applicable') actions.push(['$(cloud-upload)', t('Add to .magento.env.yaml'), COMMANDS.addToEnvYaml]);
+  }
+  if (triaged.status !== 'not-applicable') {
+    const decided = decisionOf(state, id);
+    if (decided?.decision !== 'skip') actions.push(['$(circle-slash)', t('Skip…'), COMMANDS.skipPatch]);
+    if (decided?.decision !== 'investigate') actions.push(['$(search)', t('Investigate…'), COMMANDS.investigatePatch]);
+    if (decided !== undefined) actions.push(['$(clear-all)', t('Clear decision'), COMMANDS.clearDecision]);
   }
   if (actions.length > 0) {
     md.appendMarkdown('\n\n');

@@ -25,6 +25,9 @@ export function hoverContent(id: string, projects: readonly CommerceEntry[], sta
       COMMANDS.addToEnvYaml,
       COMMANDS.removeFromEnvYaml,
       COMMANDS.openEvidence,
+      COMMANDS.skipPatch,
+      COMMANDS.investigatePatch,
+      COMMANDS.clearDecision,
       WORKBENCH.manageTrust,
     ],
   };

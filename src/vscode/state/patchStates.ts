@@ -5,6 +5,7 @@ import { countsWithApplied } from '../../core/triage/appliedCounts';
 import type { CommerceEntry } from '../projects/entries';
 import { AppliedStates } from './applied';
 import type { EvidenceStates } from './evidence';
+import { DecisionFiles } from './decisions';
 import { ScheduledPatches } from './scheduled';
 
 /** Something that knows the state of a project's patches; the tree and the hover read it. */
@@ -23,7 +24,7 @@ export function applicableCount(entry: CommerceEntry, state: ProjectPatchState, 
   return countsWithApplied(result, (id) => isApplied(state, id)).applicable;
 }
 
-/** Owns the applied states (QPT) and the scheduled patches (Cloud), and joins them into one source. */
+/** Owns the applied states (QPT), the scheduled patches (Cloud) and the decisions, and joins them into one source. */
 export class PatchStates implements PatchStateSource, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -32,15 +33,19 @@ export class PatchStates implements PatchStateSource, vscode.Disposable {
   readonly applied: AppliedStates;
   readonly scheduled = new ScheduledPatches();
   private evidence: EvidenceStates | undefined;
+  readonly decisions = new DecisionFiles();
 
   /** `memento`: the workspace state, where the applied states outlive the session. */
   constructor(memento: vscode.Memento) {
     const applied = (this.applied = new AppliedStates(memento));
     const scheduled = this.scheduled;
+    const decisions = this.decisions;
     this.disposables = [
       applied,
       scheduled,
+      decisions,
       this.changed,
+      decisions.onDidChange(() => this.changed.fire()),
       applied.onDidChange(() => this.changed.fire()),
       scheduled.onDidChange(() => this.changed.fire()),
       // Workspace trust granted: the hover and the menus offer Apply from now on.
@@ -60,10 +65,12 @@ export class PatchStates implements PatchStateSource, vscode.Disposable {
 
   of(entry: CommerceEntry): ProjectPatchState {
     const project = entry.analysis.project;
+    if (project.release !== undefined) return {};
     return {
       applied: this.applied.get(project),
       scheduled: project.product.cloud ? this.scheduled.of(project.root).ids : undefined,
       evidence: this.evidence?.of(entry),
+      decisions: this.decisions.of(project.root).decisions,
     };
   }
 

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
-import type { ProjectPatchState } from '../../core/state/patchState';
+import { describeDecision } from '../../core/decisions/describeDecision';
+import { decisionOf, type ProjectPatchState } from '../../core/state/patchState';
 import { formatTime, t } from '../l10n';
 
 /** "QPT status: Applied (checked 10:32)" and "Scheduled in .magento.env.yaml", for tooltips and hovers. */
@@ -15,6 +16,8 @@ export function patchStateLines(id: string, state: ProjectPatchState): string[] 
     else lines.push(t('Not listed by QPT (status of {0})', when));
   }
   if (state.scheduled?.has(id) === true) lines.push(t('Scheduled for the Cloud build in .magento.env.yaml'));
+  const decision = decisionOf(state, id);
+  if (decision !== undefined) lines.push(t('Decision in .commerce-patches.yaml: {0}', describeDecision(decision)));
   return lines;
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isApplied, isRecommended, isScheduled, type ProjectPatchState } from '../../core/state/patchState';
+import { isApplied, isRecommended, isScheduled, isSkipped, type ProjectPatchState } from '../../core/state/patchState';
 import { statusLabel } from '../../core/text/describe';
 import type { PatchStatus, TriagedPatch } from '../../core/triage/triaged';
 import { t } from '../l10n';
@@ -63,6 +63,16 @@ const RECOMMENDED_GROUP: GroupSpec = {
   includes: (entry, state) => isRecommended(state, entry.patch.id),
 };
 
+/** Patches the team decided to skip (`.commerce-patches.yaml`): they leave the status groups; the row shows the note. */
+export const SKIPPED_GROUP: GroupSpec = {
+  id: 'skipped',
+  label: () => t('Skipped'),
+  icon: () => new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground')),
+  expanded: false,
+  takes: true,
+  includes: (entry, state) => isSkipped(state, entry.patch.id),
+};
+
 export const GROUPS: readonly GroupSpec[] = [
   RECOMMENDED_GROUP,
   statusGroup('applicable', true),
@@ -70,6 +80,7 @@ export const GROUPS: readonly GroupSpec[] = [
   statusGroup('deprecated', false),
   APPLIED_GROUP,
   SCHEDULED_GROUP,
+  SKIPPED_GROUP,
   statusGroup('not-applicable', false),
 ];
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { localized } from '../../core/locale';
 import { patchContextValue } from '../../core/state/contextValue';
-import type { ProjectPatchState } from '../../core/state/patchState';
+import { decisionOf, type ProjectPatchState } from '../../core/state/patchState';
 import { productLabel } from '../../core/text/describe';
 import { COMMANDS } from '../ids';
 import { folderLabel } from '../labels';
@@ -44,6 +44,14 @@ function build(node: TreeNode, ctx: ItemContext): vscode.TreeItem {
 
 function projectItem(node: ProjectNode): vscode.TreeItem {
   const state = node.inline ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded;
+  if (node.entry.analysis.project.release !== undefined) {
+    // A release browsed without a store: said plainly, so nobody takes it for the workspace's store.
+    const item = new vscode.TreeItem(t('Release: {0}', productLabel(node.entry.analysis.project.product)), state);
+    item.description = t("not this workspace's store");
+    item.iconPath = new vscode.ThemeIcon('globe');
+    item.contextValue = 'release';
+    return item;
+  }
   const item = new vscode.TreeItem(productLabel(node.entry.analysis.project.product), state);
   item.description = folderLabel(node.entry);
   item.iconPath = new vscode.ThemeIcon('package');
@@ -88,11 +96,15 @@ function patchItem(node: PatchNode, state: ProjectPatchState): vscode.TreeItem {
   // A patch with evidence (a log line, a setting) has it as children.
   const evidence = state.evidence?.get(patch.id)?.evidence.length ?? 0;
   const item = new vscode.TreeItem(patch.id, evidence > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-  item.description = localized(patch.title, displayLocale());
   const spec = node.parent.kind === 'group' ? node.parent.spec : node.parent.parent.spec;
+  // In the Skipped group the row says why: the decision's note.
+  const note = spec.id === 'skipped' ? decisionOf(state, patch.id)?.note : undefined;
+  item.description = note ?? localized(patch.title, displayLocale());
   // In the Applied and Scheduled groups a patch that is not (or no longer) applicable keeps its warning icon.
   item.iconPath = spec.status === undefined && status !== 'applicable' ? statusIcon(status) : spec.icon();
-  item.contextValue = patchContextValue(node.triaged, state, node.project.analysis.project.product.cloud);
+  // Rows of a browsed release offer documentation only: there is no store to apply to or decide for.
+  const release = node.project.analysis.project.release !== undefined;
+  item.contextValue = release ? 'patch.release' : patchContextValue(node.triaged, state, node.project.analysis.project.product.cloud);
   return item;
 }
 

@@ -16,6 +16,8 @@ import { workspaceState, type RootSummary } from './summary';
 export class TreeModel {
   private roots: TreeNode[] | undefined;
   private summaryValue: RootSummary | undefined;
+  /** A release browsed without a store: shown instead of the workspace's projects while set. */
+  browsed: CommerceEntry | undefined;
 
   constructor(
     private readonly store: ProjectStore,
@@ -82,7 +84,12 @@ export class TreeModel {
     const roots: TreeNode[] = [];
     const appliedShown = shownStatuses().has('applied');
     let applicable = 0;
-    for (const entry of this.store.all()) {
+    const browsed = this.browsed;
+    if (browsed !== undefined) {
+      roots.push({ kind: 'project', key: `release:${browsed.analysis.project.release ?? ''}`, entry: browsed });
+      applicable = browsed.analysis.result.counts.applicable;
+    }
+    for (const entry of browsed !== undefined ? [] : this.store.all()) {
       if (entry.kind === 'error') {
         roots.push({ kind: 'broken', key: `broken:${entry.lockFile}`, entry });
       } else if (entry.analysis.project.product !== null) {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { PatchFilter } from '../../core/triage/filter';
 import { settingId, SETTINGS } from '../ids';
+import type { CommerceEntry } from '../projects/entries';
 import type { ProjectStore } from '../projects/store';
 import type { PatchStateSource } from '../state/patchStates';
 import { treeItem } from './items';
@@ -48,6 +49,17 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   get filter(): PatchFilter {
     return this.filterValue;
+  }
+
+  /** The release shown instead of the workspace's projects, if any. */
+  get browsed(): CommerceEntry | undefined {
+    return this.model.browsed;
+  }
+
+  /** Shows a release browsed without a store (undefined: the workspace's projects again). */
+  browse(entry: CommerceEntry | undefined): void {
+    this.model.browsed = entry;
+    this.refresh();
   }
 
   /** Narrows the view to patches matching `text` (empty shows all). */

@@ -17,7 +17,7 @@ export function projectTooltip(entry: CommerceEntry): vscode.MarkdownString {
   md.appendMarkdown('**');
   md.appendText(productLabel(project.product));
   md.appendMarkdown('**\n\n');
-  md.appendText(entry.lockFile);
+  md.appendText(project.release !== undefined ? t("The release's own package versions: not this workspace's store.") : entry.lockFile);
   md.appendMarkdown('\n\n');
   md.appendText(
     project.qpt.installed ? t('Quality Patches Tool {0} installed', project.qpt.installed) : t('Quality Patches Tool not installed'),

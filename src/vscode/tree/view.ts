@@ -57,6 +57,8 @@ export class PatchView implements vscode.Disposable {
 
   private message(summary: RootSummary): string | undefined {
     const filter = this.provider.filter;
+    const release = this.provider.browsed?.analysis.project.release;
+    if (release !== undefined) return t("Browsing release {0}, not this workspace's store.", release);
     if (filter.active) {
       return t('Filter “{0}”: {1} of {2} patches shown.', filter.text, formatCount(summary.shown), formatCount(summary.total));
     }

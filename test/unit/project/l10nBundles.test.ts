@@ -14,7 +14,7 @@ const LANGUAGES = LOCALES.filter((l) => l !== 'en');
 
 /** Texts that may read as in English: a product name, pure placeholders, and words French shares with English. */
 const SAME_AS_ENGLISH: Record<string, ReadonlySet<string>> = {
-  sv: new Set(['Cloud', '{0} ({1})', '{0}: {1}', '{0}:', '{0}; {1}']),
+  sv: new Set(['Cloud', 'Patch', '{0} ({1})', '{0}: {1}', '{0}:', '{0}; {1}']),
   fr: new Set(['Cloud', '{0} ({1})', 'Applicable']),
   ja: new Set(['Cloud', '{0} ({1})', '{0}: {1}', '{0}:']),
 };
