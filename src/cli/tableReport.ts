@@ -54,7 +54,8 @@ function rows(e: TriagedPatch, installedQpt: string | null, locale: Locale, t: T
   if (e.status === 'needs-qpt-update') details.push(qptUpdateText(undefined, e.patch.qptVersion, installedQpt));
   if (e.replacedWith) details.push(t('replaced by {0}', e.replacedWith));
   if (e.status !== 'not-applicable' && e.requires.length > 0) details.push(t('requires {0}', e.requires.join(', ')));
-  if (decision !== undefined) details.push(t('decision: {0}', describeDecision(decision)));
+  // The team's decision first: it is what a reader of the table acts on.
+  if (decision !== undefined) details.unshift(t('decision: {0}', describeDecision(decision)));
   if (details.length > 0) lines.push(fit(`  ${' '.repeat(16)} ↳ ${oneLine(details.join('; '))}`));
   return lines;
 }
