@@ -111,6 +111,9 @@ if (!production) {
 
 // A production build starts from an empty dist/ so no stale source map or bundle is packaged.
 if (production) rmSync(join(root, 'dist'), { recursive: true, force: true });
+// A full test build starts from an empty out/test so the bundle of a moved or deleted test does not run on
+// (a build with --tests= rewrites only the bundles it names).
+if (!production && testFilter === undefined) rmSync(join(root, 'out', 'test'), { recursive: true, force: true });
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

@@ -6,12 +6,17 @@
  *   full    = read the lock, load the bundled + QPT catalogs, triage every patch
  *   ratio   = full / floor, the median over runs side by side (target ≤ 1.3)
  *   lookup  = find the patch ID under a cursor in a line of text and look it up in the triage (target ≤ 5 µs)
+ *
+ * Then single steps against their own floor: the catalogs' load against reading and parsing their JSON (target
+ * ≤ 1.6 × + 2 ms), a lock's parse against JSON.parse of its text (target ≤ 1.3 × + 1 ms), and 1000 patch ID
+ * lookups away from any ID on a 2 MB line (target < 200 ms: only the text near the cursor is scanned).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { findPatchIdAt } from '../../src/core/catalog/patchId';
 import { loadCatalog } from '../../src/core/catalog/load';
+import { parseProject } from '../../src/core/lock/parse';
 import { readProject } from '../../src/core/lock/read';
 import { triage } from '../../src/core/triage/triage';
 import { realworld, REALWORLD_MISSING } from '../support/realworld';
@@ -120,7 +125,33 @@ function main(): void {
   printTable(rows);
   console.log(`\nmedian of ${RUNS} runs each; worst ratio ${Math.max(...ratios).toFixed(2)} (target ≤ 1.3), worst lookup ${Math.max(...lookups).toFixed(2)} µs (target ≤ 5 µs)`);
   planBenchmark(Math.min(RUNS, 11));
+  printSteps(catalogs);
   console.log('packaged sizes: npm run size');
+}
+
+/** The single steps against their floor (see the top of this file). */
+function printSteps(catalogs: string[]): void {
+  const [catalogFloor, catalogLoad, catalogRatio] = timePair(
+    () => catalogs.forEach((f) => JSON.parse(readFileSync(f, 'utf8')) as unknown),
+    () => loadCatalog({ bundled: true, extraFiles: catalogs }),
+  );
+  const lock = readFileSync(realworld('composer-lock', 'magento-cloud_2.4.8-p4.composer.lock'), 'utf8');
+  const [parseFloor, parse, parseRatio] = timePair(
+    () => JSON.parse(lock) as unknown,
+    () => parseProject(lock, '/x/composer.lock'),
+  );
+  const long = 'x '.repeat(500_000) + 'ACSD-1 ' + 'y'.repeat(1_000_000);
+  const longLookups = time(() => {
+    for (let i = 0; i < 1000; i++) findPatchIdAt(long, 10);
+  }, 5);
+  console.log(
+    `\nload catalogs (bundled + QPT 1.1.82): ${ms(catalogLoad)} vs read+JSON.parse ${ms(catalogFloor)}, ` +
+      `ratio ${catalogRatio.toFixed(2)} (target ≤ 1.6 × + 2 ms)`,
+  );
+  console.log(
+    `parse lock (2.4.8-p4): ${ms(parse)} vs JSON.parse ${ms(parseFloor)}, ratio ${parseRatio.toFixed(2)} (target ≤ 1.3 × + 1 ms)`,
+  );
+  console.log(`patch ID lookup on a 2 MB line: ${ms(longLookups)} per 1000 lookups (target < 200 ms)`);
 }
 
 function ms(v: number): string {

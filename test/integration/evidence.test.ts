@@ -53,24 +53,26 @@ describe('Recommended for this store: evidence from logs and settings', function
   it('shows the evidence as rows under each patch: log lines (rotated copies too) and settings', async () => {
     const group = await groupRow(api, 'Recommended for this store');
     const [tax, minify] = await rows(api, group.node);
-    assert.equal(tax!.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
-    const evidence = await rows(api, tax!.node);
+    assert.equal(tax.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    const evidence = await rows(api, tax.node);
     assert.deepEqual(evidence.map((r) => r.label), ['exception.log:41', 'exception.log.1.gz:501']);
-    assert.match(evidence[0]!.description, /^2025-10-01T10:00:00\+00:00 · report\.CRITICAL: DivisionByZeroError/);
-    const setting = await rows(api, minify!.node);
+    assert.match(evidence[0].description, /^2025-10-01T10:00:00\+00:00 · report\.CRITICAL: DivisionByZeroError/);
+    const setting = await rows(api, minify.node);
     assert.deepEqual(setting.map((r) => [r.label, r.description]), [['dev/js/minify_files = 1', join('app', 'etc', 'env.php')]]);
   });
 
   it('opens a log at its line, and a compressed log as an excerpt around the line', async () => {
     const group = await groupRow(api, 'Recommended for this store');
     const [tax] = await rows(api, group.node);
-    const [plainLine, gzLine] = await rows(api, tax!.node);
-    const command = plainLine!.item.command!;
-    const editor = (await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []))) as vscode.TextEditor;
+    const [plainLine, gzLine] = await rows(api, tax.node);
+    const command = plainLine.item.command!;
+    const args: unknown[] = command.arguments ?? [];
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>(command.command, ...args);
     assert.equal(editor.document.uri.fsPath, LOG);
     assert.equal(editor.selection.active.line, 40);
-    const gz = gzLine!.item.command!;
-    const excerpt = (await vscode.commands.executeCommand(gz.command, ...(gz.arguments ?? []))) as vscode.TextEditor;
+    const gz = gzLine.item.command!;
+    const gzArgs: unknown[] = gz.arguments ?? [];
+    const excerpt = await vscode.commands.executeCommand<vscode.TextEditor>(gz.command, ...gzArgs);
     assert.equal(excerpt.document.uri.scheme, 'commerce-patches-log');
     assert.match(excerpt.document.lineAt(excerpt.selection.active.line).text, /DivisionByZeroError/);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

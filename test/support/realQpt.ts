@@ -10,7 +10,7 @@ import { repoRoot } from './realworld';
  * The kit that installs Adobe's real QPT engine (magento/magento-cloud-patches, with PHP from Debian) into a store:
  * `../shared/tools/real-qpt/` beside the repository, or `COMMERCE_PATCHES_REAL_QPT`.
  */
-export const REAL_QPT_KIT = resolve(process.env.COMMERCE_PATCHES_REAL_QPT ?? join(repoRoot(), '..', 'shared', 'tools', 'real-qpt'));
+const REAL_QPT_KIT = resolve(process.env.COMMERCE_PATCHES_REAL_QPT ?? join(repoRoot(), '..', 'shared', 'tools', 'real-qpt'));
 
 /** Skips the suite when the kit is absent; under CI (CI=true) that is a failure. */
 export function requireRealQpt(ctx: Mocha.Context): void {

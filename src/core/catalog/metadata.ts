@@ -88,7 +88,7 @@ function isLogPath(p: string): boolean {
 }
 
 /** A scalar as PHP turns it into a string: `true` "1", `false` "", numbers their digits. */
-export function phpString(value: unknown): string | undefined {
+function phpString(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? '1' : '';
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);

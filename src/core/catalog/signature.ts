@@ -4,7 +4,7 @@
  */
 export type Signature = SignatureGroup | LogRule | ConfigRule;
 
-export interface SignatureGroup {
+interface SignatureGroup {
   readonly type: 'and' | 'or';
   readonly items: readonly Signature[];
 }

@@ -16,7 +16,7 @@ export interface LogEvidence {
 }
 
 /** A setting that has the value a rule of a patch's signature asks for. */
-export interface ConfigEvidence {
+interface ConfigEvidence {
   type: 'config';
   /** Configuration path, e.g. `dev/js/minify_files`. */
   path: string;

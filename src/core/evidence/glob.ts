@@ -9,7 +9,7 @@
  */
 
 /** One segment: literal pieces with runs of `?` between them, searched as a whole. */
-export interface Segment {
+interface Segment {
   /** The segment without `?`: searched with indexOf. */
   readonly literal?: string;
   /** The segment with `?`: a fixed-length expression (literals and one-character classes only, so no backtracking). */

@@ -3,7 +3,7 @@ import type { LogRuleSet } from './logRules';
 import { timestampOf, trimLine } from './logLine';
 
 /** A line that matched a glob. */
-export interface LogHit {
+interface LogHit {
   /** 1-based line number in its file. */
   line: number;
   /** The line, trimmed to a readable length. */
@@ -21,7 +21,7 @@ export interface GlobHits {
 /** How many matching lines are kept per glob and file (the count goes on). */
 export const KEEP_RECENT = 3;
 /** Lines longer than this (in bytes) are matched piece by piece instead of being held whole. */
-export const DEFAULT_LINE_LIMIT = 256 * 1024;
+const DEFAULT_LINE_LIMIT = 256 * 1024;
 
 const CR = 13;
 

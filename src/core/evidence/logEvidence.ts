@@ -23,7 +23,7 @@ export interface LogScanOptions {
 /** The log side of the evidence: matching lines by rule, plus what could not be read. */
 export interface LogFindings {
   /** The evidence for a log rule: its matching lines in every file it reads, the most recent first per file. */
-  hits(rule: LogRule): LogEvidence[];
+  hits: (rule: LogRule) => LogEvidence[];
   /** The files that were read. */
   files: string[];
   bytesRead: number;

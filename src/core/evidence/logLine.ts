@@ -1,5 +1,5 @@
 /** How much of a matching line is kept for showing it. */
-export const TEXT_LIMIT = 300;
+const TEXT_LIMIT = 300;
 
 /** A line trimmed of surrounding blanks and cut to {@link TEXT_LIMIT} characters (never inside a character pair). */
 export function trimLine(line: string): string {

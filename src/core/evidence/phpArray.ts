@@ -6,16 +6,30 @@ import { t } from '../text/translate';
  */
 export type PhpValue = { kind: 'scalar'; value: string } | { kind: 'array'; entries: Map<string, PhpValue> } | { kind: 'unknown' };
 
-export const UNKNOWN: PhpValue = Object.freeze({ kind: 'unknown' });
+const UNKNOWN: PhpValue = Object.freeze({ kind: 'unknown' });
 
 /** The file is not a PHP file that returns an array literal, or cannot be parsed: nothing in it is known. */
 export class PhpArrayError extends Error {}
 
 /** More nesting than any real `config.php` / `env.php` has; deeper input is refused before it is parsed. */
-export const MAX_NESTING = 64;
+const MAX_NESTING = 64;
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- php-parser's syntax tree is walked by node kind */
-type Node = any;
+/**
+ * The syntax-tree nodes read here, as php-parser builds them (its bundled typings differ: a number's value is its
+ * raw text, an entry has `byRef` and `unpack`). Every other kind is `unknown` to the reader.
+ */
+type Node =
+  | { kind: 'return'; expr: Node | null }
+  | { kind: 'array'; items: (Node | null)[] }
+  | { kind: 'entry'; key: Node | null; value: Node; byRef: boolean; unpack: boolean }
+  | { kind: 'string' | 'nowdoc'; value: string }
+  | { kind: 'encapsed'; value: Node[] }
+  | { kind: 'encapsedpart'; expression: Node | null }
+  | { kind: 'number'; value: string }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'nullkeyword' }
+  | { kind: 'unary'; type: string; what: Node };
+type Engine = InstanceType<typeof import('php-parser').Engine>;
 
 /**
  * Reads the array a PHP file such as `app/etc/env.php` returns (`<?php return [...];`), without running it: the
@@ -24,26 +38,27 @@ type Node = any;
  */
 export function readPhpArray(code: string, file: string): Map<string, PhpValue> {
   // Loaded on first need: the parser is big, and most sessions never read a config file.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first need, on purpose
   const { Engine } = require('php-parser') as typeof import('php-parser');
   const engine = new Engine({ parser: { php8: true, suppressErrors: false, extractDoc: false }, ast: { withPositions: true }, lexer: { short_tags: false } });
   checkNesting(engine, code, file);
-  let program: Node;
+  let program: Node[];
   try {
-    program = engine.parseCode(code, file);
+    program = engine.parseCode(code, file).children as Node[];
   } catch (e) {
     throw new PhpArrayError(t('{0}: not valid PHP: {1}', file, (e as Error).message.split('\n')[0]));
   }
-  const ret = (program.children as Node[]).find((n) => n.kind === 'return');
+  const ret = program.find((n): n is Extract<Node, { kind: 'return' }> => n.kind === 'return');
   if (ret === undefined || ret.expr?.kind !== 'array') {
     throw new PhpArrayError(t('{0}: not a PHP file that returns an array ("<?php return [...];")', file));
   }
   const value = valueOf(ret.expr, 0);
-  return value.kind === 'array' ? value.entries : new Map();
+  return value.kind === 'array' ? value.entries : new Map<string, PhpValue>();
 }
 
 /** Refuses input nested deeper than {@link MAX_NESTING} brackets, counted on the tokens (no recursion). */
-function checkNesting(engine: Node, code: string, file: string): void {
-  let tokens: Node[];
+function checkNesting(engine: Engine, code: string, file: string): void {
+  let tokens: (string | string[])[];
   try {
     tokens = engine.tokenGetAll(code);
   } catch (e) {
@@ -58,12 +73,12 @@ function checkNesting(engine: Node, code: string, file: string): void {
   }
 }
 
-function valueOf(node: Node, depth: number): PhpValue {
+function valueOf(node: Node | null, depth: number): PhpValue {
   switch (node?.kind) {
     case 'array': {
       const entries = new Map<string, PhpValue>();
       let next = 0;
-      for (const item of node.items as Node[]) {
+      for (const item of node.items) {
         if (item?.kind !== 'entry' || item.byRef || item.unpack) return UNKNOWN;
         let key: string | undefined;
         if (item.key === null) key = String(next);
@@ -84,7 +99,7 @@ function valueOf(node: Node, depth: number): PhpValue {
     case 'encapsed': {
       // A heredoc or double-quoted string is a literal only when nothing is interpolated.
       let value = '';
-      for (const part of node.value as Node[]) {
+      for (const part of node.value) {
         if (part.kind !== 'encapsedpart' || part.expression?.kind !== 'string') return UNKNOWN;
         value += part.expression.value;
       }

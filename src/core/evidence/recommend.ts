@@ -3,7 +3,7 @@ import { evaluateSignature, type StoreFacts } from './evaluate';
 import type { Evidence } from './evidence';
 
 /** Whether a patch is in the store, as far as known (QPT's status, the applied-state check, `.magento.env.yaml`). */
-export type AppliedState = 'applied' | 'not-applied' | 'scheduled';
+type AppliedState = 'applied' | 'not-applied' | 'scheduled';
 
 /** Looks up a patch's applied state by ID; undefined when not known. */
 export type AppliedLookup = (id: string) => AppliedState | undefined;

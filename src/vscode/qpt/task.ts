@@ -82,7 +82,7 @@ export async function runQptTask(
   const definition = { type: TASK_TYPE, action, patches: [...ids], run: ++runs };
   let result: { exitCode: number | undefined; output: string } | undefined;
   const execution = new vscode.CustomExecution(
-    async () => new QptTerminal(inv, (exitCode, output) => (result = { exitCode, output })),
+    () => Promise.resolve(new QptTerminal(inv, (exitCode, output) => (result = { exitCode, output }))),
   );
   const task = new vscode.Task(definition, folder, name, t('Commerce Patches'), execution, []);
   task.presentationOptions = {

@@ -99,7 +99,7 @@ describe('command line: recommend', function () {
       copyFileSync(join(root, 'composer.lock'), join(empty, 'composer.lock'));
       const none = cli(['recommend', empty, '--catalog', catalog()]);
       assert.equal(none.code, 0, none.stderr);
-      assert.match(none.stdout, /Recommended for this store \(0\)\n  No log line or setting of this store matches a signature\./);
+      assert.match(none.stdout, /Recommended for this store \(0\)\n {2}No log line or setting of this store matches a signature\./);
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }

@@ -62,7 +62,7 @@ describe('evidence: scanning a log file', () => {
     for (const lineLimit of [undefined, 1024]) {
       const scan = await scanLogFile(file, rules, undefined, lineLimit);
       assert.equal(scan.hits[0]?.recent[0]?.line, 2);
-      assert.ok(scan.hits[0]!.recent[0]!.text.length <= 301);
+      assert.ok(scan.hits[0].recent[0].text.length <= 301);
       assert.equal(scan.hits[1]?.recent[0]?.line, 4);
     }
   });

@@ -11,7 +11,11 @@ function plain(value: PhpValue): unknown {
   if (value.kind === 'unknown') return '?';
   return Object.fromEntries([...value.entries].map(([k, v]) => [k, plain(v)]));
 }
-const read = (code: string) => plain({ kind: 'array', entries: readPhpArray(code, 'env.php') });
+/** The plain data as a tree the assertions walk by key (its leaves are strings). */
+interface Tree {
+  readonly [key: string]: Tree;
+}
+const read = (code: string) => plain({ kind: 'array', entries: readPhpArray(code, 'env.php') }) as Tree;
 
 /** Shaped like a real app/etc/env.php. */
 const ENV_PHP = `<?php
@@ -41,7 +45,7 @@ return [
             'dev' => ['js' => ['minify_files' => true, 'merge_files' => false, 'session_storage' => "db"]],
             'catalog' => ['search' => ['engine' => 'opensearch', 'engine' => 'elasticsearch7']],
             'tax' => ['display' => ['type' => 2, 'ratio' => 1.50, 'neg' => -3, 'hex' => 0x1A, 'sep' => 1_000]],
-            'web' => ['secure' => ['base_url' => MY_CONSTANT, 'x' => "a{\$b}c", 'y' => <<<TXT
+            'web' => ['secure' => ['base_url' => MY_CONSTANT, 'x' => "a{$b}c", 'y' => <<<TXT
 plain heredoc
 TXT
             ]],
@@ -53,7 +57,7 @@ TXT
 
 describe('evidence: PHP array files (parsed, never run)', () => {
   it('reads the literals of a real-shaped env.php, as PHP turns them into strings', () => {
-    const data = read(ENV_PHP) as any;
+    const data = read(ENV_PHP);
     assert.equal(data.remote_storage.driver, 'aws-s3');
     assert.equal(data.remote_storage.config.bucket, '?', 'getenv(…) is not a literal');
     assert.equal(data.db.connection.default.driver_options, '?', 'a constant as a key');
@@ -71,7 +75,7 @@ return array (
   'modules' => array ('Magento_Store' => 1, 'Magento_Theme' => 0),
   'list' => ['a', 'b', 5 => 'c', 'd'],
   'system' => array('default' => array('dev' => array('js' => array('enable_js_bundling' => '1')))),
-);`) as any;
+);`);
     assert.deepEqual(data.modules, { Magento_Store: '1', Magento_Theme: '0' });
     assert.deepEqual(data.list, { 0: 'a', 1: 'b', 5: 'c', 6: 'd' });
   });

@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mergeCatalog } from '../../../../src/core/catalog/merge';
+import type { Signature } from '../../../../src/core/catalog/signature';
 import { readYamlCatalog } from '../../../../src/core/catalog/yamlCatalog';
 import { evaluateSignature } from '../../../../src/core/evidence/evaluate';
 import type { Evidence } from '../../../../src/core/evidence/evidence';
@@ -120,7 +121,7 @@ describe('evidence: recommendations for a store', () => {
     const unknown = { type: 'config', path: 'a/b', match: '1' } as const;
     const line: Evidence = { type: 'log', file: 'f', line: 1, text: 'y', match: 'y', count: 1 };
     const facts = { logHits: (r: { path: string }) => (r.path === 'y' ? [line] : []) };
-    const verdict = (s: any) => evaluateSignature(s, facts).verdict;
+    const verdict = (s: Signature) => evaluateSignature(s, facts).verdict;
     assert.equal(verdict({ type: 'and', items: [yes, yes] }), 'yes');
     assert.equal(verdict({ type: 'and', items: [yes, no] }), 'no');
     assert.equal(verdict({ type: 'and', items: [yes, unknown] }), 'unknown');
