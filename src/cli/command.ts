@@ -1,6 +1,7 @@
+import { oneLineForTerminal } from '../core/text/terminal';
 import { t } from './messages';
 
-/** A command line that cannot be understood; the message is shown as is, with the usage, exit code 2. */
+/** A command line that cannot be understood; the message is shown on one line that points to `--help`, exit code 2. */
 export class UsageError extends Error {}
 
 /** Input that cannot be used (no lock, a missing catalog file): printed as one line, exit code 2. */
@@ -14,7 +15,7 @@ export interface CliCommand {
   run(argv: string[]): number;
 }
 
-/** A warning on stderr, prefixed with the program's name. */
+/** A warning on stderr, prefixed with the program's name: one line, with nothing in it that a terminal would act on. */
 export const warn = (message: string): void => {
-  process.stderr.write(`commerce-patches: ${t('warning: {0}', message)}\n`);
+  process.stderr.write(`commerce-patches: ${oneLineForTerminal(t('warning: {0}', message))}\n`);
 };

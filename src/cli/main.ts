@@ -1,7 +1,9 @@
 import { InputError } from '../core/problem';
+import { oneLineForTerminal } from '../core/text/terminal';
 import { type CliCommand, Unusable, UsageError, warn } from './command';
 import { triage } from './commands/triage';
 import { setUpMessages, t } from './messages';
+import { endQuietlyOnClosedOutput } from './output';
 
 declare const PACKAGE_VERSION: string;
 
@@ -16,11 +18,17 @@ function usage(): string {
     .join('\n\n');
 }
 
+/** One line on stderr, prefixed with the program's name, with nothing in it that a terminal would act on. */
+function fail(message: string): void {
+  process.stderr.write(`commerce-patches: ${oneLineForTerminal(message)}\n`);
+}
+
 function main(argv: string[]): number {
+  let name: string | undefined;
   try {
     // The environment's language first, so that even a command line that cannot be parsed gets its language.
     setUpMessages(undefined, warn);
-    const name = argv[0] !== undefined && !argv[0].startsWith('-') ? argv[0] : undefined;
+    name = argv[0] !== undefined && !argv[0].startsWith('-') ? argv[0] : undefined;
     if (name === undefined) {
       if (argv.includes('--version') || argv.includes('-V')) {
         process.stdout.write(PACKAGE_VERSION + '\n');
@@ -30,7 +38,10 @@ function main(argv: string[]): number {
       return 0;
     }
     const command = COMMANDS[name];
-    if (command === undefined) throw new UsageError(t("unknown command '{0}' (try 'triage')", name));
+    if (command === undefined) {
+      name = undefined;
+      throw new UsageError(t("unknown command '{0}' (try 'triage')", name ?? argv[0]));
+    }
     const rest = argv.slice(1);
     if (rest.includes('--help') || rest.includes('-h')) {
       process.stdout.write(command.usage() + '\n');
@@ -39,16 +50,23 @@ function main(argv: string[]): number {
     return command.run(rest);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`commerce-patches: ${e.message}\n${usage()}\n`);
+      const help = name === undefined ? 'commerce-patches --help' : `commerce-patches ${name} --help`;
+      fail(t('{0} (see {1})', e.message, help));
       return 2;
     }
     if (e instanceof Unusable || e instanceof InputError) {
-      process.stderr.write(`commerce-patches: ${e.message}\n`);
+      fail(e.message);
       return 2;
     }
-    process.stderr.write(`commerce-patches: ${t('internal error: {0}', (e as Error).message)}\n`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if ((code === 'ERANGE' || code === 'ENAMETOOLONG' || code === 'ENOENT') && /\bcwd\b|uv_cwd/.test(String((e as Error).message))) {
+      fail(t('cannot read the current folder ({0}); run from another folder or give PATH as an absolute path', code));
+      return 2;
+    }
+    fail(t('internal error: {0}', (e as Error).message));
     return 1;
   }
 }
 
+endQuietlyOnClosedOutput();
 process.exitCode = main(process.argv.slice(2));

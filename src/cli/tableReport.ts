@@ -4,33 +4,38 @@ import type { Analysis } from '../core/analyze';
 import { type Locale, localized } from '../core/locale';
 import { productLabel, reasonText, statusLabel, type Translate } from '../core/text/describe';
 import { formatNumber } from '../core/text/numbers';
+import { displayUnits } from '../core/text/terminal';
 import type { PatchStatus, TriagedPatch } from '../core/triage/triaged';
 
 const WIDTH = 100;
 const ORDER: PatchStatus[] = ['applicable', 'needs-qpt-update', 'deprecated', 'not-applicable'];
 
-/** The report for people: one block per project, patches grouped by status with counts, lines kept within 100 columns. */
-export function tableReport(analyses: Analysis[], all: boolean, locale: Locale, t: Translate, cwd: string): string {
+/**
+ * The report for people: one block per project, patches grouped by status with counts, lines kept within 100 columns.
+ * Every text from the workspace (titles, versions, folder names) is shown with its control characters escaped.
+ */
+export function tableReport(analyses: Analysis[], all: boolean, locale: Locale, t: Translate, cwd: string | undefined): string {
   const num = (value: number) => formatNumber(value, locale);
   const out: string[] = [];
   for (const { project, result, catalog } of analyses) {
-    const where = relative(cwd, project.lockFile) || project.lockFile;
+    const where = (cwd !== undefined && relative(cwd, project.lockFile)) || project.lockFile;
     if (project.product === null) {
-      out.push(t('{0}: not a Commerce project (no magento/magento2-base in the lock file)', where), '');
+      out.push(fitPath(t('{0}: not a Commerce project (no magento/magento2-base in the lock file)', where)), '');
       continue;
     }
-    out.push(productLabel(project.product, t), fitPath(`  ${where}`));
+    out.push(fit(productLabel(project.product, t)), fitPath(`  ${where}`));
     const qpt = project.qpt.installed === null ? t('QPT not installed') : t('QPT {0} installed', project.qpt.installed);
     out.push(fit(`  ${qpt} · ${t('{0} patches in the catalog', num(catalog.patches.size))}`), '');
     for (const status of ORDER) {
       if (status === 'not-applicable' && !all) continue;
       const entries = result.patches.filter((e) => e.status === status);
-      out.push(t('{0} ({1})', statusLabel(status, t), num(entries.length)));
+      out.push(fit(t('{0} ({1})', statusLabel(status, t), num(entries.length))));
       for (const e of entries) out.push(...rows(e, locale, t));
       out.push('');
     }
   }
-  return out.join('\n').replace(/\n*$/, '\n');
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return out.join('\n') + '\n';
 }
 
 function rows(e: TriagedPatch, locale: Locale, t: Translate): string[] {
@@ -44,25 +49,39 @@ function rows(e: TriagedPatch, locale: Locale, t: Translate): string[] {
   return lines;
 }
 
-/** Keeps the end of a long path, which names the store. */
+/** Keeps the end of a long path, which names the store; control characters escaped, never an escape cut in half. */
 function fitPath(line: string): string {
-  return line.length <= WIDTH ? line : `  …${line.slice(line.length - WIDTH + 3)}`;
+  const units = displayUnits(line, true);
+  let columns = 0;
+  let i = units.length;
+  while (i > 0 && columns + width(units[i - 1]) <= WIDTH - 3) columns += width(units[--i]);
+  return i === 0 ? units.join('') : `  …${units.slice(i).join('')}`;
 }
 
+/** Runs of white space as one space; the control characters left are escaped by {@link fit}, unit by unit. */
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Cuts a line to the table width in terminal columns (CJK characters take two), with an ellipsis. */
+/** Terminal columns of one display unit: CJK characters take two, an escape such as `\x1b` its length. */
+function width(unit: string): number {
+  if (unit.length > 2) return unit.length;
+  return eastAsianWidth(unit.codePointAt(0) ?? 0, { ambiguousAsWide: false });
+}
+
+/**
+ * Cuts a line to the table width in terminal columns, with an ellipsis; control characters are escaped first, and a
+ * cut never falls inside an escape.
+ */
 function fit(line: string): string {
   let columns = 0;
   let out = '';
-  const chars = [...line];
-  for (let i = 0; i < chars.length; i++) {
-    const w = eastAsianWidth(chars[i].codePointAt(0) ?? 0, { ambiguousAsWide: false });
-    if (columns + w > WIDTH - (i < chars.length - 1 ? 1 : 0)) return out + '…';
+  const units = displayUnits(line, true);
+  for (let i = 0; i < units.length; i++) {
+    const w = width(units[i]);
+    if (columns + w > WIDTH - (i < units.length - 1 ? 1 : 0)) return out + '…';
     columns += w;
-    out += chars[i];
+    out += units[i];
   }
   return out;
 }

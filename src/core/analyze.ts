@@ -1,3 +1,4 @@
+import type { CatalogCache } from './catalog/catalogCache';
 import { loadCatalog } from './catalog/load';
 import type { Catalog } from './catalog/patch';
 import { readProject } from './lock/read';
@@ -11,6 +12,8 @@ export interface AnalyzeOptions {
   bundled?: boolean;
   /** Extra catalog files: patches.yaml schema or QPT JSON. */
   extraCatalogs?: string[];
+  /** Catalog files and merges shared by the analyses of one run (see {@link CatalogCache}). */
+  cache?: CatalogCache;
 }
 
 /** Everything known about one store: its lock, the merged catalog, and the triage of every patch. */
@@ -25,6 +28,11 @@ export interface Analysis {
 /** Reads a composer.lock, loads the catalogs that apply to it and triages every patch. Throws InputError for an unusable lock. */
 export function analyzeLock(lockFile: string, options: AnalyzeOptions = {}): Analysis {
   const project = readProject(lockFile);
-  const catalog = loadCatalog({ bundled: options.bundled ?? true, project, extraFiles: options.extraCatalogs ?? [] });
+  const catalog = loadCatalog({
+    bundled: options.bundled ?? true,
+    project,
+    extraFiles: options.extraCatalogs ?? [],
+    ...(options.cache ? { cache: options.cache } : {}),
+  });
   return { project, catalog, result: triage(project, catalog), problems: catalog.problems };
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_SEARCH_DEPTH, MAX_SEARCH_DEPTH } from '../../core/lock/find';
 import { UsageError } from '../command';
 import { t } from '../messages';
 
@@ -12,6 +13,8 @@ export interface TriageArgs {
   format: Format;
   all: boolean;
   locale: string | undefined;
+  /** How many folder levels below PATH are searched for composer.lock files. */
+  depth: number;
 }
 
 
@@ -24,10 +27,11 @@ export function usage(): string {
     ['--format', t('table (default, for people) or json')],
     ['--all', t('also list the patches that do not apply, with the reason')],
     ['--locale', t('en, sv, fr or ja (default: from LANG)')],
+    ['--depth', t('how many folder levels below PATH to search for composer.lock files (default: {0})', DEFAULT_SEARCH_DEPTH)],
   ];
   return [
     `${t('Usage:')} commerce-patches triage [PATH] [--catalog FILE]... [--no-bundled]`,
-    '                               [--format table|json] [--all] [--locale LANG]',
+    '                               [--format table|json] [--all] [--locale LANG] [--depth N]',
     '',
     ...options.map(([name, text]) => `  ${name.padEnd(14)} ${text}`),
   ].join('\n');
@@ -46,6 +50,7 @@ export function parseTriageArgs(argv: string[]): TriageArgs {
         format: { type: 'string' },
         all: { type: 'boolean' },
         locale: { type: 'string' },
+        depth: { type: 'string' },
       },
     });
   } catch (e) {
@@ -56,6 +61,10 @@ export function parseTriageArgs(argv: string[]): TriageArgs {
   if (rest.length > 1) throw new UsageError(t('triage takes one PATH, got {0}: {1}', rest.length, rest.join(' ')));
   const format = values.format ?? 'table';
   if (format !== 'table' && format !== 'json') throw new UsageError(t("--format must be table or json, not '{0}'", format));
+  const depth = values.depth === undefined ? DEFAULT_SEARCH_DEPTH : Number(values.depth);
+  if (!/^\d{1,3}$/.test(values.depth ?? '0') || depth > MAX_SEARCH_DEPTH) {
+    throw new UsageError(t("--depth must be a whole number from 0 to {0}, not '{1}'", MAX_SEARCH_DEPTH, values.depth ?? ''));
+  }
   return {
     command: 'triage',
     path: rest[0] ?? '.',
@@ -64,5 +73,6 @@ export function parseTriageArgs(argv: string[]): TriageArgs {
     format,
     all: values.all ?? false,
     locale: values.locale,
+    depth,
   };
 }

@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
+import { FILE_LIMITS, readTextFile } from '../files/readTextFile';
 import type { Project } from '../lock/project';
 import { parseJsonText } from '../lock/jsonText';
 import { readFailure } from '../lock/read';
 import { InputError, type Problem } from '../problem';
 import { t } from '../text/translate';
 import { bundledCatalog } from './bundled';
+import { CatalogCache } from './catalogCache';
 import type { LoadedFile } from './entry';
 import { mergeCatalog } from './merge';
 import type { Catalog, CatalogKind } from './patch';
@@ -19,6 +20,8 @@ export interface LoadCatalogOptions {
   project?: Project;
   /** More catalog files: `.yaml`/`.yml` in our schema, `.json` in a QPT format (known by QPT's file name, else by shape). */
   extraFiles?: string[];
+  /** Files already read and catalogs already merged in this run, shared with other loads (default: none). */
+  cache?: CatalogCache;
 }
 
 /** The QPT metadata files, in load order. */
@@ -30,24 +33,26 @@ const QPT_FILES: [string, CatalogKind][] = [
 
 /**
  * Loads and merges, by patch ID: the bundled catalog, then the project's installed QPT metadata, then the extra
- * files (see {@link mergeCatalog} for who wins). Nothing is cached here; a file given twice is read once.
- * Broken entries and unreadable files end up in `problems`; this never throws for bad input.
+ * files (see {@link mergeCatalog} for who wins). A file given twice is read once; with a `cache`, files and merged
+ * catalogs are shared with the other loads of the run. Broken entries and unreadable files end up in `problems`;
+ * this never throws for bad input.
  */
 export function loadCatalog(options: LoadCatalogOptions = {}): Catalog {
+  const cache = options.cache ?? new CatalogCache();
   const files: LoadedFile[] = [];
   const problems: Problem[] = [];
   const seen = new Set<string>();
   if (options.bundled ?? true) files.push(bundledCatalog());
-  if (options.project !== undefined) files.push(...installedQpt(options.project, seen, problems));
+  if (options.project !== undefined) files.push(...installedQpt(options.project, seen, problems, cache));
   for (const extra of options.extraFiles ?? []) {
     const file = resolve(extra);
     if (seen.has(file)) continue;
     seen.add(file);
-    files.push(readCatalogFile(file));
+    files.push(cache.file(file, () => readCatalogFile(file)));
   }
-  const catalog = mergeCatalog(files);
-  catalog.problems.push(...problems);
-  return catalog;
+  const merged = cache.merge(files);
+  // The merged catalog may be shared: this load's own problems go to a catalog object of its own.
+  return { patches: merged.patches, sources: merged.sources, problems: [...merged.problems, ...problems] };
 }
 
 /** Loads only the given files (QPT JSON or our YAML), without the bundled catalog: for `--catalog` and benchmarks. */
@@ -61,24 +66,32 @@ export function qptMetadataDir(project: Project): string {
 }
 
 /** The installed QPT metadata files that exist (a missing file is normal); the QPT version is their version. */
-function installedQpt(project: Project, seen: Set<string>, problems: Problem[]): LoadedFile[] {
+function installedQpt(project: Project, seen: Set<string>, problems: Problem[], cache: CatalogCache): LoadedFile[] {
   const dir = qptMetadataDir(project);
-  const loaded: LoadedFile[] = [];
+  let loaded: LoadedFile[] = [];
   for (const [name, kind] of QPT_FILES) {
     const file = join(dir, name);
     seen.add(file);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') problems.push({ severity: 'error', file, message: readFailure(code, e) });
+    const read = cache.file(file, () => {
+      try {
+        return readJsonCatalog(readTextFile(file, FILE_LIMITS.catalog), file, kind);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        const missing = code === 'ENOENT' || code === 'ENOTDIR';
+        return { file, kind, entries: [], problems: missing ? [] : [{ severity: 'error', file, message: readFailure(code, e) }], missing };
+      }
+    });
+    if ('missing' in read) {
+      problems.push(...read.problems);
       continue;
     }
-    loaded.push(readJsonCatalog(text, file, kind));
+    loaded.push(read);
   }
   const version = project.qpt.installed ?? loaded.find((f) => f.version !== undefined)?.version;
-  if (version !== undefined) for (const f of loaded) f.version = version;
+  // Files read once are shared: the version goes to a copy, kept per file and version.
+  if (version !== undefined) {
+    loaded = loaded.map((f) => (f.version === version ? f : cache.file(`${f.file}\u0000${version}`, () => ({ ...f, version }))));
+  }
   if (loaded.length === 0 && project.qpt.installed !== null && problems.length === 0) {
     problems.push({
       severity: 'warning',
@@ -96,7 +109,7 @@ function installedQpt(project: Project, seen: Set<string>, problems: Problem[]):
 export function readCatalogFile(file: string): LoadedFile {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFile(file, FILE_LIMITS.catalog);
   } catch (e) {
     return failed(file, 'yaml', readFailure((e as NodeJS.ErrnoException).code, e));
   }
