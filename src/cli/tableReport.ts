@@ -63,6 +63,15 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** Printable ASCII only: one column per character, nothing to escape (the common line, checked without allocating). */
+function isPlainAscii(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
+}
+
 /** Terminal columns of one display unit: CJK characters take two, an escape such as `\x1b` its length. */
 function width(unit: string): number {
   if (unit.length > 2) return unit.length;
@@ -74,6 +83,7 @@ function width(unit: string): number {
  * cut never falls inside an escape.
  */
 function fit(line: string): string {
+  if (line.length <= WIDTH && isPlainAscii(line)) return line;
   let columns = 0;
   let out = '';
   const units = displayUnits(line, true);

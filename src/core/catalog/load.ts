@@ -11,7 +11,7 @@ import type { LoadedFile } from './entry';
 import { mergeCatalog } from './merge';
 import type { Catalog, CatalogKind } from './patch';
 import { qptJsonShape, readQptInfo, readQptPatches } from './qptJson';
-import { readYamlCatalog } from './yamlCatalog';
+import type * as YamlCatalog from './yamlCatalog';
 
 export interface LoadCatalogOptions {
   /** Include the bundled patches.yaml (default true). */
@@ -116,6 +116,15 @@ export function readCatalogFile(file: string): LoadedFile {
   const ext = extname(file).toLowerCase();
   const looksJson = ext === '.json' || (ext !== '.yaml' && ext !== '.yml' && /^\uFEFF?\s*[{[]/.test(text));
   return looksJson ? readJsonCatalog(text, file, qptKindByName(file)) : readYamlCatalog(text, file);
+}
+
+/**
+ * The YAML reader, with the YAML library behind it, is loaded on the first YAML catalog: a command-line run with
+ * JSON catalogs only (the bundled catalog is data built in) never loads it.
+ */
+function readYamlCatalog(text: string, file: string): LoadedFile {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('./yamlCatalog') as typeof YamlCatalog).readYamlCatalog(text, file);
 }
 
 /** The kind of a file named like one of QPT's metadata files (it is read as that file), else undefined. */
