@@ -2,7 +2,8 @@ import { eastAsianWidth } from 'get-east-asian-width';
 import { relative } from 'node:path';
 import type { Analysis } from '../core/analyze';
 import { type Locale, localized } from '../core/locale';
-import { productLabel, reasonText, statusLabel, type Translate } from '../core/text/describe';
+import { productLabel, reasonText, statusLabel } from '../core/text/describe';
+import type { Translate } from '../core/text/translate';
 import { formatNumber } from '../core/text/numbers';
 import { displayUnits } from '../core/text/terminal';
 import type { PatchStatus, TriagedPatch } from '../core/triage/triaged';
@@ -23,13 +24,13 @@ export function tableReport(analyses: Analysis[], all: boolean, locale: Locale, 
       out.push(fitPath(t('{0}: not a Commerce project (no magento/magento2-base in the lock file)', where)), '');
       continue;
     }
-    out.push(fit(productLabel(project.product, t)), fitPath(`  ${where}`));
+    out.push(fit(productLabel(project.product)), fitPath(`  ${where}`));
     const qpt = project.qpt.installed === null ? t('QPT not installed') : t('QPT {0} installed', project.qpt.installed);
     out.push(fit(`  ${qpt} · ${t('{0} patches in the catalog', num(catalog.patches.size))}`), '');
     for (const status of ORDER) {
       if (status === 'not-applicable' && !all) continue;
       const entries = result.patches.filter((e) => e.status === status);
-      out.push(fit(t('{0} ({1})', statusLabel(status, t), num(entries.length))));
+      out.push(fit(t('{0} ({1})', statusLabel(status), num(entries.length))));
       for (const e of entries) out.push(...rows(e, locale, t));
       out.push('');
     }
@@ -42,7 +43,7 @@ function rows(e: TriagedPatch, locale: Locale, t: Translate): string[] {
   const id = e.patch.id.padEnd(16);
   const lines = [fit(`  ${id} ${oneLine(localized(e.patch.title, locale))}`)];
   const details: string[] = [];
-  if (e.reason) details.push(reasonText(e.reason, t));
+  if (e.reason) details.push(reasonText(e.reason));
   if (e.replacedWith) details.push(t('replaced by {0}', e.replacedWith));
   if (e.status !== 'not-applicable' && e.requires.length > 0) details.push(t('requires {0}', e.requires.join(', ')));
   if (details.length > 0) lines.push(fit(`  ${' '.repeat(16)} ↳ ${oneLine(details.join('; '))}`));

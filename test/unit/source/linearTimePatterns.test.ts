@@ -17,8 +17,8 @@ const LENGTH = Number(process.env.REGEX_CHECK_LENGTH ?? 100_000);
 const BUDGET_MS = 150;
 /** A pattern whose runs take this long in all is stopped and reported. */
 const STOP_MS = 5000;
-/** Files whose patterns are checked once they move to their new place. */
-const PENDING = new Set(['src/vscode/cloud/envYamlCompletion.ts']);
+/** Files left out of the check (none). */
+const PENDING = new Set<string>();
 
 const PREFIXES = ['', '1', '2.4.6-p', 'v'];
 const BASE = ['1', 'a', ' ', '\t', '\n', '\r', '\0', '.', '-', '/', '\\', '[', '|', ',', '<', '=', '@', '*', ':', 'é', '\u001b'];
