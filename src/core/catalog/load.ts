@@ -4,6 +4,7 @@ import type { Project } from '../lock/project';
 import { parseJsonText } from '../lock/jsonText';
 import { readFailure } from '../lock/read';
 import { InputError, type Problem } from '../problem';
+import { shortText } from '../text/quote';
 import { t } from '../text/translate';
 import { bundledCatalog } from './bundled';
 import { CatalogCache } from './catalogCache';
@@ -98,7 +99,7 @@ function installedQpt(project: Project, seen: Set<string>, problems: Problem[], 
       file: dir,
       message: t(
         'magento/quality-patches {0} is in composer.lock but its metadata is not installed here (run composer install); the other catalogs are used without it',
-        project.qpt.installed,
+        shortText(project.qpt.installed),
       ),
     });
   }

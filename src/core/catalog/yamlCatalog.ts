@@ -1,6 +1,7 @@
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, visit, type YAMLMap } from 'yaml';
-import { stripBom } from '../lock/jsonText';
+import { lineColumnAt, stripBom } from '../lock/jsonText';
 import type { Problem } from '../problem';
+import { deepFlowNesting, MAX_FLOW_NESTING } from '../text/flowNesting';
 import { quote } from '../text/quote';
 import { t } from '../text/translate';
 import { readCuratedCatalog } from './curated';
@@ -15,6 +16,11 @@ import type { Issue, PathSegment } from './validate';
  */
 export function readYamlCatalog(text: string, file: string): LoadedFile {
   const lineCounter = new LineCounter();
+  const deep = deepFlowNesting(text);
+  if (deep !== undefined) {
+    const message = t('invalid YAML: {0}', t('brackets nested more than {0} deep', MAX_FLOW_NESTING));
+    return { file, kind: 'yaml', entries: [], problems: [{ severity: 'error', file, ...lineColumnAt(text, deep), message }] };
+  }
   const doc = parseDocument(stripBom(text), { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'silent' });
   const fail = (offset: number, message: string): LoadedFile => {
     const pos = lineCounter.linePos(offset);

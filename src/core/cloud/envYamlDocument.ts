@@ -12,6 +12,8 @@ import {
   type YAMLSeq,
 } from 'yaml';
 import { InputError, type Problem } from '../problem';
+import { lineColumnAt } from '../lock/jsonText';
+import { deepFlowNesting, MAX_FLOW_NESTING } from '../text/flowNesting';
 import { quote } from '../text/quote';
 import { t } from '../text/translate';
 
@@ -30,6 +32,11 @@ export interface EnvYamlDocument {
 
 /** Parses the text; invalid YAML throws {@link InputError} with the first error's line and column. */
 export function parseEnvYaml(text: string, file: string): EnvYamlDocument {
+  const deep = deepFlowNesting(text);
+  if (deep !== undefined) {
+    const { line, column } = lineColumnAt(text, deep);
+    throw new InputError({ severity: 'error', file, line, column, message: t('Invalid YAML: {0}', t('brackets nested more than {0} deep', MAX_FLOW_NESTING)) });
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { keepSourceTokens: true, lineCounter: lines, logLevel: 'silent' });
   const error = doc.errors[0];

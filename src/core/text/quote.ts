@@ -15,3 +15,8 @@ export function quote(text: string, max = 80): string {
 function isHighSurrogate(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff;
 }
+
+/** A text from an input file as it may stand in a message without quotes: the same when short and plain, else {@link quote}d. */
+export function shortText(text: string, max = 80): string {
+  return text.length <= max && /^[\x21-\x7e]*$/.test(text) ? text : quote(text, max);
+}

@@ -93,4 +93,10 @@ describe('cloud: .magento.env.yaml edits that used to corrupt the file', () => {
     assert.match((add as { message: string }).message, /merge key/);
     assert.equal(run(text, 'remove', ['ACSD-1']).kind, 'refused');
   });
+
+  it('refuses brackets nested thousands deep at once, instead of parsing them in quadratic time', () => {
+    const text = 'stage:\n  build:\n    QUALITY_PATCHES: ' + '['.repeat(40_000) + '\n';
+    assert.throws(() => readQualityPatches(text), (e: Error) => e instanceof InputError && /nested more than 64 deep/.test(e.message) && e.problem.line === 3);
+    assert.equal(run(text, 'add', ['ACSD-1']).kind, 'refused');
+  });
 });
