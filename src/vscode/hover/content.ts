@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { COMMANDS, WORKBENCH } from '../ids';
+import { COMMANDS } from '../ids';
 import { folderLabel } from '../labels';
 import { displayLocale, t } from '../l10n';
 import { type PatchRef } from '../links';
@@ -7,22 +7,12 @@ import { appendCatalogFacts, appendPatchTitle, constraintsOf, field, newMarkdown
 import type { CommerceEntry } from '../projects/entries';
 import type { PatchStateSource } from '../state/patchStates';
 import { patchStateLines } from '../state/stateText';
-import { appendLink, appendPatchActions } from './actions';
+import { appendLink, appendPatchActions, trustOwnLinks } from './actions';
+import { escapeMarkdown } from '../../core/text/markdown';
 
 /** The hover's Markdown for patch `id` in the workspace's Commerce `projects`. */
 export function hoverContent(id: string, projects: readonly CommerceEntry[], states: PatchStateSource): vscode.MarkdownString {
   const md = newMarkdown();
-  md.isTrusted = {
-    enabledCommands: [
-      COMMANDS.openDocs,
-      COMMANDS.reveal,
-      COMMANDS.apply,
-      COMMANDS.revert,
-      COMMANDS.addToEnvYaml,
-      COMMANDS.removeFromEnvYaml,
-      WORKBENCH.manageTrust,
-    ],
-  };
   const hits = projects.flatMap((project) => {
     const triaged = project.analysis.result.byId.get(id);
     return triaged === undefined ? [] : [{ project, triaged }];
@@ -30,11 +20,12 @@ export function hoverContent(id: string, projects: readonly CommerceEntry[], sta
   const first = hits[0];
   if (first === undefined) {
     md.appendMarkdown('**');
-    md.appendText(id);
+    md.appendMarkdown(escapeMarkdown(id));
     md.appendMarkdown('** ');
-    md.appendText(t('is not in the loaded patch catalogs.'));
+    md.appendMarkdown(escapeMarkdown(t('is not in the loaded patch catalogs.')));
     md.appendMarkdown('\n\n');
     appendLink(md, '$(search)', t("Search Adobe's patch list"), COMMANDS.openDocs, { id });
+    trustOwnLinks(md);
     return md;
   }
   const locale = displayLocale();
@@ -44,13 +35,13 @@ export function hoverContent(id: string, projects: readonly CommerceEntry[], sta
   for (const { project, triaged } of hits) {
     const icon = statusIcon(triaged.status).id;
     md.appendMarkdown(`$(${icon}) `);
-    md.appendText(statusSentence(triaged, project));
+    md.appendMarkdown(escapeMarkdown(statusSentence(triaged, project)));
     if (projects.length > 1) {
-      md.appendText(` — ${folderLabel(project)}`);
+      md.appendMarkdown(escapeMarkdown(` — ${folderLabel(project)}`));
     }
     md.appendMarkdown('  \n');
     for (const line of patchStateLines(patch.id, states.of(project))) {
-      md.appendText(line);
+      md.appendMarkdown(escapeMarkdown(line));
       md.appendMarkdown('  \n');
     }
   }
@@ -65,5 +56,6 @@ export function hoverContent(id: string, projects: readonly CommerceEntry[], sta
   md.appendMarkdown(' · ');
   appendLink(md, '$(list-tree)', t('Reveal in sidebar'), COMMANDS.reveal, ref);
   appendPatchActions(md, first.triaged, first.project, states.of(first.project), ref);
+  trustOwnLinks(md);
   return md;
 }
