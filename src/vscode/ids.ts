@@ -48,6 +48,8 @@ export const SETTINGS = {
   groupBy: 'groupBy',
   statuses: 'statuses',
   extraCatalogs: 'extraCatalogs',
+  /** How many folder levels below each workspace folder are searched for composer.lock files. */
+  searchDepth: 'searchDepth',
   /** The command that starts QPT, as an argument list (a restricted setting). */
   qptCommand: 'qptCommand',
 } as const;

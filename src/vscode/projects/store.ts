@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { describeFolder } from '../../core/lock/describe';
 import { settingId, SETTINGS } from '../ids';
-import { extraCatalogs } from '../settings';
+import { extraCatalogs, searchDepth } from '../settings';
 import { analyse, isCommerce, type CommerceEntry, type FolderReport, type ProjectEntry } from './entries';
 
 const DEBOUNCE_MS = 300;
@@ -40,6 +40,7 @@ export class ProjectStore implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule({ rescan: true, all: true })),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(settingId(SETTINGS.extraCatalogs))) this.schedule({ all: true });
+        if (e.affectsConfiguration(settingId(SETTINGS.searchDepth))) this.schedule({ rescan: true, all: true });
       }),
     );
   }
@@ -49,7 +50,7 @@ export class ProjectStore implements vscode.Disposable {
     if (this.folderReports === undefined) {
       this.folderReports = (vscode.workspace.workspaceFolders ?? [])
         .filter((folder) => folder.uri.scheme === 'file')
-        .map((folder) => ({ folder, status: describeFolder(folder.uri.fsPath) }));
+        .map((folder) => ({ folder, status: describeFolder(folder.uri.fsPath, searchDepth(folder)) }));
     }
     return this.folderReports;
   }
