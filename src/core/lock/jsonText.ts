@@ -1,4 +1,5 @@
 import { InputError } from '../problem';
+import { escapeControls } from '../text/terminal';
 import { t } from '../text/translate';
 
 /** Removes a leading UTF-8 byte order mark, which `JSON.parse` refuses. */
@@ -24,7 +25,9 @@ export function jsonSyntaxError(error: unknown, source: string, file: string): I
   const raw = error instanceof Error ? error.message : String(error);
   const offset = syntaxErrorOffset(raw, source);
   const where = offset === undefined ? {} : lineColumnAt(source, offset);
-  return new InputError({ severity: 'error', file, ...where, message: t('invalid JSON: {0}', describeSyntaxError(raw)) });
+  // The engine quotes the offending character raw (a NUL byte, an escape): shown escaped instead.
+  const detail = escapeControls(describeSyntaxError(raw));
+  return new InputError({ severity: 'error', file, ...where, message: t('invalid JSON: {0}', detail) });
 }
 
 /** 1-based line and column (in UTF-16 code units, like editors) of `offset` in `text`. */
