@@ -5,12 +5,18 @@ import { isUnsafeCharCode } from './terminal';
  * punctuation character gets a backslash (CommonMark allows it before any of them), so no emphasis, code span,
  * heading, list, table, link, image, autolink (`<command:…>`, `<https://…>`), bare `https://`, `www.` or e-mail
  * link, HTML tag, entity (`&lt;`) or `command:` URI can form; control characters, lone surrogates and bidirectional
- * controls are dropped; line breaks become spaces (or hard breaks with `keepLineBreaks`), and leading spaces, which
- * could make an indented code block, are removed from each line.
+ * controls are dropped; line breaks become spaces (or hard breaks with `keepLineBreaks`), and the leading spaces of a
+ * line, which could make an indented code block, are dropped (four or more at the very start become one).
  */
 export function escapeMarkdown(text: string, options: { keepLineBreaks?: boolean } = {}): string {
   const lines = text.split(/\r\n|\r|\n|\u2028|\u2029/);
-  const escaped = lines.map((line) => escapeLine(line).trim()).filter((line, i) => line !== '' || i === 0);
+  const escaped = lines
+    .map((line, i) => {
+      const e = escapeLine(line);
+      // Spaces inside a line stay (the text may follow other text); at the start of a line they could open a code block.
+      return i > 0 ? e.replace(/^ +/, '') : e.replace(/^ {4,}/, ' ');
+    })
+    .filter((line, i) => i === 0 || line.trim() !== '');
   return escaped.join(options.keepLineBreaks ? '  \n' : ' ');
 }
 

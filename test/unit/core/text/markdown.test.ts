@@ -51,6 +51,9 @@ describe('text: Markdown escaping of catalog text', () => {
     assert.equal(escapeMarkdown('one\n\n    code\r\ntwo'), 'one code two');
     assert.equal(escapeMarkdown('one\n    two', { keepLineBreaks: true }), 'one  \ntwo');
     assert.equal(escapeMarkdown('a\ttab'), 'a tab');
+    // Text that follows other text keeps its spaces: ` — folder` after a status sentence.
+    assert.equal(escapeMarkdown(' — monorepo/stores/a'), ' — monorepo\\/stores\\/a');
+    assert.equal(escapeMarkdown('      indented'), ' indented');
   });
 
   it('drops control characters, lone surrogates and bidirectional controls, keeps other characters', () => {
