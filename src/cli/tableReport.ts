@@ -64,11 +64,15 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Printable ASCII only: one column per character, nothing to escape (the common line, checked without allocating). */
-function isPlainAscii(line: string): boolean {
+/**
+ * Only printable characters below U+1100 (where the first wide characters start) or the table's own `↳` and `…`,
+ * no controls: one column per character and nothing to escape. The common line is checked without allocating.
+ */
+function isPlainNarrow(line: string): boolean {
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e) return false;
+    if (c === 0x21b3 || c === 0x2026) continue;
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x061c || c >= 0x1100) return false;
   }
   return true;
 }
@@ -84,7 +88,7 @@ function width(unit: string): number {
  * cut never falls inside an escape.
  */
 function fit(line: string): string {
-  if (line.length <= WIDTH && isPlainAscii(line)) return line;
+  if (line.length <= WIDTH && isPlainNarrow(line)) return line;
   let columns = 0;
   let out = '';
   const units = displayUnits(line, true);
