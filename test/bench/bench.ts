@@ -142,11 +142,13 @@ function processRatio(locks: string[], catalogs: string[]): void {
   );
   const runs = Math.min(RUNS, Number(process.env.BENCH_PROCESS_RUNS ?? 21));
   const env = { ...process.env, LANG: 'C', LC_ALL: '', LANGUAGE: '', BENCH_CPU_FILE: cpuFile };
-  const timed = (args: string[]): [number, number] => {
+  const timed = (args: string[], retry = true): [number, number] => {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, ['-r', cpuScript, ...args], { env, stdio: 'ignore' });
+    const r = spawnSync(process.execPath, ['-r', cpuScript, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
     const wall = performance.now() - t0;
-    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}`);
+    // A busy machine may fail a process now and then: one more try before giving up.
+    if (r.status !== 0 && retry) return timed(args, false);
+    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
     return [wall, Number(readFileSync(cpuFile, 'utf8'))];
   };
   const rows: string[][] = [['lock (whole process)', 'floor cpu', 'triage cpu', 'cpu ratio', 'floor wall', 'triage wall', 'wall ratio']];
