@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { type Analysis, analyzeLock } from '../core/analyze';
 import { formatProblem, InputError, type Problem } from '../core/problem';
-import { Unusable, warn } from './command';
+import { CatalogCache } from '../core/catalog/catalogCache';
+import { requireCatalogFiles, Unusable, warn } from './command';
 import { lockFilesFor } from './lockFiles';
-import { t } from './messages';
 
 /**
  * Analyzes every project under `path` (a folder or a composer.lock) with the given catalogs (and the fetched one in
@@ -11,14 +10,13 @@ import { t } from './messages';
  * cannot be used are warned about (unusable when none is left); catalog problems are warned about once each.
  */
 export function analyzeProjects(path: string, catalogs: string[], bundled: boolean, cacheDir?: string): Analysis[] {
-  for (const file of catalogs) {
-    if (!existsSync(file)) throw new Unusable(t('{0}: catalog file not found', file));
-  }
+  requireCatalogFiles(catalogs);
+  const cache = new CatalogCache();
   const analyses: Analysis[] = [];
   const failures: string[] = [];
   for (const lockFile of lockFilesFor(path)) {
     try {
-      analyses.push(analyzeLock(lockFile, { bundled, extraCatalogs: catalogs, ...(cacheDir !== undefined ? { cacheDir } : {}) }));
+      analyses.push(analyzeLock(lockFile, { bundled, extraCatalogs: catalogs, cache, ...(cacheDir !== undefined ? { cacheDir } : {}) }));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       failures.push(e.message);

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { parseQptStatus, QptOutputError } from '../core/qpt/status';
+import { FILE_LIMITS, readTextFile } from '../core/files/readTextFile';
 import { Unusable } from './command';
 import { t } from './messages';
 
@@ -12,7 +12,7 @@ export function appliedIds(applied: readonly string[], qptStatusFile: string | u
   if (qptStatusFile === undefined) return ids;
   let text: string;
   try {
-    text = readFileSync(qptStatusFile, 'utf8');
+    text = readTextFile(qptStatusFile, FILE_LIMITS.catalog);
   } catch (e) {
     throw new Unusable(`${qptStatusFile}: ${t('cannot read the file ({0})', (e as Error).message)}`);
   }

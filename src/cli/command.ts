@@ -1,8 +1,11 @@
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { FILE_LIMITS, FileReadError } from '../core/files/readTextFile';
+import { readFailure } from '../core/lock/read';
 import { formatProblem, type Problem } from '../core/problem';
+import { oneLineForTerminal } from '../core/text/terminal';
 import { t } from './messages';
 
-/** A command line that cannot be understood; the message is shown as is, with the usage, exit code 2. */
+/** A command line that cannot be understood; the message is shown on one line that points to `--help`, exit code 2. */
 export class UsageError extends Error {}
 
 /** Input that cannot be used (no lock, a missing catalog file): printed as one line, exit code 2. */
@@ -16,15 +19,42 @@ export interface CliCommand {
   run(argv: string[]): number | Promise<number>;
 }
 
-/** A warning on stderr, prefixed with the program's name. */
+/** A warning on stderr, prefixed with the program's name: one line, with nothing in it that a terminal would act on. */
 export const warn = (message: string): void => {
-  process.stderr.write(`commerce-patches: ${t('warning: {0}', message)}\n`);
+  process.stderr.write(`commerce-patches: ${oneLineForTerminal(t('warning: {0}', message))}\n`);
 };
 
-/** Stops with exit code 2 when a `--catalog` file does not exist. */
+/**
+ * Every `--catalog` file must exist and be a regular file of a sane size: anything else ends the run (exit code 2)
+ * before any work is done.
+ */
 export function requireCatalogFiles(files: readonly string[]): void {
   for (const file of files) {
-    if (!existsSync(file)) throw new Unusable(t('{0}: catalog file not found', file));
+    let reason: string | undefined;
+    try {
+      const st = statSync(file);
+      if (st.isDirectory()) reason = readFailure('EISDIR', undefined);
+      else if (!st.isFile()) {
+        const kind = st.isFIFO() ? 'fifo' : 'device';
+        reason = readFailure('ENOTREG', new FileReadError('ENOTREG', '', undefined, kind));
+      } else if (st.size > FILE_LIMITS.catalog) {
+        reason = readFailure('EFBIG', new FileReadError('EFBIG', '', FILE_LIMITS.catalog));
+      }
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new Unusable(t('{0}: catalog file not found', file));
+      reason = readFailure(code, e);
+    }
+    if (reason !== undefined) throw new Unusable(t('{0}: {1}', file, reason));
+  }
+}
+
+/** The current folder, or undefined when it cannot be read (deleted, or a path longer than the system allows). */
+export function currentFolder(): string | undefined {
+  try {
+    return process.cwd();
+  } catch {
+    return undefined;
   }
 }
 

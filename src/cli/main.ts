@@ -1,10 +1,12 @@
 import { InputError } from '../core/problem';
+import { oneLineForTerminal } from '../core/text/terminal';
 import { type CliCommand, Unusable, UsageError, warn } from './command';
 import { recommend } from './commands/recommend';
 import { catalog } from './commands/catalog';
 import { plan } from './commands/plan';
 import { triage } from './commands/triage';
 import { setUpMessages, t } from './messages';
+import { endQuietlyOnClosedOutput } from './output';
 
 declare const PACKAGE_VERSION: string;
 
@@ -22,6 +24,14 @@ function usage(): string {
     .join('\n\n');
 }
 
+/** One line on stderr, prefixed with the program's name, with nothing in it that a terminal would act on. */
+function fail(message: string): void {
+  process.stderr.write(`commerce-patches: ${oneLineForTerminal(message)}\n`);
+}
+
+/** The command named on the command line, for the `--help` pointer of a usage error. */
+let commandName: string | undefined;
+
 function main(argv: string[]): number | Promise<number> {
   try {
     // The environment's language first, so that even a command line that cannot be parsed gets its language.
@@ -37,6 +47,7 @@ function main(argv: string[]): number | Promise<number> {
     }
     const command = COMMANDS[name];
     if (command === undefined) throw new UsageError(t("unknown command '{0}' (commands: {1})", name, Object.keys(COMMANDS).join(', ')));
+    commandName = name;
     const rest = argv.slice(1);
     if (rest.includes('--help') || rest.includes('-h')) {
       process.stdout.write(command.usage() + '\n');
@@ -48,20 +59,27 @@ function main(argv: string[]): number | Promise<number> {
   }
 }
 
-/** The exit code for an error, after saying what went wrong on stderr. */
+/** The exit code for an error, after saying on one line of stderr what went wrong. */
 function failure(e: unknown): number {
   if (e instanceof UsageError) {
-    process.stderr.write(`commerce-patches: ${e.message}\n${usage()}\n`);
+    const help = commandName === undefined ? 'commerce-patches --help' : `commerce-patches ${commandName} --help`;
+    fail(t('{0} (see {1})', e.message, help));
     return 2;
   }
   if (e instanceof Unusable || e instanceof InputError) {
-    process.stderr.write(`commerce-patches: ${e.message}\n`);
+    fail(e.message);
     return 2;
   }
-  process.stderr.write(`commerce-patches: ${t('internal error: {0}', (e as Error).message)}\n`);
+  const code = (e as NodeJS.ErrnoException).code;
+  if ((code === 'ERANGE' || code === 'ENAMETOOLONG' || code === 'ENOENT') && /\bcwd\b|uv_cwd/.test(String((e as Error).message))) {
+    fail(t('cannot read the current folder ({0}); run from another folder or give PATH as an absolute path', code));
+    return 2;
+  }
+  fail(t('internal error: {0}', (e as Error).message));
   return 1;
 }
 
+endQuietlyOnClosedOutput();
 const code = main(process.argv.slice(2));
 if (typeof code === 'number') process.exitCode = code;
 else code.then((c) => (process.exitCode = c), (e: unknown) => (process.exitCode = failure(e)));

@@ -7,18 +7,22 @@ import { type Locale, localized } from '../core/locale';
 import { productLabel, qptUpdateText, reasonText, statusLabel } from '../core/text/describe';
 import type { Translate } from '../core/text/translate';
 import { formatNumber } from '../core/text/numbers';
+import { displayUnits } from '../core/text/terminal';
 import type { PatchStatus, TriagedPatch } from '../core/triage/triaged';
 
 const WIDTH = 100;
 const ORDER: PatchStatus[] = ['applicable', 'needs-qpt-update', 'deprecated', 'not-applicable'];
 
-/** The report for people: one block per project, patches grouped by status with counts, lines kept within 100 columns. */
+/**
+ * The report for people: one block per project, patches grouped by status with counts, lines kept within 100 columns.
+ * Every text from the workspace (titles, versions, folder names) is shown with its control characters escaped.
+ */
 export function tableReport(
   analyses: Analysis[],
   all: boolean,
   locale: Locale,
   t: Translate,
-  cwd: string,
+  cwd: string | undefined,
   decisionsOf: (a: Analysis) => ReadonlyMap<string, RecordedDecision> = () => new Map(),
 ): string {
   const num = (value: number) => formatNumber(value, locale);
@@ -26,24 +30,25 @@ export function tableReport(
   for (const analysis of analyses) {
     const { project, result, catalog } = analysis;
     const decisions = decisionsOf(analysis);
-    const where = relative(cwd, project.lockFile) || project.lockFile;
+    const where = (cwd !== undefined && relative(cwd, project.lockFile)) || project.lockFile;
     if (project.product === null) {
-      out.push(t('{0}: not a Commerce project (no magento/magento2-base in the lock file)', where), '');
+      out.push(fitPath(t('{0}: not a Commerce project (no magento/magento2-base in the lock file)', where)), '');
       continue;
     }
     const origin = project.release !== undefined ? '  ' + t("the release's own package versions, not a store") : fitPath(`  ${where}`);
-    out.push(productLabel(project.product), origin);
+    out.push(fit(productLabel(project.product)), origin);
     const qpt = project.qpt.installed === null ? t('QPT not installed') : t('QPT {0} installed', project.qpt.installed);
     out.push(fit(`  ${qpt} · ${t('{0} patches in the catalog', num(catalog.patches.size))}`), '');
     for (const status of ORDER) {
       if (status === 'not-applicable' && !all) continue;
       const entries = result.patches.filter((e) => e.status === status);
-      out.push(t('{0} ({1})', statusLabel(status), num(entries.length)));
+      out.push(fit(t('{0} ({1})', statusLabel(status), num(entries.length))));
       for (const e of entries) out.push(...rows(e, project.qpt.installed, locale, t, decisions.get(e.patch.id)));
       out.push('');
     }
   }
-  return out.join('\n').replace(/\n*$/, '\n');
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return out.join('\n') + '\n';
 }
 
 function rows(e: TriagedPatch, installedQpt: string | null, locale: Locale, t: Translate, decision?: RecordedDecision): string[] {
@@ -60,25 +65,53 @@ function rows(e: TriagedPatch, installedQpt: string | null, locale: Locale, t: T
   return lines;
 }
 
-/** Keeps the end of a long path, which names the store. */
+/** Keeps the end of a long path, which names the store; control characters escaped, never an escape cut in half. */
 export function fitPath(line: string): string {
-  return line.length <= WIDTH ? line : `  …${line.slice(line.length - WIDTH + 3)}`;
+  const units = displayUnits(line, true);
+  let columns = 0;
+  let i = units.length;
+  while (i > 0 && columns + width(units[i - 1]) <= WIDTH - 3) columns += width(units[--i]);
+  return i === 0 ? units.join('') : `  …${units.slice(i).join('')}`;
 }
 
+/** Runs of white space as one space; the control characters left are escaped by {@link fit}, unit by unit. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Cuts a line to the table width in terminal columns (CJK characters take two), with an ellipsis. */
+/**
+ * Only printable characters below U+1100 (where the first wide characters start) or the table's own `↳` and `…`,
+ * no controls: one column per character and nothing to escape. The common line is checked without allocating.
+ */
+function isPlainNarrow(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x21b3 || c === 0x2026) continue;
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x061c || c >= 0x1100) return false;
+  }
+  return true;
+}
+
+/** Terminal columns of one display unit: CJK characters take two, an escape such as `\x1b` its length. */
+function width(unit: string): number {
+  if (unit.length > 2) return unit.length;
+  return eastAsianWidth(unit.codePointAt(0) ?? 0, { ambiguousAsWide: false });
+}
+
+/**
+ * Cuts a line to the table width in terminal columns, with an ellipsis; control characters are escaped first, and a
+ * cut never falls inside an escape.
+ */
 export function fit(line: string): string {
+  if (line.length <= WIDTH && isPlainNarrow(line)) return line;
   let columns = 0;
   let out = '';
-  const chars = [...line];
-  for (let i = 0; i < chars.length; i++) {
-    const w = eastAsianWidth(chars[i].codePointAt(0) ?? 0, { ambiguousAsWide: false });
-    if (columns + w > WIDTH - (i < chars.length - 1 ? 1 : 0)) return out + '…';
+  const units = displayUnits(line, true);
+  for (let i = 0; i < units.length; i++) {
+    const w = width(units[i]);
+    if (columns + w > WIDTH - (i < units.length - 1 ? 1 : 0)) return out + '…';
     columns += w;
-    out += chars[i];
+    out += units[i];
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { findingsMarkdown } from '../core/report/findingsMarkdown';
 import { sarifLog } from '../core/report/sarif';
 import { type TriageContext, triageFindings } from '../core/report/triageFindings';
 import { productLabel } from '../core/text/describe';
-import { warn } from './command';
+import { currentFolder, warn } from './command';
 import type { TriageArgs } from './commands/triageArgs';
 import { jsonReport } from './jsonReport';
 import { t } from './messages';
@@ -30,7 +30,7 @@ export function triageContexts(analyses: Analysis[], applied: ReadonlySet<string
 }
 
 export function triageOutput(contexts: TriageContext[], args: TriageArgs, locale: Locale): string {
-  const cwd = process.cwd();
+  const cwd = currentFolder();
   const analyses = contexts.map((c) => c.analysis);
   const decisionsOf = (a: Analysis) => contexts.find((c) => c.analysis === a)?.decisions ?? new Map();
   switch (args.format) {
@@ -38,15 +38,15 @@ export function triageOutput(contexts: TriageContext[], args: TriageArgs, locale
       return jsonReport(analyses, args.all, locale, decisionsOf);
     case 'sarif': {
       const tool = { name: 'commerce-patches', version: PACKAGE_VERSION, informationUri: HOMEPAGE };
-      return JSON.stringify(sarifLog(triageFindings(contexts, locale), tool, cwd), null, 2) + '\n';
+      return JSON.stringify(sarifLog(triageFindings(contexts, locale), tool, cwd ?? '/'), null, 2) + '\n';
     }
     case 'markdown':
       return contexts
         .map((c) => {
           const { project } = c.analysis;
-          const name = project.release ?? (relative(cwd, project.lockFile) || project.lockFile);
+          const name = project.release ?? (relative(cwd ?? '/', project.lockFile) || project.lockFile);
           const heading = project.product === null ? name : `${productLabel(project.product)} · ${name}`;
-          const where = (file: string, line: number) => `${relative(cwd, file) || file}:${line}`;
+          const where = (file: string, line: number) => `${relative(cwd ?? '/', file) || file}:${line}`;
           return findingsMarkdown(heading, triageFindings([c], locale), where);
         })
         .join('\n');

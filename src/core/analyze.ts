@@ -1,3 +1,4 @@
+import type { CatalogCache } from './catalog/catalogCache';
 import { loadCatalog } from './catalog/load';
 import type { Catalog } from './catalog/patch';
 import { readProject } from './lock/read';
@@ -13,6 +14,8 @@ export interface AnalyzeOptions {
   extraCatalogs?: string[];
   /** The cache folder of fetched QPT metadata (its last good copy is used when it is fresher). */
   cacheDir?: string;
+  /** Catalog files and merges shared by the analyses of one run (see {@link CatalogCache}). */
+  cache?: CatalogCache;
 }
 
 /** Everything known about one store: its lock, the merged catalog, and the triage of every patch. */
@@ -32,6 +35,7 @@ export function analyzeLock(lockFile: string, options: AnalyzeOptions = {}): Ana
     project,
     extraFiles: options.extraCatalogs ?? [],
     ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
+    ...(options.cache ? { cache: options.cache } : {}),
   });
   return { project, catalog, result: triage(project, catalog), problems: catalog.problems };
 }

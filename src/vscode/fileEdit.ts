@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { FILE_LIMITS, readTextFile } from '../core/files/readTextFile';
 import * as vscode from 'vscode';
 import type { TextEdit } from '../core/cloud/textEdit';
 
@@ -37,7 +38,7 @@ async function inSync(document: vscode.TextDocument, file: string, ms = 2000): P
     if (document.isDirty) return true;
     let disk: string;
     try {
-      disk = readFileSync(file, 'utf8');
+      disk = readTextFile(file, Math.max(FILE_LIMITS.envYaml, FILE_LIMITS.decisions));
     } catch {
       return true; // Deleted meanwhile: the document's text is what there is.
     }

@@ -58,6 +58,8 @@ export const SETTINGS = {
   groupBy: 'groupBy',
   statuses: 'statuses',
   extraCatalogs: 'extraCatalogs',
+  /** How many folder levels below each workspace folder are searched for composer.lock files. */
+  searchDepth: 'searchDepth',
   /** The command that starts QPT, as an argument list (a restricted setting). */
   qptCommand: 'qptCommand',
   /** More folders of log files for the evidence, relative to the workspace folder. */

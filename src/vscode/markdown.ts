@@ -6,6 +6,7 @@ import { productLabel, reasonText } from '../core/text/describe';
 import type { PatchStatus, TriagedPatch } from '../core/triage/triaged';
 import { t } from './l10n';
 import type { CommerceEntry } from './projects/entries';
+import { escapeMarkdown } from '../core/text/markdown';
 
 /** Codicon per status, used by tree rows, group rows and hover lines. */
 const STATUS_ICON: Record<PatchStatus, { icon: string; color: string }> = {
@@ -30,9 +31,9 @@ export function newMarkdown(): vscode.MarkdownString {
 /** `**ID** title`. */
 export function appendPatchTitle(md: vscode.MarkdownString, patch: Patch, locale: Locale): void {
   md.appendMarkdown('**');
-  md.appendText(patch.id);
+  md.appendMarkdown(escapeMarkdown(patch.id));
   md.appendMarkdown('** ');
-  md.appendText(localized(patch.title, locale));
+  md.appendMarkdown(escapeMarkdown(localized(patch.title, locale)));
   md.appendMarkdown('\n\n');
 }
 
@@ -41,7 +42,7 @@ export function appendPatchHeader(md: vscode.MarkdownString, patch: Patch, local
   appendPatchTitle(md, patch, locale);
   const description = localized(patch.description, locale);
   if (description !== undefined && description !== localized(patch.title, locale)) {
-    md.appendText(description);
+    md.appendMarkdown(escapeMarkdown(description, { keepLineBreaks: true }));
     md.appendMarkdown('\n\n');
   }
   field(md, t('Categories'), patch.categories.join(', '));
@@ -108,8 +109,8 @@ export function statusSentence(entry: TriagedPatch, project: CommerceEntry): str
 export function field(md: vscode.MarkdownString, name: string, value: string): void {
   if (value === '') return;
   md.appendMarkdown('**');
-  md.appendText(t('{0}:', name));
+  md.appendMarkdown(escapeMarkdown(t('{0}:', name)));
   md.appendMarkdown('** ');
-  md.appendText(value);
+  md.appendMarkdown(escapeMarkdown(value));
   md.appendMarkdown('  \n');
 }

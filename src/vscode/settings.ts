@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DEFAULT_CATALOG_URL } from '../core/catalog/update/cache';
+import { DEFAULT_SEARCH_DEPTH, MAX_SEARCH_DEPTH } from '../core/lock/find';
 import { checkQptPrefix } from '../core/qpt/command';
 import { SETTINGS, settingId, WORKBENCH } from './ids';
 
@@ -30,6 +31,12 @@ export function shownStatuses(): ReadonlySet<string> {
   const raw = config().get<unknown>(SETTINGS.statuses);
   if (!Array.isArray(raw)) return new Set(DEFAULT_STATUSES);
   return new Set(raw.filter((s): s is string => typeof s === 'string'));
+}
+
+/** `commercePatches.searchDepth` for one workspace folder: a whole number from 0 to 32, else the default (6). */
+export function searchDepth(folder: vscode.WorkspaceFolder | undefined): number {
+  const raw = config(folder?.uri).get<unknown>(SETTINGS.searchDepth);
+  return typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && raw <= MAX_SEARCH_DEPTH ? raw : DEFAULT_SEARCH_DEPTH;
 }
 
 /**

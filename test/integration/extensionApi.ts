@@ -129,7 +129,8 @@ export function report(line: string): void {
 
 /** Markdown as a reader sees it: VS Code's escapes and non-breaking spaces from appendText undone. */
 export function plain(markdown: string): string {
-  return markdown.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1');
+  // The extension escapes every ASCII punctuation character of data with a backslash (CommonMark allows it).
+  return markdown.replace(/&nbsp;/g, ' ').replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
 /**

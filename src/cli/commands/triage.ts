@@ -1,4 +1,5 @@
 import { type Analysis, analyzeLock } from '../../core/analyze';
+import { CatalogCache } from '../../core/catalog/catalogCache';
 import { readProject } from '../../core/lock/read';
 import { InputError } from '../../core/problem';
 import { analyzeRelease } from '../../core/releases/analyzeRelease';
@@ -20,17 +21,20 @@ function runTriage(args: TriageArgs): number {
   requireCatalogFiles(args.catalogs);
   const analyses: Analysis[] = [];
   const failures: string[] = [];
+  // Each catalog file is read, and each set of catalogs merged, once for all the locks of the run.
+  const cache = new CatalogCache();
   if (args.release !== undefined) {
-    const store = args.pathGiven ? readProject(lockFilesFor(args.path)[0]) : undefined;
+    const store = args.pathGiven ? readProject(lockFilesFor(args.path, args.depth)[0]) : undefined;
     const options = { bundled: args.bundled, extraCatalogs: args.catalogs, edition: args.edition, cloud: args.cloud, store };
     analyses.push(analyzeRelease(args.release, options));
   }
-  for (const lockFile of args.release !== undefined ? [] : lockFilesFor(args.path)) {
+  for (const lockFile of args.release !== undefined ? [] : lockFilesFor(args.path, args.depth)) {
     try {
       analyses.push(
         analyzeLock(lockFile, {
           bundled: args.bundled,
           extraCatalogs: args.catalogs,
+          cache,
           ...(args.cacheDir !== undefined ? { cacheDir: args.cacheDir } : {}),
         }),
       );
@@ -44,3 +48,4 @@ function runTriage(args: TriageArgs): number {
   process.stdout.write(triageOutput(contexts, args, locale));
   return args.failOnUndecided && reportUndecided(contexts) ? 1 : 0;
 }
+

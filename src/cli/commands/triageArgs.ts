@@ -1,5 +1,6 @@
 import { RELEASE_EDITIONS, type ReleaseEdition } from '../../core/releases/releaseProject';
 import { cacheDirFor } from '../cacheDir';
+import { DEFAULT_SEARCH_DEPTH, MAX_SEARCH_DEPTH } from '../../core/lock/find';
 import { UsageError } from '../command';
 import { t } from '../messages';
 import { helpText, parseOptions, sharedOptionHelp } from './options';
@@ -28,6 +29,8 @@ export interface TriageArgs {
   qptStatus: string | undefined;
   /** `--fail-on undecided`: exit code 1 when an applicable patch is neither applied, scheduled nor decided. */
   failOnUndecided: boolean;
+  /** How many folder levels below PATH are searched for composer.lock files. */
+  depth: number;
 }
 
 /** The help text in the display language (the command line itself stays as typed). */
@@ -47,12 +50,13 @@ export function usage(): string {
     sharedOptionHelp.applied(),
     sharedOptionHelp.qptStatus(),
     ['--fail-on', t('undecided: exit code 1 when an applicable patch is neither applied, scheduled nor decided')],
+    ['--depth', t('how many folder levels below PATH to search for composer.lock files (default: {0})', DEFAULT_SEARCH_DEPTH)],
   ];
   return helpText(
     [
       'commerce-patches triage [PATH] [--catalog FILE]... [--no-bundled]',
       '                               [--format table|json|markdown|sarif] [--all] [--locale LANG]',
-      '                               [--applied ID]... [--qpt-status FILE] [--fail-on undecided]',
+      '                               [--applied ID]... [--qpt-status FILE] [--fail-on undecided] [--depth N]',
       '       commerce-patches triage --release RELEASE [--edition open-source|commerce|b2b] [--cloud] [PATH]',
     ],
     options,
@@ -75,6 +79,7 @@ export function parseTriageArgs(argv: string[]): TriageArgs {
     applied: { type: 'string', multiple: true },
     'qpt-status': { type: 'string' },
     'fail-on': { type: 'string' },
+    depth: { type: 'string' },
   });
   const rest = positionals;
   if (rest.length > 1) throw new UsageError(t('triage takes one PATH, got {0}: {1}', rest.length, rest.join(' ')));
@@ -90,6 +95,10 @@ export function parseTriageArgs(argv: string[]): TriageArgs {
   }
   if (values.release === undefined && (edition !== undefined || values.cloud)) {
     throw new UsageError(t('--edition and --cloud go with --release'));
+  }
+  const depth = values.depth === undefined ? DEFAULT_SEARCH_DEPTH : Number(values.depth);
+  if (!/^\d{1,3}$/.test(values.depth ?? '0') || depth > MAX_SEARCH_DEPTH) {
+    throw new UsageError(t("--depth must be a whole number from 0 to {0}, not '{1}'", MAX_SEARCH_DEPTH, values.depth ?? ''));
   }
   return {
     command: 'triage',
@@ -107,6 +116,7 @@ export function parseTriageArgs(argv: string[]): TriageArgs {
     applied: values.applied ?? [],
     qptStatus: values['qpt-status'],
     failOnUndecided: failOn === 'undecided',
+    depth,
   };
 }
 

@@ -1,6 +1,7 @@
 import { parseConstraint } from '../composer/constraint';
 import { LOCALES } from '../locale';
 import { t } from '../text/translate';
+import { quote } from '../text/quote';
 import { type CatalogEntry, newEntry, type Texts } from './entry';
 import { metadataAt } from './metadata';
 import {
@@ -28,7 +29,7 @@ export function readCuratedCatalog(data: unknown): { entries: CatalogEntry[]; is
     return { entries, issues: issues.list };
   }
   for (const key of Object.keys(data)) {
-    if (key !== 'patches') issues.warn([key], t('unknown top-level key {0} ignored', JSON.stringify(key)), true);
+    if (key !== 'patches') issues.warn([key], t('unknown top-level key {0} ignored', quote(key)), true);
   }
   for (const [key, value] of Object.entries(data.patches)) {
     const entry = curatedPatch(key, value, ['patches', key], issues);
@@ -54,7 +55,7 @@ function curatedPatch(key: string, value: unknown, path: PathSegment[], issues: 
     return undefined;
   }
   for (const k of Object.keys(value)) {
-    if (!KEYS.has(k)) issues.warn([...path, k], t('unknown key {0} ignored', JSON.stringify(k)), true);
+    if (!KEYS.has(k)) issues.warn([...path, k], t('unknown key {0} ignored', quote(k)), true);
   }
   const entry = newEntry(id);
   const title = textsAt(value.title, [...path, 'title'], issues, true);
@@ -125,14 +126,14 @@ function isRelease(s: string): boolean {
 function textsAt(value: unknown, path: PathSegment[], issues: Issues, requireEnglish: boolean): Texts | undefined {
   if (typeof value === 'string' && value.trim() !== '') return { en: value.trim() };
   if (!isRecord(value)) {
-    const what = value === undefined ? t('is missing') : t('must be a text or a mapping of texts by language ({0})', LOCALES.join(', '));
+    const what = value === undefined ? t('"{0}" is missing', String(path[path.length - 1])) : t('must be a text or a mapping of texts by language ({0})', LOCALES.join(', '));
     issues.error(path, withConsequence(what, skipped));
     return undefined;
   }
   const texts: Texts = {};
   for (const [lang, text] of Object.entries(value)) {
     if (!(LOCALES as readonly string[]).includes(lang)) {
-      issues.warn([...path, lang], t('unknown language {0} ignored (expected {1})', JSON.stringify(lang), LOCALES.join(', ')), true);
+      issues.warn([...path, lang], t('unknown language {0} ignored (expected {1})', quote(lang), LOCALES.join(', ')), true);
       continue;
     }
     if (typeof text !== 'string' || text.trim() === '') {

@@ -1,19 +1,21 @@
-import { readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
+import { FILE_LIMITS, readTextFile } from '../files/readTextFile';
 import type { Project } from '../lock/project';
 import { parseJsonText } from '../lock/jsonText';
 import { readFailure } from '../lock/read';
 import { InputError, type Problem } from '../problem';
+import { shortText } from '../text/quote';
 import { t } from '../text/translate';
 import { bundledCatalog } from './bundled';
 import { bundledFacts } from './bundledFacts';
+import { CatalogCache } from './catalogCache';
 import type { LoadedFile } from './entry';
 import { byFreshness, markNewPatches } from './layers';
 import { mergeCatalog } from './merge';
 import type { Catalog, CatalogKind, CatalogLayer } from './patch';
 import { qptJsonShape, readQptInfo, readQptPatches } from './qptJson';
 import { fetchedDir, readCacheInfo } from './update/cache';
-import { readYamlCatalog } from './yamlCatalog';
+import type * as YamlCatalog from './yamlCatalog';
 
 export interface LoadCatalogOptions {
   /** Include the bundled catalog: patches.yaml and the facts of every QPT patch (default true). */
@@ -26,6 +28,8 @@ export interface LoadCatalogOptions {
   cacheDir?: string;
   /** More catalog files: `.yaml`/`.yml` in our schema, `.json` in a QPT format (known by QPT's file name, else by shape). */
   extraFiles?: string[];
+  /** Files already read and catalogs already merged in this run, shared with other loads (default: none). */
+  cache?: CatalogCache;
 }
 
 /** The QPT metadata files, in load order. */
@@ -38,10 +42,12 @@ const QPT_FILES: [string, CatalogKind][] = [
 /**
  * Loads and merges, by patch ID: the bundled patches.yaml; then QPT's metadata, oldest first so that the freshest
  * wins: the bundled facts, the project's installed metadata and the fetched copy; then the extra files (see
- * {@link mergeCatalog} for who wins; hand-written titles always stay). Nothing is cached here; a file given twice is
- * read once. Broken entries and unreadable files end up in `problems`; this never throws for bad input.
+ * {@link mergeCatalog} for who wins; hand-written titles always stay). A file given twice is read once; with a
+ * `cache`, files and merged catalogs are shared with the other loads of the run. Broken entries and unreadable
+ * files end up in `problems`; this never throws for bad input.
  */
 export function loadCatalog(options: LoadCatalogOptions = {}): Catalog {
+  const cache = options.cache ?? new CatalogCache();
   const files: LoadedFile[] = [];
   const problems: Problem[] = [];
   const seen = new Set<string>();
@@ -50,9 +56,9 @@ export function loadCatalog(options: LoadCatalogOptions = {}): Catalog {
   const layers: LoadedFile[] = [];
   const facts = (options.facts ?? bundled) ? bundledFacts() : undefined;
   if (facts !== undefined) layers.push(facts);
-  if (options.project !== undefined) layers.push(...installedQpt(options.project, seen, problems));
+  if (options.project !== undefined) layers.push(...installedQpt(options.project, seen, problems, cache));
   if (options.cacheDir !== undefined) {
-    const fetched = fetchedQpt(options.cacheDir, seen, problems);
+    const fetched = fetchedQpt(options.cacheDir, seen, problems, cache);
     if (facts !== undefined) markNewPatches(fetched, facts);
     layers.push(...fetched);
   }
@@ -61,11 +67,11 @@ export function loadCatalog(options: LoadCatalogOptions = {}): Catalog {
     const file = resolve(extra);
     if (seen.has(file)) continue;
     seen.add(file);
-    files.push(readCatalogFile(file));
+    files.push(cache.file(file, () => readCatalogFile(file)));
   }
-  const catalog = mergeCatalog(files);
-  catalog.problems.push(...problems);
-  return catalog;
+  const merged = cache.merge(files);
+  // The merged catalog may be shared: this load's own problems go to a catalog object of its own.
+  return { patches: merged.patches, sources: merged.sources, problems: [...merged.problems, ...problems] };
 }
 
 /** Loads only the given files (QPT JSON or our YAML), without the bundled catalog: for `--catalog` and benchmarks. */
@@ -78,49 +84,58 @@ export function qptMetadataDir(project: Project): string {
   return join(project.vendorDir, 'magento', 'quality-patches');
 }
 
-/** The QPT metadata files in `dir` that exist (a missing file is normal), as one layer. */
-function qptMetadata(dir: string, layer: CatalogLayer, seen: Set<string>, problems: Problem[]): LoadedFile[] {
+/** The QPT metadata files in `dir` that exist (a missing file is normal), as one layer; each file is read once per run. */
+function qptMetadata(dir: string, layer: CatalogLayer, seen: Set<string>, problems: Problem[], cache: CatalogCache): LoadedFile[] {
   const loaded: LoadedFile[] = [];
   for (const [name, kind] of QPT_FILES) {
     const file = join(dir, name);
     seen.add(file);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') problems.push({ severity: 'error', file, message: readFailure(code, e) });
+    const read = cache.file(file, () => {
+      try {
+        const read = readJsonCatalog(readTextFile(file, FILE_LIMITS.catalog), file, kind);
+        read.layer = layer;
+        return read;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        const missing = code === 'ENOENT' || code === 'ENOTDIR';
+        return { file, kind, entries: [], problems: missing ? [] : [{ severity: 'error', file, message: readFailure(code, e) }], missing };
+      }
+    });
+    if ('missing' in read) {
+      problems.push(...read.problems);
       continue;
     }
-    const read = readJsonCatalog(text, file, kind);
-    read.layer = layer;
     loaded.push(read);
   }
   return loaded;
 }
 
 /** The last good copy of fetched metadata, when there is one; its version is the one it was fetched as. */
-function fetchedQpt(cacheDir: string, seen: Set<string>, problems: Problem[]): LoadedFile[] {
+function fetchedQpt(cacheDir: string, seen: Set<string>, problems: Problem[], cache: CatalogCache): LoadedFile[] {
   const info = readCacheInfo(cacheDir);
   if (info === undefined) return [];
-  const loaded = qptMetadata(fetchedDir(cacheDir), 'fetched', seen, problems);
-  for (const f of loaded) f.version = info.qpt;
-  return loaded;
+  const version = info.qpt;
+  return qptMetadata(fetchedDir(cacheDir), 'fetched', seen, problems, cache).map((f) =>
+    f.version === version ? f : cache.file(`${f.file}\u0000${version}`, () => ({ ...f, version })),
+  );
 }
 
 /** The installed QPT metadata files that exist (a missing file is normal); the QPT version is their version. */
-function installedQpt(project: Project, seen: Set<string>, problems: Problem[]): LoadedFile[] {
+function installedQpt(project: Project, seen: Set<string>, problems: Problem[], cache: CatalogCache): LoadedFile[] {
   const dir = qptMetadataDir(project);
-  const loaded = qptMetadata(dir, 'installed', seen, problems);
+  let loaded = qptMetadata(dir, 'installed', seen, problems, cache);
   const version = project.qpt.installed ?? loaded.find((f) => f.version !== undefined)?.version;
-  if (version !== undefined) for (const f of loaded) f.version = version;
+  // Files read once are shared: the version goes to a copy, kept per file and version.
+  if (version !== undefined) {
+    loaded = loaded.map((f) => (f.version === version ? f : cache.file(`${f.file}\u0000${version}`, () => ({ ...f, version }))));
+  }
   if (loaded.length === 0 && project.qpt.installed !== null && problems.length === 0) {
     problems.push({
       severity: 'warning',
       file: dir,
       message: t(
         'magento/quality-patches {0} is in composer.lock but its metadata is not installed here (run composer install); the other catalogs are used without it',
-        project.qpt.installed,
+        shortText(project.qpt.installed),
       ),
     });
   }
@@ -131,13 +146,22 @@ function installedQpt(project: Project, seen: Set<string>, problems: Problem[]):
 export function readCatalogFile(file: string): LoadedFile {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFile(file, FILE_LIMITS.catalog);
   } catch (e) {
     return failed(file, 'yaml', readFailure((e as NodeJS.ErrnoException).code, e));
   }
   const ext = extname(file).toLowerCase();
   const looksJson = ext === '.json' || (ext !== '.yaml' && ext !== '.yml' && /^\uFEFF?\s*[{[]/.test(text));
   return looksJson ? readJsonCatalog(text, file, qptKindByName(file)) : readYamlCatalog(text, file);
+}
+
+/**
+ * The YAML reader, with the YAML library behind it, is loaded on the first YAML catalog: a command-line run with
+ * JSON catalogs only (the bundled catalog is data built in) never loads it.
+ */
+function readYamlCatalog(text: string, file: string): LoadedFile {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('./yamlCatalog') as typeof YamlCatalog).readYamlCatalog(text, file);
 }
 
 /** The kind of a file named like one of QPT's metadata files (it is read as that file), else undefined. */

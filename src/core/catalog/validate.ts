@@ -1,6 +1,7 @@
 import { ConstraintError, parseConstraint } from '../composer/constraint';
 import { isSafePatchId } from '../qpt/patchId';
 import { t } from '../text/translate';
+import { quote } from '../text/quote';
 import type { PatchTarget } from './patch';
 import { isCanonicalPatchId, normalizePatchId } from './patchId';
 
@@ -58,7 +59,10 @@ export function patchIdAt(value: unknown, path: PathSegment[], issues: Issues, c
     if (isCanonicalPatchId(value)) return value;
     if (isSafePatchId(value.trim())) return normalizePatchId(value);
   }
-  const what = t('{0} is not a patch ID (letters and digits joined by "-", "_" or "/")', JSON.stringify(value));
+  const what =
+    value === undefined || value === null
+      ? t('the patch ID is missing')
+      : t('{0} is not a patch ID (letters and digits joined by "-", "_" or "/")', quote(typeof value === 'string' ? value : String(JSON.stringify(value))));
   issues.error(path, withConsequence(what, consequence), atKey);
   return undefined;
 }
@@ -115,7 +119,7 @@ export function targetsAt(value: unknown, path: PathSegment[], issues: Issues, s
   for (const pkg in value) {
     const ranges = value[pkg];
     if (!isPackageName(pkg)) {
-      issues.error([...path, pkg], t('{0} is not a Composer package name (vendor/name); skipped', JSON.stringify(pkg)), true);
+      issues.error([...path, pkg], t('{0} is not a Composer package name (vendor/name); skipped', quote(pkg)), true);
       continue;
     }
     if (!isRecord(ranges) || isEmpty(ranges)) {
@@ -207,7 +211,7 @@ function targetAt(
   if (strictKeys) {
     for (const key in d) {
       if (!TARGET_KEYS.has(key)) {
-        const what = t('unknown key {0} ignored (expected file, require, replaced-with or deprecated)', JSON.stringify(key));
+        const what = t('unknown key {0} ignored (expected file, require, replaced-with or deprecated)', quote(key));
         issues.warn(rangePath(packagesPath, pkg, constraint, key), what, true);
       }
     }

@@ -21,6 +21,7 @@ import {
   removeFromBlockSeq,
   removeFromFlowSeq,
 } from './envYamlEdits';
+import { verifiedEdits } from './verifiedEdit';
 import { detectLayout, yamlScalar, type YamlLayout } from './yamlLayout';
 
 export { ENV_YAML_FILE };
@@ -90,11 +91,28 @@ export function readQualityPatches(text: string, file: string = ENV_YAML_FILE): 
  */
 export function addQualityPatches(text: string, ids: readonly string[], file: string = ENV_YAML_FILE): TextEdit[] {
   const wanted = ids.length === 0 ? [] : [...new Set(checkPatchIds(ids).map(qptCommandLineId))];
-  const env = parseEnvYaml(text, file);
-  const found = locateQualityPatches(env);
-  const present = new Set(entryValues(found.seq).map((v) => v?.toUpperCase()));
-  const adding = wanted.filter((id) => !present.has(id)).map(yamlScalar);
-  return adding.length === 0 ? [] : normalizeEdits(additions(text, found, adding, detectLayout(text, env.doc)));
+  return withoutBom(text, (body) => {
+    const env = parseEnvYaml(body, file);
+    const found = locateQualityPatches(env, true);
+    const present = new Set(entryValues(found.seq).map((v) => v?.toUpperCase()));
+    const adding = wanted.filter((id) => !present.has(id));
+    if (adding.length === 0) return [];
+    return verifiedEdits(
+      body,
+      file,
+      () => normalizeEdits(additions(body, found, adding.map(yamlScalar), detectLayout(body, env.doc))),
+      (current) => [...current, ...adding],
+    );
+  });
+}
+
+/**
+ * Runs an edit on the text after a byte order mark (which the YAML parser does not count as a character of the first
+ * line) and moves the edits back to the full text's offsets.
+ */
+function withoutBom(text: string, edit: (body: string) => TextEdit[]): TextEdit[] {
+  if (text.charCodeAt(0) !== 0xfeff) return edit(text);
+  return edit(text.slice(1)).map((e) => ({ ...e, offset: e.offset + 1 }));
 }
 
 function additions(text: string, found: PathLocation, ids: readonly string[], layout: YamlLayout): TextEdit[] {
@@ -116,16 +134,32 @@ function entryValues(seq: YAMLSeq | undefined): Array<string | undefined> {
  * Removing the last entry leaves `QUALITY_PATCHES: []`. Nothing to remove gives no edits.
  */
 export function removeQualityPatches(text: string, ids: readonly string[], file: string = ENV_YAML_FILE): TextEdit[] {
-  const env = parseEnvYaml(text, file);
-  const found = locateQualityPatches(env);
-  const seq = found.seq;
-  if (seq === undefined || found.pair === undefined) return [];
-  const drop = new Set(ids.map(qptCommandLineId));
-  const removed = entryValues(seq).map((v) => v !== undefined && drop.has(qptCommandLineId(v)));
-  if (!removed.includes(true)) return [];
-  const edits = seq.flow ? removeFromFlowSeq(seq, removed) : removeFromBlockSeq(text, seq, removed);
-  if (!seq.flow && removed.every(Boolean)) {
-    edits.push({ offset: colonAfter(text, found.pair.key as Node) + 1, length: 0, newText: ' []' });
+  return withoutBom(text, (body) => {
+    const env = parseEnvYaml(body, file);
+    const found = locateQualityPatches(env, true);
+    const seq = found.seq;
+    const pair = found.pair;
+    if (seq === undefined || pair === undefined) return [];
+    const drop = new Set(ids.map(qptCommandLineId));
+    const removed = entryValues(seq).map((v) => v !== undefined && drop.has(qptCommandLineId(v)));
+    if (!removed.includes(true)) return [];
+    const build = () => {
+      const edits = seq.flow ? removeFromFlowSeq(body, seq, removed) : removeFromBlockSeq(body, seq, removed);
+      if (!seq.flow && removed.every(Boolean)) edits.push({ offset: afterProperties(body, colonAfter(body, pair.key as Node) + 1), length: 0, newText: ' []' });
+      return normalizeEdits(edits);
+    };
+    return verifiedEdits(body, file, build, (current) => current.filter((v) => typeof v !== 'string' || !drop.has(qptCommandLineId(v))));
+  });
+}
+
+/** The offset after the anchor (`&qp`) and tag (`!!seq`) that may follow a key's colon on its line. */
+function afterProperties(text: string, from: number): number {
+  let i = from;
+  for (;;) {
+    let j = i;
+    while (text[j] === ' ' || text[j] === '\t') j++;
+    if (text[j] !== '&' && text[j] !== '!') return i;
+    while (j < text.length && !/[ \t\r\n]/.test(text[j])) j++;
+    i = j;
   }
-  return normalizeEdits(edits);
 }

@@ -12,6 +12,9 @@ import {
   type YAMLSeq,
 } from 'yaml';
 import { InputError, type Problem } from '../problem';
+import { lineColumnAt } from '../lock/jsonText';
+import { deepFlowNesting, MAX_FLOW_NESTING } from '../text/flowNesting';
+import { quote } from '../text/quote';
 import { t } from '../text/translate';
 
 /** The setting's place in `.magento.env.yaml`: ece-tools applies these patches on every build. */
@@ -29,8 +32,13 @@ export interface EnvYamlDocument {
 
 /** Parses the text; invalid YAML throws {@link InputError} with the first error's line and column. */
 export function parseEnvYaml(text: string, file: string): EnvYamlDocument {
+  const deep = deepFlowNesting(text);
+  if (deep !== undefined) {
+    const { line, column } = lineColumnAt(text, deep);
+    throw new InputError({ severity: 'error', file, line, column, message: t('Invalid YAML: {0}', t('brackets nested more than {0} deep', MAX_FLOW_NESTING)) });
+  }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { keepSourceTokens: true, lineCounter: lines });
+  const doc = parseDocument(text, { keepSourceTokens: true, lineCounter: lines, logLevel: 'silent' });
   const error = doc.errors[0];
   if (error !== undefined) {
     const pos = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
@@ -75,9 +83,13 @@ export interface PathLocation {
   seq?: YAMLSeq;
 }
 
-/** Follows `stage` → `build` → `QUALITY_PATCHES`; a mapping or list that is something else throws, naming it. */
-export function locateQualityPatches(env: EnvYamlDocument): PathLocation {
-  const root = env.doc.contents;
+/**
+ * Follows `stage` → `build` → `QUALITY_PATCHES`; a mapping or list that is something else throws, naming it. A key
+ * that a mapping takes from another through a merge key (`<<: *base`) is found there when reading; for an edit
+ * (`forEdit`) such a mapping throws instead, since a key written beside `<<` would shadow the merged one.
+ */
+export function locateQualityPatches(env: EnvYamlDocument, forEdit = false): PathLocation {
+  const root = env.doc.contents as Node | null;
   if (root === null || (isScalar(root) && root.value === null && (root.source ?? '') === '')) return { depth: 0 };
   if (!isMap(root)) {
     throw errorAt(env, root, t('The top level must be a mapping of stages (stage:, ...), not {0}.', kindOf(root)));
@@ -86,7 +98,19 @@ export function locateQualityPatches(env: EnvYamlDocument): PathLocation {
   for (let depth = 0; depth < QUALITY_PATCHES_PATH.length; depth++) {
     const key = QUALITY_PATCHES_PATH[depth];
     const pairIndex = map.items.findIndex((p) => isScalar(p.key) && p.key.value === key);
-    if (pairIndex === -1) return { map, depth };
+    if (pairIndex === -1) {
+      const merge = map.items.find((p) => isScalar(p.key) && p.key.value === '<<');
+      if (merge === undefined) return { map, depth };
+      const name = QUALITY_PATCHES_PATH.slice(0, depth).join('.') || t('the top level');
+      if (forEdit) {
+        throw errorAt(env, merge.key as Node, t('{0} takes keys from another mapping with a merge key (<<); edit that mapping by hand.', name));
+      }
+      const merged = mergedMapWith(env, merge.value as Node | null, key);
+      if (merged === undefined) return { map, depth };
+      map = merged;
+      depth--;
+      continue;
+    }
     const pair = map.items[pairIndex];
     const value = pair.value as Node | null;
     const name = QUALITY_PATCHES_PATH.slice(0, depth + 1).join('.');
@@ -104,9 +128,19 @@ export function locateQualityPatches(env: EnvYamlDocument): PathLocation {
   throw new Error('unreachable: the last key returns above');
 }
 
+/** The mapping a merge key's value (`*base` or `[*a, *b]`) brings in that holds `key`: the first one, as YAML merges. */
+function mergedMapWith(env: EnvYamlDocument, value: Node | null, key: string): YAMLMap | undefined {
+  const sources = isSeq(value) ? (value.items as Node[]) : [value];
+  for (const source of sources) {
+    const target = isAlias(source) ? source.resolve(env.doc) : source;
+    if (isMap(target) && target.items.some((p) => isScalar(p.key) && p.key.value === key)) return target;
+  }
+  return undefined;
+}
+
 function kindOf(node: Node | null): string {
   if (isSeq(node)) return t('a list');
   if (isMap(node)) return t('a mapping');
-  if (isScalar(node)) return t('the value {0}', JSON.stringify(node.source ?? String(node.value)));
+  if (isScalar(node)) return t('the value {0}', quote(node.source ?? String(node.value)));
   return t('this value');
 }

@@ -97,8 +97,14 @@ export function removeFromBlockSeq(text: string, seq: YAMLSeq, removed: readonly
 }
 
 /** Deletes each run of removed entries with the commas around it: `[A, B, C]` minus B is `[A, C]`. */
-export function removeFromFlowSeq(seq: YAMLSeq, removed: readonly boolean[]): TextEdit[] {
+export function removeFromFlowSeq(text: string, seq: YAMLSeq, removed: readonly boolean[]): TextEdit[] {
   const items = seq.items as Node[];
+  if (removed.every(Boolean)) {
+    // Everything goes, trailing comma included: `[ACSD-1, ]` becomes `[]`.
+    const close = flowEnd(seq);
+    const open = text.lastIndexOf('[', items[0]?.range?.[0] ?? close);
+    return [{ offset: open + 1, length: close - open - 1, newText: '' }];
+  }
   const start = (i: number): number => items[i].range?.[0] ?? 0;
   const end = (i: number): number => items[i].range?.[1] ?? 0;
   const edits: TextEdit[] = [];

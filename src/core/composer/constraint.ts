@@ -4,7 +4,8 @@
  * basic comparisons with Composer's implicit `-dev` bounds (see ./term.ts).
  */
 import { t } from '../text/translate';
-import { phpTrim, VersionSyntaxError, WS } from './normalize';
+import { quote } from '../text/quote';
+import { isAsciiSpace, phpTrim, trimWhere, VersionSyntaxError } from './normalize';
 import { parseTerm, TermSyntaxError, type Operator, type Term } from './term';
 import { compareOrder, fromNormalized, parseVersion, type ComposerVersion } from './version';
 
@@ -22,7 +23,7 @@ export class ConstraintError extends Error {
     readonly constraint: string,
     readonly reason: string,
   ) {
-    super(t('Invalid version constraint {0}: {1}', JSON.stringify(constraint), reason));
+    super(t('Invalid version constraint {0}: {1}', quote(constraint), reason));
     this.name = 'ConstraintError';
   }
 }
@@ -107,7 +108,8 @@ class ParsedConstraint implements Constraint {
   }
 }
 
-const OR = new RegExp(`${WS}*\\|\\|?${WS}*`);
+/** `|` or `||`; the spaces around an alternative are trimmed after the split (a `\s*` in the pattern is quadratic). */
+const OR = /\|\|?/;
 /** A `,` or space between operands, but not inside `>= 1.0`, `1.0 - 2.0` or `1.0 as 2.0`. */
 const AND = /(?<!^|as|[=>< ,]) *(?<!-)[, ](?!-) *(?!,|as|$)/;
 
@@ -140,7 +142,8 @@ function parseUncached(text: string): Constraint {
   const trimmed = phpTrim(text);
   if (trimmed === '') throw new ConstraintError(text, t('the constraint is empty'));
   const groups: Bound[][] = [];
-  for (const alternative of trimmed.split(OR)) {
+  for (const spaced of trimmed.split(OR)) {
+    const alternative = trimWhere(spaced, isAsciiSpace);
     if (alternative === '') throw new ConstraintError(text, t('an alternative between "||" is empty'));
     const group: Bound[] = [];
     for (const operand of alternative.split(AND)) {
@@ -148,7 +151,7 @@ function parseUncached(text: string): Constraint {
         for (const term of parseTerm(operand)) group.push(toBound(term));
       } catch (e) {
         if (e instanceof VersionSyntaxError || e instanceof TermSyntaxError) {
-          throw new ConstraintError(text, operand === text ? e.message : t('{0} in {1}', e.message, JSON.stringify(operand)));
+          throw new ConstraintError(text, operand === text ? e.message : t('{0} in {1}', e.message, quote(operand)));
         }
         throw e;
       }

@@ -5,6 +5,7 @@
  */
 
 import { t } from '../text/translate';
+import { quote } from '../text/quote';
 
 /** PCRE's `\s` (ASCII only), so that exotic Unicode spaces are not taken for separators. */
 export const WS = '[\\t\\n\\v\\f\\r ]';
@@ -15,15 +16,17 @@ export const TOKEN_CHAR = '[^,\\t\\n\\v\\f\\r ]';
 /**
  * A stability suffix after the numbers. Groups: 1 stability word, 2 its number(s), 3 a `dev` suffix.
  * Separators `.`, `_`, `-` or none; only the listed words may carry a number (`-p1`, `RC.2`, `beta-1.2`).
+ * Composer writes the number part `((?:[.-]?\d+)*)`, which can split a run of digits in exponentially many ways;
+ * this is the same language written so that a run of digits is matched one way only (linear time).
  */
-export const MODIFIER = '[._-]?(?:(stable|beta|b|RC|alpha|a|patch|pl|p)((?:[.-]?\\d+)*)?)?([.-]?dev)?';
+export const MODIFIER = '[._-]?(?:(stable|beta|b|RC|alpha|a|patch|pl|p)([.-]?\\d+(?:[.-]\\d+)*)?)?([.-]?dev)?';
 
 export type Stability = 'stable' | 'RC' | 'beta' | 'alpha' | 'dev';
 
 /** Thrown for text that is not a Composer version; the message quotes the text. */
 export class VersionSyntaxError extends Error {
   constructor(readonly version: string) {
-    super(t('{0} is not a valid version', JSON.stringify(version)));
+    super(t('{0} is not a valid version', quote(version)));
     this.name = 'VersionSyntaxError';
   }
 }
@@ -36,12 +39,29 @@ const CLASSICAL = new RegExp(`^v?(\\d{1,5})(\\.\\d+)?(\\.\\d+)?(\\.\\d+)?${MODIF
 const DATE = new RegExp(`^v?(\\d{4}(?:[.:-]?\\d{2}){1,6}(?:[.:-]?\\d{1,3}){0,2})${MODIFIER}$`, 'i');
 const DEV_SUFFIX = /^(.*?)[.-]?dev$/i;
 const NUMERIC_BRANCH = /^v?(\d+)(\.(?:\d+|[xX*]))?(\.(?:\d+|[xX*]))?(\.(?:\d+|[xX*]))?$/i;
-const STABILITY_TAIL = new RegExp(`${MODIFIER}(?:\\+.*)?$`, 'i');
+const STABILITY_TAIL = new RegExp(`${MODIFIER}$`, 'i');
 
-/** PHP's `trim()`: space, tab, LF, CR, NUL and vertical tab. */
+/** PHP's `trim()`: space, tab, LF, CR, NUL and vertical tab (in linear time, whatever the text). */
 export function phpTrim(text: string): string {
-  // eslint-disable-next-line no-control-regex -- NUL and vertical tab are part of what PHP trims
-  return text.replace(/^[ \t\n\r\0\x0B]+|[ \t\n\r\0\x0B]+$/g, '');
+  return trimWhere(text, isPhpSpace);
+}
+
+/** PCRE's `\s` without Unicode: tab, LF, VT, FF, CR and space. */
+export function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+function isPhpSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0 || c === 11;
+}
+
+/** `text` without the leading and trailing characters for which `drop` holds; one pass from each end. */
+export function trimWhere(text: string, drop: (charCode: number) => boolean): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && drop(text.charCodeAt(start))) start++;
+  while (end > start && drop(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 /** PHP's `empty()` for a regex group: unset, `''` and `'0'` are empty. */
@@ -131,11 +151,21 @@ function normalizeBranch(input: string): string {
   return `dev-${name}`;
 }
 
+/**
+ * The text before build metadata that Composer's `(?:\+.*)?$` skips: up to the first `+` when no line break follows
+ * it. Cut here rather than in the pattern, where `.*` before `$` is tried from every `+` (quadratic).
+ */
+function withoutBuild(version: string): string {
+  const plus = version.indexOf('+');
+  return plus >= 0 && !version.includes('\n', plus) ? version.slice(0, plus) : version;
+}
+
 /** Composer's `parseStability` of a (pretty or normalized) version. */
 export function parseStability(input: string): Stability {
-  const version = input.replace(/#.+$/, '');
+  const hash = input.indexOf('#');
+  const version = hash >= 0 && hash < input.length - 1 ? input.slice(0, hash) : input;
   if (version.startsWith('dev-') || version.endsWith('-dev')) return 'dev';
-  const m = STABILITY_TAIL.exec(version.toLowerCase());
+  const m = STABILITY_TAIL.exec(withoutBuild(version.toLowerCase()));
   if (m && !phpEmpty(m[3])) return 'dev';
   const word = m?.[1];
   if (word === 'beta' || word === 'b') return 'beta';

@@ -4,6 +4,7 @@
  * bounds: `<2.4.7` is `< 2.4.7.0-dev` (no 2.4.7 pre-release passes) and `>=2.4.9` is `>= 2.4.9.0-dev`.
  */
 import { t } from '../text/translate';
+import { quote } from '../text/quote';
 import { ALIAS, MODIFIER, NOT_WS, normalizeVersion, parseStability, phpEmpty, TOKEN_CHAR, VersionSyntaxError, WS } from './normalize';
 
 /** Composer's operators, as written; `=`/`==` and `<>`/`!=` mean the same. */
@@ -74,7 +75,7 @@ export function parseTerm(input: string): Term[] {
 
   let m = TILDE.exec(text);
   if (m) {
-    if (text.startsWith('~>')) throw new TermSyntaxError(t('"~>" is not an operator, use "~" in {0}', JSON.stringify(text)));
+    if (text.startsWith('~>')) throw new TermSyntaxError(t('"~>" is not an operator, use "~" in {0}', quote(text)));
     let position = present(m[4]) ? 4 : present(m[3]) ? 3 : present(m[2]) ? 2 : 1;
     if (!phpEmpty(m[8])) position++;
     const suffix = phpEmpty(m[5]) && phpEmpty(m[7]) && phpEmpty(m[8]) ? '-dev' : '';
@@ -116,7 +117,7 @@ export function parseTerm(input: string): Term[] {
   }
 
   const c = COMPARISON.exec(text);
-  if (!c) throw new TermSyntaxError(t('cannot parse {0}', JSON.stringify(text)));
+  if (!c) throw new TermSyntaxError(t('cannot parse {0}', quote(text)));
   const target = c[2];
   let version: string;
   try {

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FILE_LIMITS, readTextFile } from '../files/readTextFile';
 import type { Project } from '../lock/project';
 import { readFailure } from '../lock/read';
 import type { TriagedPatch, TriageResult } from '../triage/triaged';
@@ -17,7 +17,7 @@ export function readProjectDecisions(project: Project): DecisionsRead & { file: 
   if (project.root === '') return { file, decisions: new Map(), problems: [] };
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFile(file, FILE_LIMITS.decisions);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const problems = code === 'ENOENT' ? [] : [{ severity: 'error' as const, file, message: readFailure(code, e) }];

@@ -47,7 +47,9 @@ function expandHome(dir: string, home = process.env.HOME ?? process.env.USERPROF
 }
 
 function absolute(root: string, dir: string): string {
-  const trimmed = dir.length > 1 ? dir.replace(/[\\/]+$/, '') : dir;
+  let end = dir.length;
+  while (end > 1 && (dir[end - 1] === '/' || dir[end - 1] === '\\')) end--;
+  const trimmed = dir.slice(0, end);
   return isAbsolute(trimmed) ? resolve(trimmed) : resolve(join(root, trimmed));
 }
 

@@ -1,5 +1,7 @@
-import { type Dirent, readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { FILE_LIMITS, readTextFile } from '../files/readTextFile';
+import { stripBom } from './jsonText';
 
 /** Folders never searched: dependencies and version control. */
 const SKIPPED = new Set(['vendor', 'node_modules', '.git', '.hg', '.svn']);
@@ -7,6 +9,8 @@ const SKIPPED = new Set(['vendor', 'node_modules', '.git', '.hg', '.svn']);
 const RUNTIME = new Set(['generated', 'var', 'pub']);
 
 export const DEFAULT_SEARCH_DEPTH = 6;
+/** The deepest search a setting or option may ask for. */
+export const MAX_SEARCH_DEPTH = 32;
 
 /** Composer files found below a folder. */
 export interface ComposerFiles {
@@ -19,7 +23,8 @@ export interface ComposerFiles {
 /**
  * Searches `folder` and its sub-folders (down to `maxDepth` levels) for Composer projects. Skips `vendor/`,
  * `node_modules/`, version-control folders, a project's configured `config.vendor-dir` and Magento's
- * `generated/`, `var/` and `pub/`. Symbolic links are not followed; unreadable folders are passed over.
+ * `generated/`, `var/` and `pub/`. Symbolic links to folders are not followed; a `composer.lock` or `composer.json`
+ * that is a symbolic link counts when it leads to a regular file inside `folder`. Unreadable folders are passed over.
  */
 export function scanComposerFiles(folder: string, maxDepth = DEFAULT_SEARCH_DEPTH): ComposerFiles {
   const lockFiles: string[] = [];
@@ -32,7 +37,7 @@ export function scanComposerFiles(folder: string, maxDepth = DEFAULT_SEARCH_DEPT
     } catch {
       return;
     }
-    const files = new Set(entries.filter((e) => e.isFile()).map((e) => e.name));
+    const files = new Set(entries.filter((e) => e.isFile() || (e.isSymbolicLink() && linkInside(join(dir, e.name)))).map((e) => e.name));
     const hasJson = files.has('composer.json');
     if (files.has('composer.lock')) lockFiles.push(join(dir, 'composer.lock'));
     else if (hasJson) unlocked.push(join(dir, 'composer.json'));
@@ -47,6 +52,19 @@ export function scanComposerFiles(folder: string, maxDepth = DEFAULT_SEARCH_DEPT
     }
   };
   const root = resolve(folder);
+  let realRoot: string | undefined;
+  /** A link named like a Composer file counts when it leads to a regular file inside the searched folder. */
+  const linkInside = (link: string): boolean => {
+    const name = link.slice(link.lastIndexOf(sep) + 1);
+    if (name !== 'composer.lock' && name !== 'composer.json') return false;
+    try {
+      realRoot ??= realpathSync(root);
+      const target = realpathSync(link);
+      return (target === realRoot || target.startsWith(realRoot + sep)) && statSync(target).isFile();
+    } catch {
+      return false;
+    }
+  };
   walk(root, 0);
   const byFolder = (a: string, b: string) => compareByFolder(relative(root, a), relative(root, b));
   return { lockFiles: lockFiles.sort(byFolder), unlockedComposerJsons: unlocked.sort(byFolder) };
@@ -60,7 +78,7 @@ export function findLockFiles(folder: string, maxDepth = DEFAULT_SEARCH_DEPTH): 
 /** The absolute `config.vendor-dir` of the composer.json in `dir`, when it sets one; a broken file sets none. */
 function configuredVendorDir(dir: string): string | undefined {
   try {
-    const json = JSON.parse(readFileSync(join(dir, 'composer.json'), 'utf8').replace(/^\uFEFF/, '')) as {
+    const json = JSON.parse(stripBom(readTextFile(join(dir, 'composer.json'), FILE_LIMITS.composerJson))) as {
       config?: { 'vendor-dir'?: unknown };
     };
     const v = json?.config?.['vendor-dir'];

@@ -1,4 +1,5 @@
 import { InputError } from '../problem';
+import { escapeControls } from '../text/terminal';
 import { t } from '../text/translate';
 
 /** Removes a leading UTF-8 byte order mark, which `JSON.parse` refuses. */
@@ -24,7 +25,9 @@ function jsonSyntaxError(error: unknown, source: string, file: string): InputErr
   const raw = error instanceof Error ? error.message : String(error);
   const offset = syntaxErrorOffset(raw, source);
   const where = offset === undefined ? {} : lineColumnAt(source, offset);
-  return new InputError({ severity: 'error', file, ...where, message: t('invalid JSON: {0}', describeSyntaxError(raw)) });
+  // The engine quotes the offending character raw (a NUL byte, an escape): shown escaped instead.
+  const detail = escapeControls(describeSyntaxError(raw));
+  return new InputError({ severity: 'error', file, ...where, message: t('invalid JSON: {0}', detail) });
 }
 
 /** 1-based line and column (in UTF-16 code units, like editors) of `offset` in `text`. */
@@ -82,7 +85,7 @@ function offsetOf(source: string, line: number, column: number): number {
 function describeSyntaxError(message: string): string {
   const token = /^(Unexpected token '[\s\S]+?'), (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON/.exec(message);
   if (token) return token[1];
-  return message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+| at position \d+/, '');
+  return message.replace(/(?<!\s)\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+| at position \d+/, '');
 }
 
 /** Renders path segments as a JSON path: `ACSD-1.packages["magento/magento2-base"]`, `packages[3].name`. */

@@ -1,5 +1,6 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../problem';
+import { shortText } from '../text/quote';
 import { t } from '../text/translate';
 import { composerDirs } from './composerDirs';
 import { jsonPath, parseJsonText } from './jsonText';
@@ -71,7 +72,7 @@ function collect(list: unknown, key: string, required: boolean, into: Map<string
     const { name, version } = entry;
     if (typeof name !== 'string' || name === '') throw notALock(file, [key, i, 'name'], t('a package needs a "name"'));
     if (typeof version !== 'string' || version === '') {
-      throw notALock(file, [key, i, 'version'], t('package {0} needs a "version"', name));
+      throw notALock(file, [key, i, 'version'], t('package {0} needs a "version"', shortText(name)));
     }
     into.set(name, version);
   }

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { FILE_LIMITS, readTextFile } from '../files/readTextFile';
 import { isAbsolute, join, resolve } from 'node:path';
 import { composerJsonFor } from '../lock/parse';
 import { parseJsonText } from '../lock/jsonText';
@@ -31,7 +32,7 @@ export function readLocalPatches(project: Project): { patches: LocalPatch[]; pro
 
 function readJson(file: string): unknown {
   try {
-    return parseJsonText(readFileSync(file, 'utf8'), file);
+    return parseJsonText(readTextFile(file, FILE_LIMITS.composerJson), file);
   } catch (e) {
     if (e instanceof InputError) throw e;
     return undefined;

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FILE_LIMITS, readTextFile } from '../files/readTextFile';
 import type { Catalog } from '../catalog/patch';
 import { ENV_YAML_FILE, readQualityPatches, type QualityPatchEntry } from '../cloud/envYaml';
 import type { Project } from '../lock/project';
@@ -37,7 +37,7 @@ export function readScheduled(project: Project): Omit<ProjectPatches, 'local'> {
   let scheduled: QualityPatchEntry[] = [];
   let found: string | undefined;
   try {
-    const text = readFileSync(envFile, 'utf8');
+    const text = readTextFile(envFile, FILE_LIMITS.envYaml);
     found = envFile;
     const list = readQualityPatches(text, envFile);
     scheduled = list.entries;

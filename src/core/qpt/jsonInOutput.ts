@@ -5,15 +5,17 @@ const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\
 /**
  * Finds the JSON list of objects a command printed among other lines (warnings before, notices after): the first
  * line that starts with `[` and, up to its matching `]` at the end of a line, parses as an array of objects (or `[]`).
- * Returns undefined when there is none.
+ * Returns undefined when there is none. The search reads at most {@link SCAN_FACTOR} times the output, so that
+ * output made of many unclosed `[` lines cannot take quadratic time.
  */
 export function extractJsonArray(output: string): unknown[] | undefined {
   const text = output.replace(/^\uFEFF/, '').replace(ANSI, '');
   const lineStart = /^[ \t]*\[/gm;
   let m: RegExpExecArray | null;
-  while ((m = lineStart.exec(text)) !== null) {
+  const budget = { left: SCAN_FACTOR * text.length + 100_000 };
+  while ((m = lineStart.exec(text)) !== null && budget.left > 0) {
     const start = m.index + m[0].length - 1;
-    const end = matchingBracket(text, start);
+    const end = matchingBracket(text, start, budget);
     if (end === undefined || restOfLine(text, end + 1).trim() !== '') continue;
     try {
       const value: unknown = JSON.parse(text.slice(start, end + 1));
@@ -29,11 +31,17 @@ function isObjectList(value: unknown): value is object[] {
   return Array.isArray(value) && value.every((v: unknown) => typeof v === 'object' && v !== null);
 }
 
-/** Index of the `]` closing the `[` at `open`, skipping brackets inside JSON strings. */
-function matchingBracket(text: string, open: number): number | undefined {
+/** How many times its length the search may read of an output. */
+const SCAN_FACTOR = 16;
+
+/** Index of the `]` closing the `[` at `open`, skipping brackets inside JSON strings; each character read costs budget. */
+function matchingBracket(text: string, open: number, budget: { left: number }): number | undefined {
   let depth = 0;
   let inString = false;
-  for (let i = open; i < text.length; i++) {
+  const stop = Math.min(text.length, open + budget.left);
+  let i = open;
+  let found: number | undefined;
+  for (; i < stop; i++) {
     const c = text[i];
     if (inString) {
       if (c === '\\') i++;
@@ -42,11 +50,12 @@ function matchingBracket(text: string, open: number): number | undefined {
     else if (c === '[' || c === '{') depth++;
     else if (c === ']' || c === '}') {
       depth--;
-      if (depth === 0) return c === ']' ? i : undefined;
-      if (depth < 0) return undefined;
+      if (depth === 0) found = c === ']' ? i : undefined;
+      if (depth <= 0) break;
     }
   }
-  return undefined;
+  budget.left -= i - open + 1;
+  return found;
 }
 
 function restOfLine(text: string, from: number): string {

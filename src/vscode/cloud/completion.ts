@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { patchIdRegExp } from '../../core/catalog/patchId';
 import { readQualityPatches } from '../../core/cloud/envYaml';
 import { caseInsensitiveIds, qptCommandLineId } from '../../core/qpt/patchId';
 import { localized } from '../../core/locale';
@@ -12,7 +13,8 @@ function listedIds(text: string, lines: readonly string[]): ReadonlySet<string> 
   try {
     return caseInsensitiveIds(readQualityPatches(text).entries.map((e) => e.id));
   } catch {
-    const words = lines.flatMap((l) => [...l.replace(/(^|\s)#.*$/, '').matchAll(/[A-Za-z][A-Za-z0-9]*(?:[-_/][A-Za-z0-9]+)+/g)]);
+    // The patch-ID pattern (checked to run in linear time) rather than a looser word pattern, which backtracks.
+    const words = lines.flatMap((l) => [...l.replace(/(^|\s)#.*$/, '').matchAll(patchIdRegExp())]);
     return caseInsensitiveIds(words.map((m) => m[0]));
   }
 }

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { FILE_LIMITS, readTextFile } from '../../core/files/readTextFile';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ENV_YAML_FILE, readQualityPatches, type QualityPatchesList } from '../../core/cloud/envYaml';
@@ -142,7 +143,7 @@ export class EnvYamlDiagnostics implements vscode.Disposable {
     }
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readTextFile(file, FILE_LIMITS.envYaml);
     } catch {
       this.collection.delete(uri);
       return;

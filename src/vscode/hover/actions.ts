@@ -6,6 +6,7 @@ import { t } from '../l10n';
 import { commandLink, type PatchRef } from '../links';
 import type { CommerceEntry } from '../projects/entries';
 import { untrustedReason } from '../qpt/trust';
+import { escapeMarkdown } from '../../core/text/markdown';
 
 /**
  * The hover's action line for one project: Apply or Revert (QPT), and on Cloud Add to / Remove from
@@ -45,16 +46,35 @@ export function appendPatchActions(
   }
   if (!vscode.workspace.isTrusted && canApply && !applied) {
     md.appendMarkdown('\n\n$(shield) ');
-    md.appendText(untrustedReason());
+    md.appendMarkdown(escapeMarkdown(untrustedReason()));
     md.appendMarkdown(` [`);
-    md.appendText(t('Manage Workspace Trust'));
+    md.appendMarkdown(escapeMarkdown(t('Manage Workspace Trust')));
     md.appendMarkdown(`](command:${WORKBENCH.manageTrust})`);
+    remember(md, WORKBENCH.manageTrust);
   }
+}
+
+/** The commands of the links each hover holds: its `isTrusted` enables these and no other. */
+const linked = new WeakMap<vscode.MarkdownString, Set<string>>();
+
+function remember(md: vscode.MarkdownString, command: string): void {
+  const set = linked.get(md) ?? new Set<string>();
+  set.add(command);
+  linked.set(md, set);
+}
+
+/**
+ * Trusts exactly the commands of the links appended with {@link appendLink} (and the trust link): catalog text is
+ * escaped, so no other link can appear, and even if one did, a command the hover did not build would not run.
+ */
+export function trustOwnLinks(md: vscode.MarkdownString): void {
+  md.isTrusted = { enabledCommands: [...(linked.get(md) ?? [])] };
 }
 
 /** `[$(icon) label](command:…)`: a link that runs `command` on `ref`. */
 export function appendLink(md: vscode.MarkdownString, icon: string, label: string, command: string, ref: PatchRef): void {
   md.appendMarkdown(`[${icon} `);
-  md.appendText(label);
+  md.appendMarkdown(escapeMarkdown(label));
   md.appendMarkdown(`](${commandLink(command, ref).toString()})`);
+  remember(md, command);
 }

@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import { catalogIdLookup } from '../../core/qpt/patchId';
 import { catalogVersions } from '../../core/catalog/layers';
 import { titleSourceText } from '../../core/text/titleSource';
-import { COMMANDS, WORKBENCH } from '../ids';
+import { COMMANDS } from '../ids';
 import { folderLabel } from '../labels';
 import { displayLocale, t } from '../l10n';
 import { type PatchRef } from '../links';
@@ -10,27 +10,13 @@ import { appendCatalogFacts, appendPatchTitle, constraintsOf, field, newMarkdown
 import type { CommerceEntry } from '../projects/entries';
 import type { PatchStateSource } from '../state/patchStates';
 import { patchStateLines } from '../state/stateText';
-import { appendLink, appendPatchActions } from './actions';
+import { appendLink, appendPatchActions, trustOwnLinks } from './actions';
 import { appendEvidence } from './evidence';
+import { escapeMarkdown } from '../../core/text/markdown';
 
 /** The hover's Markdown for patch `id` in the workspace's Commerce `projects`. */
 export function hoverContent(id: string, projects: readonly CommerceEntry[], states: PatchStateSource): vscode.MarkdownString {
   const md = newMarkdown();
-  md.isTrusted = {
-    enabledCommands: [
-      COMMANDS.openDocs,
-      COMMANDS.reveal,
-      COMMANDS.apply,
-      COMMANDS.revert,
-      COMMANDS.addToEnvYaml,
-      COMMANDS.removeFromEnvYaml,
-      COMMANDS.openEvidence,
-      COMMANDS.skipPatch,
-      COMMANDS.investigatePatch,
-      COMMANDS.clearDecision,
-      WORKBENCH.manageTrust,
-    ],
-  };
   const hits = projects.flatMap((project) => {
     const byId = project.analysis.result.byId;
     // QPT's output and .magento.env.yaml spell IDs upper-cased (MAGENTO/MAGENTO2/34528).
@@ -40,11 +26,12 @@ export function hoverContent(id: string, projects: readonly CommerceEntry[], sta
   const first = hits[0];
   if (first === undefined) {
     md.appendMarkdown('**');
-    md.appendText(id);
+    md.appendMarkdown(escapeMarkdown(id));
     md.appendMarkdown('** ');
-    md.appendText(t('is not in the loaded patch catalogs.'));
+    md.appendMarkdown(escapeMarkdown(t('is not in the loaded patch catalogs.')));
     md.appendMarkdown('\n\n');
     appendLink(md, '$(search)', t("Search Adobe's patch list"), COMMANDS.openDocs, { id });
+    trustOwnLinks(md);
     return md;
   }
   const locale = displayLocale();
@@ -60,13 +47,13 @@ export function hoverContent(id: string, projects: readonly CommerceEntry[], sta
   for (const { project, triaged } of hits) {
     const icon = statusIcon(triaged.status).id;
     md.appendMarkdown(`$(${icon}) `);
-    md.appendText(statusSentence(triaged, project));
+    md.appendMarkdown(escapeMarkdown(statusSentence(triaged, project)));
     if (projects.length > 1) {
-      md.appendText(` — ${folderLabel(project)}`);
+      md.appendMarkdown(escapeMarkdown(` — ${folderLabel(project)}`));
     }
     md.appendMarkdown('  \n');
     for (const line of patchStateLines(patch.id, states.of(project))) {
-      md.appendText(line);
+      md.appendMarkdown(escapeMarkdown(line));
       md.appendMarkdown('  \n');
     }
     appendEvidence(md, states.of(project).evidence?.get(patch.id), project.analysis.project.root);
@@ -82,5 +69,6 @@ export function hoverContent(id: string, projects: readonly CommerceEntry[], sta
   md.appendMarkdown(' · ');
   appendLink(md, '$(list-tree)', t('Reveal in sidebar'), COMMANDS.reveal, ref);
   appendPatchActions(md, first.triaged, first.project, states.of(first.project), ref);
+  trustOwnLinks(md);
   return md;
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { bundledFacts } from '../../core/catalog/bundledFacts';
 import { describeFolder } from '../../core/lock/describe';
 import { settingId, SETTINGS } from '../ids';
-import { extraCatalogs } from '../settings';
+import { extraCatalogs, searchDepth } from '../settings';
 import { analyse, isCommerce, type CommerceEntry, type FolderReport, type ProjectEntry } from './entries';
 
 const DEBOUNCE_MS = 300;
@@ -47,6 +47,7 @@ export class ProjectStore implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule({ rescan: true, all: true })),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(settingId(SETTINGS.extraCatalogs))) this.schedule({ all: true });
+        if (e.affectsConfiguration(settingId(SETTINGS.searchDepth))) this.schedule({ rescan: true, all: true });
       }),
     );
   }
@@ -56,7 +57,7 @@ export class ProjectStore implements vscode.Disposable {
     if (this.folderReports === undefined) {
       this.folderReports = (vscode.workspace.workspaceFolders ?? [])
         .filter((folder) => folder.uri.scheme === 'file')
-        .map((folder) => ({ folder, status: describeFolder(folder.uri.fsPath) }));
+        .map((folder) => ({ folder, status: describeFolder(folder.uri.fsPath, searchDepth(folder)) }));
     }
     return this.folderReports;
   }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { FILE_LIMITS, readTextFile } from '../../core/files/readTextFile';
 import type { RecordedDecision } from '../../core/decisions/decision';
 import { DECISIONS_FILE } from '../../core/decisions/decision';
 import { readDecisions } from '../../core/decisions/readDecisions';
@@ -16,7 +16,7 @@ export interface DecisionsState {
 function readDecisionsState(file: string): DecisionsState {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFile(file, FILE_LIMITS.decisions);
   } catch {
     return { file, exists: false, decisions: new Map(), problems: [] };
   }

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ENV_YAML_FILE, readQualityPatches, type QualityPatchesList } from '../../core/cloud/envYaml';
 import { caseInsensitiveIds } from '../../core/qpt/patchId';
 import { InputError } from '../../core/problem';
 import { WatchedFiles } from './watchedFiles';
+import { FILE_LIMITS, readTextFile } from '../../core/files/readTextFile';
+import { readFailure } from '../../core/lock/read';
 
 /** A Cloud project's `.magento.env.yaml`: where it is and what `stage.build.QUALITY_PATCHES` lists. */
 export interface EnvYamlState {
@@ -24,9 +25,13 @@ export function envYamlPath(projectRoot: string): string {
 function readEnvYamlState(file: string): EnvYamlState {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return { file, exists: false, list: { entries: [], problems: [] }, ids: new Set() };
+    // Only a regular file of sane size is read: a FIFO or a link to a device in the workspace must not block.
+    text = readTextFile(file, FILE_LIMITS.envYaml);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { file, exists: false, list: { entries: [], problems: [] }, ids: new Set() };
+    const problem = { severity: 'error' as const, file, message: readFailure(code, e) };
+    return { file, exists: true, list: { entries: [], problems: [problem] }, ids: new Set() };
   }
   let list: QualityPatchesList;
   try {

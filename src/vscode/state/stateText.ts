@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import { describeDecision } from '../../core/decisions/describeDecision';
 import { decisionOf, type ProjectPatchState } from '../../core/state/patchState';
 import { formatTime, t } from '../l10n';
+import { escapeMarkdown } from '../../core/text/markdown';
 
 /** "QPT status: Applied (checked 10:32)" and "Scheduled in .magento.env.yaml", for tooltips and hovers. */
 export function patchStateLines(id: string, state: ProjectPatchState): string[] {
@@ -25,6 +26,6 @@ export function patchStateLines(id: string, state: ProjectPatchState): string[] 
 export function appendPatchState(md: vscode.MarkdownString, id: string, state: ProjectPatchState): void {
   for (const line of patchStateLines(id, state)) {
     md.appendMarkdown('\n\n');
-    md.appendText(line);
+    md.appendMarkdown(escapeMarkdown(line));
   }
 }

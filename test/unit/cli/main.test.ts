@@ -83,7 +83,8 @@ describe('command line: real composer.lock files', function () {
   });
 });
 
-describe('command line: bad input', () => {
+describe('command line: bad input', function () {
+  this.timeout(20_000);
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'cpt-cli-'));

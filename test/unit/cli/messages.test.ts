@@ -105,7 +105,8 @@ describe('command line in four languages', function () {
     assert.match(help.stdout, /^ {2}--locale {7}en、sv、fr、ja のいずれか/m);
     const unknown = cli(['frobnicate'], { LANG: 'sv_SE.UTF-8' });
     assert.equal(unknown.code, 2);
-    assert.match(unknown.stderr, /^commerce-patches: okänt kommando ”frobnicate” \(kommandon: triage, recommend, catalog, plan\)\nAnvändning:/);
+    // One line that points to the help, not the whole usage text.
+    assert.equal(unknown.stderr, 'commerce-patches: okänt kommando ”frobnicate” (kommandon: triage, recommend, catalog, plan) (se commerce-patches --help)\n');
     const missing = cli(['triage', 'no/such/folder', '--locale', 'fr']);
     assert.equal(missing.code, 2);
     assert.equal(missing.stderr, 'commerce-patches: no/such/folder\u00a0: fichier ou dossier introuvable\n');

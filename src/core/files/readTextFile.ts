@@ -1,0 +1,88 @@
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+
+/** Size limits of the files read from a workspace; a bigger file is refused with a message that names the limit. */
+export const FILE_LIMITS = {
+  /** composer.lock files: the largest real ones are about 1 MB. */
+  lock: 64 * 1024 * 1024,
+  /** composer.json files. */
+  composerJson: 8 * 1024 * 1024,
+  /** Patch catalogs: QPT's support-patches.json is about 1 MB. */
+  catalog: 128 * 1024 * 1024,
+  /** `.magento.env.yaml`. */
+  envYaml: 4 * 1024 * 1024,
+  /** The team's decisions file, `.commerce-patches.yaml`. */
+  decisions: 4 * 1024 * 1024,
+} as const;
+
+/** Why a file was not read, beyond the system's own codes (`ENOENT`, `EACCES`...). */
+export type ReadRefusal = 'ENOTREG' | 'EFBIG' | 'EUTF16';
+
+/** A file that is not read: `code` is the system's code or a {@link ReadRefusal}; `limit` is set for `EFBIG`. */
+export class FileReadError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly limit?: number,
+    readonly kind?: string,
+  ) {
+    super(message);
+    this.name = 'FileReadError';
+  }
+}
+
+const O_NONBLOCK = (constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0;
+const CHUNK = 1024 * 1024;
+
+/**
+ * Reads a text file from a workspace as UTF-8. Only regular files are read (a FIFO would block forever, `/dev/zero`
+ * never ends): the file is opened without waiting and checked before a byte is read. A file over `maxBytes` (or one
+ * that grows past it while read) and a UTF-16 file are refused. Throws a {@link FileReadError}; a symbolic link is
+ * followed to what it points at, which must be a regular file too.
+ */
+export function readTextFile(file: string, maxBytes: number): string {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | O_NONBLOCK);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new FileReadError(err.code ?? 'EIO', err.message);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) {
+      const kind = st.isDirectory() ? 'folder' : st.isFIFO() ? 'fifo' : st.isSocket() ? 'socket' : 'device';
+      throw new FileReadError(st.isDirectory() ? 'EISDIR' : 'ENOTREG', `not a regular file (${kind})`, undefined, kind);
+    }
+    if (st.size > maxBytes) throw new FileReadError('EFBIG', `larger than ${maxBytes} bytes`, maxBytes);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // One read for a file whose size is known (one byte more shows the end); files that report no size (`/proc`) in chunks.
+    let next = st.size > 0 ? st.size + 1 : CHUNK;
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(Math.min(next, maxBytes + 1 - total));
+      next = CHUNK;
+      let n: number;
+      try {
+        n = readSync(fd, buffer, 0, buffer.length, null);
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        throw new FileReadError(err.code ?? 'EIO', err.message);
+      }
+      if (n === 0) break;
+      chunks.push(n === buffer.length ? buffer : buffer.subarray(0, n));
+      total += n;
+      if (total > maxBytes) throw new FileReadError('EFBIG', `larger than ${maxBytes} bytes`, maxBytes);
+    }
+    const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    if (isUtf16(bytes)) throw new FileReadError('EUTF16', 'UTF-16 text');
+    return bytes.toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A UTF-16 byte order mark, or the NUL bytes every other byte that UTF-16 gives ASCII text. */
+function isUtf16(bytes: Buffer): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  return bytes.length >= 4 && ((bytes[0] === 0 && bytes[2] === 0 && bytes[1] !== 0) || (bytes[1] === 0 && bytes[3] === 0 && bytes[0] !== 0));
+}
