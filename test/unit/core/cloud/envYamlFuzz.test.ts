@@ -103,7 +103,11 @@ describe('cloud: .magento.env.yaml edits under fuzzing', function () {
       assert.ok(isDeepStrictEqual(after.slice(1), before.slice(1)), `${label}: another document changed`);
       const b = split(before[0]);
       const a = split(after[0]);
-      const expected = op === 'add' ? [...b.list, ...ids.filter((id, k) => !b.list.includes(id) && ids.indexOf(id) === k)] : b.list.filter((v) => !ids.includes(v as string));
+      // IDs are written upper-cased (the only form QPT finds) and matched in any case.
+      const upper = (v: unknown) => (typeof v === 'string' ? v.toUpperCase() : v);
+      const listed = b.list.map(upper);
+      const adding = [...new Set(ids.map((id) => id.toUpperCase()))].filter((id) => !listed.includes(id));
+      const expected = op === 'add' ? [...b.list, ...adding] : b.list.filter((v) => !ids.map((id) => id.toUpperCase()).includes(upper(v) as string));
       assert.deepEqual(a.list, expected, `${label}: wrong list`);
       assert.deepEqual(prune(a.rest), prune(b.rest), `${label}: something else changed`);
     }
