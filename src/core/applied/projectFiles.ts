@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FileSource } from '../diff/apply';
+import { splitLines } from '../diff/lines';
+
+/**
+ * The project's files as the checks see them: patch paths (`vendor/…` mapped onto the project's vendor folder,
+ * anything else under the project root) read once each, as bytes, and kept for the whole analysis. Read only.
+ */
+export class ProjectFiles implements FileSource {
+  private readonly cache = new Map<string, string[] | null>();
+  /** Bytes of every file read so far. */
+  bytesRead = 0;
+
+  constructor(
+    private readonly root: string,
+    private readonly vendorDir: string,
+  ) {}
+
+  /** The absolute file of a patch path (a byte string, UTF-8 on disk). */
+  fileFor(path: string): string {
+    const name = Buffer.from(path, 'latin1').toString('utf8');
+    return name.startsWith('vendor/') ? join(this.vendorDir, name.slice('vendor/'.length)) : join(this.root, name);
+  }
+
+  lines(path: string): readonly string[] | null {
+    let lines = this.cache.get(path);
+    if (lines === undefined) {
+      lines = readLines(this.fileFor(path));
+      if (lines !== null) for (const l of lines) this.bytesRead += l.length;
+      this.cache.set(path, lines);
+    }
+    return lines;
+  }
+}
+
+/** A file's lines as byte strings, each with its line break; null when there is no readable file. */
+export function readLines(file: string): string[] | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'latin1');
+  } catch {
+    return null;
+  }
+  return splitLines(text);
+}

@@ -1,0 +1,136 @@
+import type { FileSection, Hunk } from './types';
+
+export type Direction = 'forward' | 'reverse';
+
+/** The project's files as byte-string lines (each with its line break, the last one maybe without); null: absent. */
+export interface FileSource {
+  lines(path: string): readonly string[] | null;
+}
+
+/** Where a diff stops applying: the section (0-based), its path, and what failed. */
+export type ApplyFailure =
+  | { kind: 'missing'; section: number; path: string }
+  | { kind: 'exists'; section: number; path: string }
+  /** Hunk `hunk` (1-based in its section) matches nowhere; `line` is where it was looked for first (1-based). */
+  | { kind: 'hunk'; section: number; path: string; hunk: number; line: number }
+  /** A deletion that would leave lines in the file. */
+  | { kind: 'leaves-content'; section: number; path: string };
+
+export type ApplyResult = { ok: true; files: Map<string, string[] | null> } | { ok: false; failure: ApplyFailure };
+
+/**
+ * Applies the sections in order, in memory, with `git apply`'s rules (no fuzz, no whitespace options): each hunk
+ * must match exactly, anchored at the file's start when its old range starts at line 0 or 1 and at the file's end
+ * when it has no context after its changes, else searched from its stated line outwards (line, +1, −1, +2, …) over
+ * the whole file, never over lines an earlier hunk of the section produced. A section on a file an earlier section
+ * touched works on that result. All or nothing: the first failure ends the check. Nothing is written anywhere.
+ */
+export function applyDiff(sections: readonly FileSection[], source: FileSource, direction: Direction): ApplyResult {
+  const files = new Map<string, string[] | null>();
+  const reverse = direction === 'reverse';
+  for (let s = 0; s < sections.length; s++) {
+    const section = sections[s];
+    const { path } = section;
+    const current = files.has(path) ? (files.get(path) as string[] | null) : source.lines(path);
+    const creates = reverse ? section.deletes : section.creates;
+    const deletes = reverse ? section.creates === true : section.deletes === true;
+    let image: string[];
+    if (creates === true || (creates === 'maybe' && current === null)) {
+      if (current !== null) return { ok: false, failure: { kind: 'exists', section: s, path } };
+      image = [];
+    } else {
+      if (current === null) return { ok: false, failure: { kind: 'missing', section: s, path } };
+      image = current.slice();
+    }
+    const failedHunk = applyHunks(image, section.hunks, reverse);
+    if (failedHunk !== undefined) return { ok: false, failure: { kind: 'hunk', section: s, path, ...failedHunk } };
+    if (deletes && image.length > 0) return { ok: false, failure: { kind: 'leaves-content', section: s, path } };
+    files.set(path, deletes ? null : image);
+  }
+  return { ok: true, files };
+}
+
+/** Applies a section's hunks to `image` in place; the failing hunk (1-based) and the line it was looked for at. */
+function applyHunks(image: string[], hunks: readonly Hunk[], reverse: boolean): { hunk: number; line: number } | undefined {
+  const patched: boolean[] = hunks.length > 1 ? new Array<boolean>(image.length).fill(false) : [];
+  for (let h = 0; h < hunks.length; h++) {
+    const hunk = hunks[h];
+    const { pre, post } = hunkImages(hunk, reverse);
+    const oldPos = reverse ? hunk.newStart : hunk.oldStart;
+    const newPos = reverse ? hunk.oldStart : hunk.newStart;
+    const wanted = newPos > 0 ? newPos - 1 : 0;
+    const at = findHunk(image, patched, pre, wanted, oldPos <= 1, hunk.trailing === 0);
+    if (at < 0) return { hunk: h + 1, line: wanted + 1 };
+    spliceLines(image, at, pre.length, post);
+    if (hunks.length > 1) spliceLines(patched, at, pre.length, new Array<boolean>(post.length).fill(true));
+  }
+  return undefined;
+}
+
+/** The lines a hunk expects (`pre`) and leaves (`post`), for the direction. */
+export function hunkImages(hunk: Hunk, reverse: boolean): { pre: string[]; post: string[] } {
+  const pre: string[] = [];
+  const post: string[] = [];
+  const removed = reverse ? '+' : '-';
+  for (const line of hunk.lines) {
+    if (line.kind === ' ') {
+      pre.push(line.text);
+      post.push(line.text);
+    } else if (line.kind === removed) {
+      pre.push(line.text);
+    } else {
+      post.push(line.text);
+    }
+  }
+  return { pre, post };
+}
+
+/**
+ * Where `pre` matches `image` (git's find_pos): from `line` outwards, forward first; -1 when nowhere. `patched`
+ * marks lines produced by earlier hunks (an empty list: none).
+ */
+export function findHunk(
+  image: readonly string[],
+  patched: readonly boolean[],
+  pre: readonly string[],
+  line: number,
+  matchBeginning: boolean,
+  matchEnd: boolean,
+): number {
+  const nr = image.length;
+  const fits = (at: number): boolean => {
+    if (at + pre.length > nr) return false;
+    if (matchEnd && at + pre.length !== nr) return false;
+    if (matchBeginning && at !== 0) return false;
+    for (let k = 0; k < pre.length; k++) {
+      if (image[at + k] !== pre[k] || patched[at + k] === true) return false;
+    }
+    return true;
+  };
+  if (matchBeginning) return fits(0) ? 0 : -1;
+  if (matchEnd) {
+    const at = nr - pre.length;
+    return at >= 0 && fits(at) ? at : -1;
+  }
+  const start = line > nr ? nr : line;
+  if (fits(start)) return start;
+  let back = start;
+  let forward = start;
+  while (back > 0 || forward < nr) {
+    if (forward < nr && fits(++forward)) return forward;
+    if (back > 0 && fits(--back)) return back;
+  }
+  return -1;
+}
+
+/** `list.splice(at, count, ...items)` without spreading a long list onto the stack. */
+function spliceLines<T>(list: T[], at: number, count: number, items: T[]): void {
+  if (items.length < 10_000) {
+    list.splice(at, count, ...items);
+    return;
+  }
+  const tail = list.splice(at + count);
+  list.length = at;
+  for (const item of items) list.push(item);
+  for (const item of tail) list.push(item);
+}

@@ -1,0 +1,219 @@
+import { splitLines } from './lines';
+import { headerName, isDevNull, isUnsafePath, pickName } from './paths';
+import type { DiffDefect, FileSection, GitHeader, Hunk, HunkLine, ParsedDiff } from './types';
+
+/** The largest diff the engine reads (QPT's largest patch file is under 0.5 MB). */
+export const MAX_DIFF_BYTES = 32 * 1024 * 1024;
+
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+
+/**
+ * Reads a unified diff (a byte string) as `git apply` reads what QPT gives it: `diff --git` lines count as plain
+ * `diff` lines, so a section starts at a `---` line followed by `+++` and `@@ -`; lines between sections are skipped;
+ * inside a hunk every line must be a context (` ` or empty), `-`, `+` or `\` line until the header's counts are
+ * used up. The `diff --git` blocks are still read for what they say (binary, rename, mode). Never throws.
+ */
+export function parseDiff(text: string): ParsedDiff {
+  if (text.length > MAX_DIFF_BYTES) return { sections: [], skipped: [], defect: { kind: 'too-large', bytes: text.length, limit: MAX_DIFF_BYTES } };
+  return new DiffReader(text).read();
+}
+
+interface PendingGit {
+  line: number;
+  path: string;
+  header: { renameFrom?: string; renameTo?: string; oldMode?: string; newMode?: string; binary: boolean };
+  used: boolean;
+}
+
+class DiffReader {
+  private readonly lines: string[];
+  private readonly sections: FileSection[] = [];
+  private readonly skipped: { line: number; path: string; git: GitHeader }[] = [];
+  private git: PendingGit | undefined;
+
+  constructor(text: string) {
+    this.lines = splitLines(text);
+  }
+
+  read(): ParsedDiff {
+    const defect = this.readAll();
+    if (defect === undefined) this.closeGit();
+    const result = { sections: this.sections, skipped: this.skipped };
+    if (defect !== undefined) return { ...result, defect };
+    if (this.sections.length === 0) return { ...result, defect: { kind: 'empty' } };
+    return result;
+  }
+
+  private readAll(): DiffDefect | undefined {
+    const { lines } = this;
+    let i = 0;
+    while (i < lines.length) {
+      const line = lines[i];
+      if (line.length < 6) {
+        i++;
+        continue;
+      }
+      if (line.startsWith('@@ -') && line.endsWith('\n') && HUNK_HEADER.test(line)) {
+        return { kind: 'corrupt', line: i + 1, detail: 'hunk-without-header' };
+      }
+      if (line.startsWith('diff --git ')) {
+        this.closeGit();
+        this.git = { line: i + 1, path: gitPath(line), header: { binary: false }, used: false };
+        i++;
+        continue;
+      }
+      if (this.git !== undefined) {
+        const binary = this.gitLine(line);
+        if (binary) return { kind: 'binary', line: i + 1, path: this.git.path };
+      }
+      if (line.startsWith('--- ') && lines[i + 1]?.startsWith('+++ ') && lines[i + 2]?.startsWith('@@ -')) {
+        const result = this.readSection(i);
+        if (typeof result !== 'number') return result;
+        i = result;
+        continue;
+      }
+      i++;
+    }
+    return undefined;
+  }
+
+  /** Notes what a line of a `diff --git` block says; true for a binary change. */
+  private gitLine(line: string): boolean {
+    const header = (this.git as PendingGit).header;
+    const value = (prefix: string) => line.slice(prefix.length).replace(/\r?\n$/, '');
+    if (line.startsWith('GIT binary patch') || (line.startsWith('Binary files ') && /differ\r?\n?$/.test(line))) return true;
+    if (line.startsWith('rename from ')) header.renameFrom = value('rename from ');
+    else if (line.startsWith('rename to ')) header.renameTo = value('rename to ');
+    else if (line.startsWith('old mode ')) header.oldMode = value('old mode ');
+    else if (line.startsWith('new mode ')) header.newMode = value('new mode ');
+    return false;
+  }
+
+  /** A `diff --git` block that no section used: reported when it said something (rename, mode change). */
+  private closeGit(): void {
+    const git = this.git;
+    this.git = undefined;
+    if (git === undefined || git.used) return;
+    const h = git.header;
+    if (h.renameFrom !== undefined || h.renameTo !== undefined || h.oldMode !== undefined || h.newMode !== undefined) {
+      this.skipped.push({ line: git.line, path: git.path, git: h });
+    }
+  }
+
+  /** Reads the section whose `---` line is at `start`; returns the index after it, or the defect. */
+  private readSection(start: number): number | DiffDefect {
+    const { lines } = this;
+    const oldField = lines[start].slice(4);
+    const newField = lines[start + 1].slice(4);
+    const oldNull = isDevNull(oldField);
+    const newNull = isDevNull(newField);
+    const oldName = oldNull ? undefined : headerName(oldField);
+    const newName = newNull ? undefined : headerName(newField);
+    const path = oldNull ? newName : newNull ? oldName : pickName(oldName, newName);
+    if (path === undefined) return { kind: 'corrupt', line: start + 1, detail: 'no-file-name' };
+    if (isUnsafePath(path)) return { kind: 'unsafe-path', line: start + 1, path };
+    const hunks: Hunk[] = [];
+    let i = start + 2;
+    while (i < lines.length && lines[i].startsWith('@@ -')) {
+      const hunk = this.readHunk(i);
+      if (!('lines' in hunk)) return hunk;
+      hunks.push(hunk.hunk);
+      i = hunk.next;
+    }
+    let oldLines = 0;
+    let newLines = 0;
+    for (const h of hunks) (oldLines += h.oldCount), (newLines += h.newCount);
+    if (oldNull && oldLines > 0) return { kind: 'corrupt', line: start + 1, detail: 'new-file-has-old-lines' };
+    if (newNull && newLines > 0) return { kind: 'corrupt', line: start + 1, detail: 'deleted-file-has-new-lines' };
+    const creates = oldNull ? true : hunks.length === 1 && oldLines === 0 ? 'maybe' : false;
+    const deletes = newNull ? true : hunks.length === 1 && newLines === 0 ? 'maybe' : false;
+    const section: FileSection = { diffLine: start + 1, path, creates, deletes, hunks };
+    if (this.git !== undefined) {
+      this.git.used = true;
+      this.sections.push({ ...section, git: this.git.header });
+    } else {
+      this.sections.push(section);
+    }
+    return i;
+  }
+
+  private readHunk(at: number): { hunk: Hunk; next: number; lines: true } | DiffDefect {
+    const { lines } = this;
+    const header = lines[at];
+    const m = HUNK_HEADER.exec(header);
+    if (m === null || !header.endsWith('\n')) return { kind: 'corrupt', line: at + 1, detail: 'bad-hunk-header' };
+    const oldCount = m[2] === undefined ? 1 : Number(m[2]);
+    const newCount = m[4] === undefined ? 1 : Number(m[4]);
+    let oldLeft = oldCount;
+    let newLeft = newCount;
+    const body: HunkLine[] = [];
+    let leading = 0;
+    let trailing = 0;
+    let changes = 0;
+    let i = at + 1;
+    const noNewlineBefore = () => {
+      const last = body[body.length - 1];
+      if (last !== undefined) body[body.length - 1] = { kind: last.kind, text: last.text.slice(0, -1) };
+    };
+    for (; i < lines.length && (oldLeft > 0 || newLeft > 0); i++) {
+      const line = lines[i];
+      if (!line.endsWith('\n')) return { kind: 'corrupt', line: i + 1, detail: 'ends-inside-hunk' };
+      const c = line[0];
+      if (c === ' ' || c === '\n') {
+        oldLeft--;
+        newLeft--;
+        if (changes === 0) leading++;
+        trailing++;
+        body.push({ kind: ' ', text: c === '\n' ? '\n' : line.slice(1) });
+      } else if (c === '-') {
+        oldLeft--;
+        changes++;
+        trailing = 0;
+        body.push({ kind: '-', text: line.slice(1) });
+      } else if (c === '+') {
+        newLeft--;
+        changes++;
+        trailing = 0;
+        body.push({ kind: '+', text: line.slice(1) });
+      } else if (c === '\\' && line.length >= 12 && line[1] === ' ') {
+        noNewlineBefore();
+      } else {
+        return { kind: 'corrupt', line: i + 1, detail: 'not-a-hunk-line' };
+      }
+    }
+    if (oldLeft < 0 || newLeft < 0) return { kind: 'corrupt', line: i, detail: 'counts-do-not-fit' };
+    if (oldLeft > 0 || newLeft > 0) return { kind: 'corrupt', line: at + 1, detail: 'ends-inside-hunk' };
+    if (changes === 0) return { kind: 'corrupt', line: at + 1, detail: 'hunk-without-changes' };
+    if (i < lines.length && lines[i].startsWith('\\ ') && this.remaining(i) > 12) {
+      noNewlineBefore();
+      i++;
+    }
+    // An empty context line right before `\ No newline` is no line at all (git drops it too).
+    const kept = body.filter((l) => l.text !== '');
+    const hunk: Hunk = {
+      diffLine: at + 1,
+      oldStart: Number(m[1]),
+      oldCount,
+      newStart: Number(m[3]),
+      newCount,
+      lines: kept,
+      leading,
+      trailing,
+    };
+    return { hunk, next: i, lines: true };
+  }
+
+  /** Bytes left in the diff from line `index` on. */
+  private remaining(index: number): number {
+    let n = 0;
+    for (let i = index; i < this.lines.length && n <= 12; i++) n += this.lines[i].length;
+    return n;
+  }
+}
+
+/** The `b/` path of a `diff --git a/x b/x` line (for reports only). */
+function gitPath(line: string): string {
+  const rest = line.slice('diff --git '.length).replace(/\r?\n$/, '');
+  const b = rest.lastIndexOf(' b/');
+  return b >= 0 ? rest.slice(b + 3) : rest;
+}
