@@ -181,8 +181,9 @@ class DiffReader {
         return { kind: 'corrupt', line: i + 1, detail: 'not-a-hunk-line' };
       }
     }
-    if (oldLeft < 0 || newLeft < 0) return { kind: 'corrupt', line: i, detail: 'counts-do-not-fit' };
-    if (oldLeft > 0 || newLeft > 0) return { kind: 'corrupt', line: at + 1, detail: 'ends-inside-hunk' };
+    // Line numbers as git gives them in "corrupt patch at line N".
+    if (oldLeft < 0 || newLeft < 0) return { kind: 'corrupt', line: i + 1, detail: 'counts-do-not-fit' };
+    if (oldLeft > 0 || newLeft > 0) return { kind: 'corrupt', line: i + 1, detail: 'ends-inside-hunk' };
     if (changes === 0) return { kind: 'corrupt', line: at + 1, detail: 'hunk-without-changes' };
     if (i < lines.length && lines[i].startsWith('\\ ') && this.remaining(i) > 12) {
       noNewlineBefore();
