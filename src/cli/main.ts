@@ -1,5 +1,6 @@
 import { InputError } from '../core/problem';
 import { type CliCommand, Unusable, UsageError, warn } from './command';
+import { status } from './commands/status';
 import { triage } from './commands/triage';
 import { setUpMessages, t } from './messages';
 
@@ -8,6 +9,7 @@ declare const PACKAGE_VERSION: string;
 /** Every subcommand, by the name typed after `commerce-patches`; the first is the one `--help` shows first. */
 const COMMANDS: Readonly<Record<string, CliCommand>> = {
   triage,
+  status,
 };
 
 function usage(): string {

@@ -1,8 +1,9 @@
 import { eastAsianWidth } from 'get-east-asian-width';
 import { relative } from 'node:path';
 import type { Analysis } from '../core/analyze';
-import { type Locale, localized } from '../core/locale';
+import type { Locale } from '../core/locale';
 import { productLabel, reasonText, statusLabel, type Translate } from '../core/text/describe';
+import { patchDisplayTitle } from '../core/text/displayTitle';
 import { formatNumber } from '../core/text/numbers';
 import type { PatchStatus, TriagedPatch } from '../core/triage/triaged';
 
@@ -35,7 +36,7 @@ export function tableReport(analyses: Analysis[], all: boolean, locale: Locale, 
 
 function rows(e: TriagedPatch, locale: Locale, t: Translate): string[] {
   const id = e.patch.id.padEnd(16);
-  const lines = [fit(`  ${id} ${oneLine(localized(e.patch.title, locale))}`)];
+  const lines = [fit(`  ${id} ${oneLine(patchDisplayTitle(e.patch.title, locale))}`)];
   const details: string[] = [];
   if (e.reason) details.push(reasonText(e.reason, t));
   if (e.replacedWith) details.push(t('replaced by {0}', e.replacedWith));
@@ -45,16 +46,16 @@ function rows(e: TriagedPatch, locale: Locale, t: Translate): string[] {
 }
 
 /** Keeps the end of a long path, which names the store. */
-function fitPath(line: string): string {
+export function fitPath(line: string): string {
   return line.length <= WIDTH ? line : `  …${line.slice(line.length - WIDTH + 3)}`;
 }
 
-function oneLine(text: string): string {
+export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Cuts a line to the table width in terminal columns (CJK characters take two), with an ellipsis. */
-function fit(line: string): string {
+export function fit(line: string): string {
   let columns = 0;
   let out = '';
   const chars = [...line];

@@ -15,6 +15,7 @@ import { loadCatalog } from '../../src/core/catalog/load';
 import { readProject } from '../../src/core/lock/read';
 import { triage } from '../../src/core/triage/triage';
 import { realworld, REALWORLD_MISSING } from '../support/realworld';
+import { runStatusBench } from './statusBench';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 61);
 
@@ -59,6 +60,10 @@ function main(): void {
   if (REALWORLD_MISSING) {
     console.log('The benchmark needs ../shared/data/realworld beside the repository; it is not there.');
     process.exitCode = 1;
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'status') {
+    runStatusBench();
     return;
   }
   const catalogs = ['support-patches.json', 'community-patches.json', 'patches-info.json'].map((f) => realworld('qpt-1.1.82', f));
@@ -117,6 +122,7 @@ function main(): void {
   printTable(rows);
   console.log(`\nmedian of ${RUNS} runs each; worst ratio ${Math.max(...ratios).toFixed(2)} (target ≤ 1.3), worst lookup ${Math.max(...lookups).toFixed(2)} µs (target ≤ 5 µs)`);
   console.log('packaged sizes: npm run size');
+  runStatusBench();
 }
 
 function ms(v: number): string {

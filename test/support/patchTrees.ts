@@ -8,7 +8,6 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { hunkImages } from '../../src/core/diff/apply';
 import { parseDiff } from '../../src/core/diff/parse';
 import { realworld } from './realworld';
 
@@ -67,7 +66,7 @@ function gitEnv(root: string): NodeJS.ProcessEnv {
 }
 
 interface Region {
-  lines: string[];
+  lines: readonly string[];
   atStart: boolean;
   atEnd: boolean;
   want: number;
@@ -87,13 +86,13 @@ export function writePreImages(root: string, diffs: string[], rnd: () => number)
     for (const section of diff.sections) {
       if (section.creates === true) continue;
       if (section.deletes === true) {
-        if (!regions.has(section.path)) wholeFile.set(section.path, section.hunks.flatMap((h) => hunkImages(h, false).pre));
+        if (!regions.has(section.path)) wholeFile.set(section.path, section.hunks.flatMap((h) => h.oldLines));
         continue;
       }
       const list = regions.get(section.path) ?? [];
       regions.set(section.path, list);
       for (const hunk of section.hunks) {
-        const { pre } = hunkImages(hunk, false);
+        const pre = hunk.oldLines;
         const last = pre[pre.length - 1];
         list.push({
           lines: pre,

@@ -68,7 +68,7 @@ function conflictReason(diff: ParsedDiff, source: FileSource, failure: Parameter
 
 function pieceOf(lines: readonly string[], hunk: Parameters<typeof hunkImages>[0]): Piece {
   const forward = hunkImages(hunk, false);
-  const found = (pre: string[]) => findHunk(lines, [], pre, Math.max(0, hunk.oldStart - 1), false, false) >= 0;
+  const found = (pre: readonly string[]) => findHunk(lines, [], pre, Math.max(0, hunk.oldStart - 1), false, false) >= 0;
   const pending = found(forward.pre);
   const done = found(forward.post);
   return pending && done ? 'both' : pending ? 'pending' : done ? 'applied' : 'neither';

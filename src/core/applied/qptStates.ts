@@ -5,6 +5,7 @@ import type { Project } from '../lock/project';
 import type { TriagedPatch, TriageResult } from '../triage/triaged';
 import type { StateResult } from './appliedState';
 import { checkDiff } from './checkDiff';
+import type { ParsedDiff } from '../diff/types';
 import { joinDiffs } from './joinedDiff';
 import { readPatchText } from './patchText';
 import type { ProjectFiles } from './projectFiles';
@@ -30,6 +31,7 @@ export function qptPatchStates(result: TriageResult, project: Project, files: Pr
   const dir = qptPatchesDir(project);
   const qptThere = existsSync(dir);
   const texts = new Map<string, ReturnType<typeof readPatchText>>();
+  const parsed = new Map<string, ParsedDiff>();
   const states = new Map<string, PatchState>();
   const busy = new Set<string>();
   const matched = (id: string) => {
@@ -66,7 +68,7 @@ export function qptPatchStates(result: TriageResult, project: Project, files: Pr
       if ('reason' in read) return { state: 'unknown', reason: read.reason };
       parts.push({ file: name, text: read.text });
     }
-    const joined = joinDiffs(parts);
+    const joined = joinDiffs(parts, parsed);
     const state = checkDiff(joined.diff, files, names.join(' + '));
     if (state.reason?.kind === 'corrupt') {
       const at = joined.locate(state.reason.line);

@@ -68,21 +68,8 @@ function applyHunks(image: string[], hunks: readonly Hunk[], reverse: boolean): 
 }
 
 /** The lines a hunk expects (`pre`) and leaves (`post`), for the direction. */
-export function hunkImages(hunk: Hunk, reverse: boolean): { pre: string[]; post: string[] } {
-  const pre: string[] = [];
-  const post: string[] = [];
-  const removed = reverse ? '+' : '-';
-  for (const line of hunk.lines) {
-    if (line.kind === ' ') {
-      pre.push(line.text);
-      post.push(line.text);
-    } else if (line.kind === removed) {
-      pre.push(line.text);
-    } else {
-      post.push(line.text);
-    }
-  }
-  return { pre, post };
+export function hunkImages(hunk: Hunk, reverse: boolean): { pre: readonly string[]; post: readonly string[] } {
+  return reverse ? { pre: hunk.newLines, post: hunk.oldLines } : { pre: hunk.oldLines, post: hunk.newLines };
 }
 
 /**
@@ -124,7 +111,7 @@ export function findHunk(
 }
 
 /** `list.splice(at, count, ...items)` without spreading a long list onto the stack. */
-function spliceLines<T>(list: T[], at: number, count: number, items: T[]): void {
+function spliceLines<T>(list: T[], at: number, count: number, items: readonly T[]): void {
   if (items.length < 10_000) {
     list.splice(at, count, ...items);
     return;

@@ -1,6 +1,5 @@
-import { splitLines } from './lines';
 import { headerName, isDevNull, isUnsafePath, pickName } from './paths';
-import type { DiffDefect, FileSection, GitHeader, Hunk, HunkLine, ParsedDiff } from './types';
+import type { DiffDefect, FileSection, GitHeader, Hunk, ParsedDiff } from './types';
 
 /** The largest diff the engine reads (QPT's largest patch file is under 0.5 MB). */
 export const MAX_DIFF_BYTES = 32 * 1024 * 1024;
@@ -26,13 +25,32 @@ interface PendingGit {
 }
 
 class DiffReader {
-  private readonly lines: string[];
+  /** Where each line starts: lines are cut out only where they are read. */
+  private readonly starts: number[] = [];
+  private readonly count: number;
   private readonly sections: FileSection[] = [];
   private readonly skipped: { line: number; path: string; git: GitHeader }[] = [];
   private git: PendingGit | undefined;
 
-  constructor(text: string) {
-    this.lines = splitLines(text);
+  constructor(private readonly text: string) {
+    for (let at = 0; at < text.length; ) {
+      this.starts.push(at);
+      const end = text.indexOf('\n', at);
+      at = end < 0 ? text.length : end + 1;
+    }
+    this.count = this.starts.length;
+  }
+
+  private end(i: number): number {
+    return i + 1 < this.count ? this.starts[i + 1] : this.text.length;
+  }
+
+  private line(i: number): string {
+    return this.text.slice(this.starts[i], this.end(i));
+  }
+
+  private lineStarts(i: number, prefix: string): boolean {
+    return i < this.count && this.text.startsWith(prefix, this.starts[i]);
   }
 
   read(): ParsedDiff {
@@ -45,10 +63,13 @@ class DiffReader {
   }
 
   private readAll(): DiffDefect | undefined {
-    const { lines } = this;
     let i = 0;
-    while (i < lines.length) {
-      const line = lines[i];
+    while (i < this.count) {
+      if (this.end(i) - this.starts[i] < 6) {
+        i++;
+        continue;
+      }
+      const line = this.line(i);
       if (line.length < 6) {
         i++;
         continue;
@@ -66,7 +87,7 @@ class DiffReader {
         const binary = this.gitLine(line);
         if (binary) return { kind: 'binary', line: i + 1, path: this.git.path };
       }
-      if (line.startsWith('--- ') && lines[i + 1]?.startsWith('+++ ') && lines[i + 2]?.startsWith('@@ -')) {
+      if (line.startsWith('--- ') && this.lineStarts(i + 1, '+++ ') && this.lineStarts(i + 2, '@@ -')) {
         const result = this.readSection(i);
         if (typeof result !== 'number') return result;
         i = result;
@@ -102,9 +123,8 @@ class DiffReader {
 
   /** Reads the section whose `---` line is at `start`; returns the index after it, or the defect. */
   private readSection(start: number): number | DiffDefect {
-    const { lines } = this;
-    const oldField = lines[start].slice(4);
-    const newField = lines[start + 1].slice(4);
+    const oldField = this.line(start).slice(4);
+    const newField = this.line(start + 1).slice(4);
     const oldNull = isDevNull(oldField);
     const newNull = isDevNull(newField);
     const oldName = oldNull ? undefined : headerName(oldField);
@@ -114,7 +134,7 @@ class DiffReader {
     if (isUnsafePath(path)) return { kind: 'unsafe-path', line: start + 1, path };
     const hunks: Hunk[] = [];
     let i = start + 2;
-    while (i < lines.length && lines[i].startsWith('@@ -')) {
+    while (this.lineStarts(i, '@@ -')) {
       const hunk = this.readHunk(i);
       if (!('lines' in hunk)) return hunk;
       hunks.push(hunk.hunk);
@@ -138,44 +158,59 @@ class DiffReader {
   }
 
   private readHunk(at: number): { hunk: Hunk; next: number; lines: true } | DiffDefect {
-    const { lines } = this;
-    const header = lines[at];
+    const { text } = this;
+    const header = this.line(at);
     const m = HUNK_HEADER.exec(header);
     if (m === null || !header.endsWith('\n')) return { kind: 'corrupt', line: at + 1, detail: 'bad-hunk-header' };
     const oldCount = m[2] === undefined ? 1 : Number(m[2]);
     const newCount = m[4] === undefined ? 1 : Number(m[4]);
     let oldLeft = oldCount;
     let newLeft = newCount;
-    const body: HunkLine[] = [];
+    const oldLines: string[] = [];
+    const newLines: string[] = [];
+    let last = '';
     let leading = 0;
     let trailing = 0;
     let changes = 0;
     let i = at + 1;
+    /** `\ No newline at end of file`: the line before it has no line break (an empty context line is then no line). */
     const noNewlineBefore = () => {
-      const last = body[body.length - 1];
-      if (last !== undefined) body[body.length - 1] = { kind: last.kind, text: last.text.slice(0, -1) };
+      const cut = (list: string[]) => {
+        const text = list[list.length - 1].slice(0, -1);
+        if (text === '') list.pop();
+        else list[list.length - 1] = text;
+      };
+      if (last === ' ' || last === '-') cut(oldLines);
+      if (last === ' ' || last === '+') cut(newLines);
+      last = '';
     };
-    for (; i < lines.length && (oldLeft > 0 || newLeft > 0); i++) {
-      const line = lines[i];
-      if (!line.endsWith('\n')) return { kind: 'corrupt', line: i + 1, detail: 'ends-inside-hunk' };
-      const c = line[0];
+    for (; i < this.count && (oldLeft > 0 || newLeft > 0); i++) {
+      const start = this.starts[i];
+      const end = this.end(i);
+      if (text.charCodeAt(end - 1) !== 10) return { kind: 'corrupt', line: i + 1, detail: 'ends-inside-hunk' };
+      const c = text[start];
       if (c === ' ' || c === '\n') {
         oldLeft--;
         newLeft--;
         if (changes === 0) leading++;
         trailing++;
-        body.push({ kind: ' ', text: c === '\n' ? '\n' : line.slice(1) });
+        const context = c === '\n' ? '\n' : text.slice(start + 1, end);
+        oldLines.push(context);
+        newLines.push(context);
+        last = ' ';
       } else if (c === '-') {
         oldLeft--;
         changes++;
         trailing = 0;
-        body.push({ kind: '-', text: line.slice(1) });
+        oldLines.push(text.slice(start + 1, end));
+        last = '-';
       } else if (c === '+') {
         newLeft--;
         changes++;
         trailing = 0;
-        body.push({ kind: '+', text: line.slice(1) });
-      } else if (c === '\\' && line.length >= 12 && line[1] === ' ') {
+        newLines.push(text.slice(start + 1, end));
+        last = '+';
+      } else if (c === '\\' && end - start >= 12 && text[start + 1] === ' ') {
         noNewlineBefore();
       } else {
         return { kind: 'corrupt', line: i + 1, detail: 'not-a-hunk-line' };
@@ -185,30 +220,22 @@ class DiffReader {
     if (oldLeft < 0 || newLeft < 0) return { kind: 'corrupt', line: i + 1, detail: 'counts-do-not-fit' };
     if (oldLeft > 0 || newLeft > 0) return { kind: 'corrupt', line: i + 1, detail: 'ends-inside-hunk' };
     if (changes === 0) return { kind: 'corrupt', line: at + 1, detail: 'hunk-without-changes' };
-    if (i < lines.length && lines[i].startsWith('\\ ') && this.remaining(i) > 12) {
+    if (this.lineStarts(i, '\\ ') && text.length - this.starts[i] > 12) {
       noNewlineBefore();
       i++;
     }
-    // An empty context line right before `\ No newline` is no line at all (git drops it too).
-    const kept = body.filter((l) => l.text !== '');
     const hunk: Hunk = {
       diffLine: at + 1,
       oldStart: Number(m[1]),
       oldCount,
       newStart: Number(m[3]),
       newCount,
-      lines: kept,
+      oldLines,
+      newLines,
       leading,
       trailing,
     };
     return { hunk, next: i, lines: true };
-  }
-
-  /** Bytes left in the diff from line `index` on. */
-  private remaining(index: number): number {
-    let n = 0;
-    for (let i = index; i < this.lines.length && n <= 12; i++) n += this.lines[i].length;
-    return n;
   }
 }
 

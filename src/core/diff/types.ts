@@ -4,12 +4,6 @@
  * character one byte, read as latin1), so CRLF and any encoding stay exactly as they are.
  */
 
-/** One line of a hunk: its kind and its bytes without the leading marker (no line break before `\ No newline`). */
-export interface HunkLine {
-  readonly kind: ' ' | '-' | '+';
-  readonly text: string;
-}
-
 export interface Hunk {
   /** 1-based line in the diff of the `@@` header. */
   readonly diffLine: number;
@@ -17,8 +11,12 @@ export interface Hunk {
   readonly oldCount: number;
   readonly newStart: number;
   readonly newCount: number;
-  /** Lines of the hunk; a text ends with its line break unless `\ No newline at end of file` followed it. */
-  readonly lines: readonly HunkLine[];
+  /**
+   * The lines the hunk expects (context and `-` lines) and leaves (context and `+` lines), without their markers; a
+   * line ends with its line break unless `\ No newline at end of file` followed it.
+   */
+  readonly oldLines: readonly string[];
+  readonly newLines: readonly string[];
   /** Context lines before the first change, and after the last one. */
   readonly leading: number;
   readonly trailing: number;

@@ -1,0 +1,38 @@
+import type { Locale } from '../core/locale';
+import type { Translate } from '../core/text/describe';
+import { stateReasonText } from '../core/text/stateText';
+import type { StatusOfProject } from './commands/status';
+
+/** The machine-readable status report; its shape is a contract (see README, "Command line"). */
+export function statusJson(projects: StatusOfProject[], _locale: Locale, t: Translate): string {
+  const out = projects.map(({ analysis: { project, result }, applied }) => ({
+    lockFile: project.lockFile,
+    product: project.product && {
+      edition: project.product.edition,
+      version: project.product.version,
+      b2b: project.product.b2b,
+      cloud: project.product.cloud,
+    },
+    qpt: { installed: project.qpt.installed },
+    patches: result.patches
+      .filter((e) => e.status !== 'not-applicable')
+      .map((e) => {
+        const s = applied?.patches.get(e.patch.id);
+        return {
+          id: e.patch.id,
+          status: e.status,
+          state: s?.state ?? 'unknown',
+          ...(s?.reason !== undefined ? { reason: stateReasonText(s.reason, t) } : {}),
+          ...(s !== undefined && s.files.length > 0 ? { files: s.files } : {}),
+        };
+      }),
+    local: (applied?.local ?? []).map((l) => ({
+      file: l.file,
+      origin: l.origin,
+      ...(l.package !== undefined ? { package: l.package } : {}),
+      state: l.state,
+      ...(l.reason !== undefined ? { reason: stateReasonText(l.reason, t) } : {}),
+    })),
+  }));
+  return JSON.stringify({ projects: out }, null, 2) + '\n';
+}
