@@ -12,12 +12,18 @@ export interface JoinedDiff {
  * Parses patch files as one diff. Parts that end with a line break read the same alone as joined, so each is parsed
  * once (`parsed` keeps them) and their sections are put together; otherwise the joined text is parsed.
  */
-export function joinDiffs(parts: readonly { file: string; text: string }[], parsed: Map<string, ParsedDiff>): JoinedDiff {
+export function joinDiffs(
+  parts: readonly { file: string; text: string }[],
+  parsed: { get(file: string): ParsedDiff | undefined; set(file: string, diff: ParsedDiff): unknown },
+): JoinedDiff {
   const alone = parts.every((p, i) => i === parts.length - 1 || p.text.endsWith('\n'));
   if (alone) {
     const diffs = parts.map((p) => {
       let diff = parsed.get(p.file);
-      if (diff === undefined) parsed.set(p.file, (diff = parseDiff(p.text)));
+      if (diff === undefined) {
+        diff = parseDiff(p.text);
+        parsed.set(p.file, diff);
+      }
       return diff;
     });
     const broken = diffs.findIndex((d) => d.defect !== undefined && d.defect.kind !== 'empty');

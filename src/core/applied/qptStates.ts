@@ -30,13 +30,27 @@ export function qptPatchesDir(project: Project): string {
 export function qptPatchStates(result: TriageResult, project: Project, files: ProjectFiles, versions: ReadonlyMap<string, string>): Map<string, PatchState> {
   const dir = qptPatchesDir(project);
   const qptThere = existsSync(dir);
-  const texts = new Map<string, ReturnType<typeof readPatchText>>();
-  const parsed = new Map<string, ParsedDiff>();
   const states = new Map<string, PatchState>();
   const busy = new Set<string>();
   const matched = (id: string) => {
     const e = result.byId.get(id);
     return e !== undefined && e.status !== 'not-applicable' ? e : undefined;
+  };
+  // Patch files read and parsed once; only those of required patches (checked again with the patches that need
+  // them) are kept.
+  const shared = new Set<string>();
+  for (const e of result.patches) {
+    if (e.status === 'not-applicable') continue;
+    for (const req of e.requires) {
+      const dep = matched(req);
+      if (dep !== undefined) for (const f of patchFiles(dep, versions)) shared.add(f);
+    }
+  }
+  const texts = new Map<string, ReturnType<typeof readPatchText>>();
+  const parsedShared = new Map<string, ParsedDiff>();
+  const parsed = {
+    get: (file: string) => parsedShared.get(file),
+    set: (file: string, diff: ParsedDiff) => (shared.has(file) ? parsedShared.set(file, diff) : undefined),
   };
 
   const compute = (entry: TriagedPatch): PatchState => {
@@ -64,7 +78,10 @@ export function qptPatchStates(result: TriageResult, project: Project, files: Pr
     const parts: { file: string; text: string }[] = [];
     for (const name of names) {
       let read = texts.get(name);
-      if (read === undefined) texts.set(name, (read = readPatchText(dir, name)));
+      if (read === undefined) {
+        read = readPatchText(dir, name);
+        if (shared.has(name)) texts.set(name, read);
+      }
       if ('reason' in read) return { state: 'unknown', reason: read.reason };
       parts.push({ file: name, text: read.text });
     }

@@ -36,8 +36,9 @@ export function pickName(oldName: string | undefined, newName: string | undefine
 
 /** True for a path that would leave the project: absolute, a drive letter, or a `..` part. */
 export function isUnsafePath(path: string): boolean {
-  if (path.startsWith('/') || path.startsWith('\\') || /^[A-Za-z]:/.test(path)) return true;
-  return path.split(/[\\/]/).some((part) => part === '..');
+  const first = path.charCodeAt(0);
+  if (first === 47 || first === 92 || (path.charCodeAt(1) === 58 && ((first | 32) >= 97 && (first | 32) <= 122))) return true;
+  return path.includes('..') && path.split(/[\\/]/).some((part) => part === '..');
 }
 
 const ESCAPES: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '"': '"', '\\': '\\' };
