@@ -9,6 +9,7 @@
  *   memory  = heap kept by one in-process analysis against the bytes of vendor files it read (target < 2×)
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
@@ -45,14 +46,20 @@ export function runStatusBench(): void {
     const status: number[] = [];
     const git: number[] = [];
     const ratios: number[] = [];
+    let statusCpu = 0;
+    let gitCpu = 0;
     statusRun();
     for (let i = 0; i < RUNS; i++) {
       let t0 = performance.now();
+      let c0 = childrenCpu();
       statusRun();
       status.push(performance.now() - t0);
+      statusCpu += childrenCpu() - c0;
       t0 = performance.now();
+      c0 = childrenCpu();
       gitRun();
       git.push(performance.now() - t0);
+      gitCpu += childrenCpu() - c0;
       ratios.push(status[i] / git[i]);
     }
     const [heap, bytes] = memory(root);
@@ -60,9 +67,23 @@ export function runStatusBench(): void {
     console.log(`  commerce-patches status (whole process)      ${median(status).toFixed(0)} ms`);
     console.log(`  git apply --check [--reverse], one per patch ${median(git).toFixed(0)} ms`);
     console.log(`  ratio ${median(ratios).toFixed(3)} (1/${(1 / median(ratios)).toFixed(1)}; target ≤ 1/5, aim 1/10)`);
+    if (statusCpu > 0 && gitCpu > 0) {
+      const cpu = `${(statusCpu / RUNS).toFixed(0)} ms against ${(gitCpu / RUNS).toFixed(0)} ms, ratio ${(statusCpu / gitCpu).toFixed(3)}`;
+      console.log(`  processor time (user + system, the processes alone, whatever else the machine runs): ${cpu}`);
+    }
     console.log(`  memory: ${(heap / 1e6).toFixed(1)} MB kept for ${(bytes / 1e6).toFixed(1)} MB of vendor files read (${(heap / bytes).toFixed(2)}×, target < 2×)`);
   } finally {
     removeTree(root);
+  }
+}
+
+/** Processor time (ms) of the child processes waited for so far (Linux: /proc/self/stat); 0 elsewhere. */
+function childrenCpu(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return 0;
   }
 }
 

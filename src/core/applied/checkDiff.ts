@@ -1,4 +1,5 @@
 import { applyDiff, type FileSource, findHunk, hunkImages } from '../diff/apply';
+import { Image } from '../diff/image';
 import type { ParsedDiff } from '../diff/types';
 import type { Partly, StateReason, StateResult } from './appliedState';
 
@@ -68,7 +69,8 @@ function conflictReason(diff: ParsedDiff, source: FileSource, failure: Parameter
 
 function pieceOf(lines: readonly string[], hunk: Parameters<typeof hunkImages>[0]): Piece {
   const forward = hunkImages(hunk, false);
-  const found = (pre: readonly string[]) => findHunk(lines, [], pre, Math.max(0, hunk.oldStart - 1), false, false) >= 0;
+  const image = new Image(lines);
+  const found = (pre: readonly string[]) => findHunk(image, pre, Math.max(0, hunk.oldStart - 1), false, false) >= 0;
   const pending = found(forward.pre);
   const done = found(forward.post);
   return pending && done ? 'both' : pending ? 'pending' : done ? 'applied' : 'neither';

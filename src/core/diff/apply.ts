@@ -1,3 +1,4 @@
+import { Image } from './image';
 import type { FileSection, Hunk } from './types';
 
 export type Direction = 'forward' | 'reverse';
@@ -16,7 +17,7 @@ export type ApplyFailure =
   /** A deletion that would leave lines in the file. */
   | { kind: 'leaves-content'; section: number; path: string };
 
-export type ApplyResult = { ok: true; files: Map<string, string[] | null> } | { ok: false; failure: ApplyFailure };
+export type ApplyResult = { ok: true; files: Map<string, Image | null> } | { ok: false; failure: ApplyFailure };
 
 /**
  * Applies the sections in order, in memory, with `git apply`'s rules (no fuzz, no whitespace options): each hunk
@@ -26,21 +27,26 @@ export type ApplyResult = { ok: true; files: Map<string, string[] | null> } | { 
  * touched works on that result. All or nothing: the first failure ends the check. Nothing is written anywhere.
  */
 export function applyDiff(sections: readonly FileSection[], source: FileSource, direction: Direction): ApplyResult {
-  const files = new Map<string, string[] | null>();
+  const files = new Map<string, Image | null>();
   const reverse = direction === 'reverse';
   for (let s = 0; s < sections.length; s++) {
     const section = sections[s];
     const { path } = section;
-    const current = files.has(path) ? (files.get(path) as string[] | null) : source.lines(path);
+    let current: Image | null;
+    if (files.has(path)) current = files.get(path)?.unmarked() ?? null;
+    else {
+      const lines = source.lines(path);
+      current = lines === null ? null : new Image(lines);
+    }
     const creates = reverse ? section.deletes : section.creates;
     const deletes = reverse ? section.creates === true : section.deletes === true;
-    let image: string[];
+    let image: Image;
     if (creates === true || (creates === 'maybe' && current === null)) {
       if (current !== null) return { ok: false, failure: { kind: 'exists', section: s, path } };
-      image = [];
+      image = new Image([]);
     } else {
       if (current === null) return { ok: false, failure: { kind: 'missing', section: s, path } };
-      image = current.slice();
+      image = current;
     }
     const failedHunk = applyHunks(image, section.hunks, reverse);
     if (failedHunk !== undefined) return { ok: false, failure: { kind: 'hunk', section: s, path, ...failedHunk } };
@@ -51,18 +57,16 @@ export function applyDiff(sections: readonly FileSection[], source: FileSource, 
 }
 
 /** Applies a section's hunks to `image` in place; the failing hunk (1-based) and the line it was looked for at. */
-function applyHunks(image: string[], hunks: readonly Hunk[], reverse: boolean): { hunk: number; line: number } | undefined {
-  const patched: boolean[] = hunks.length > 1 ? new Array<boolean>(image.length).fill(false) : [];
+function applyHunks(image: Image, hunks: readonly Hunk[], reverse: boolean): { hunk: number; line: number } | undefined {
   for (let h = 0; h < hunks.length; h++) {
     const hunk = hunks[h];
     const { pre, post } = hunkImages(hunk, reverse);
     const oldPos = reverse ? hunk.newStart : hunk.oldStart;
     const newPos = reverse ? hunk.oldStart : hunk.newStart;
     const wanted = newPos > 0 ? newPos - 1 : 0;
-    const at = findHunk(image, patched, pre, wanted, oldPos <= 1, hunk.trailing === 0);
+    const at = findHunk(image, pre, wanted, oldPos <= 1, hunk.trailing === 0);
     if (at < 0) return { hunk: h + 1, line: wanted + 1 };
-    spliceLines(image, at, pre.length, post);
-    if (hunks.length > 1) spliceLines(patched, at, pre.length, new Array<boolean>(post.length).fill(true));
+    image.splice(at, pre.length, post);
   }
   return undefined;
 }
@@ -73,12 +77,11 @@ export function hunkImages(hunk: Hunk, reverse: boolean): { pre: readonly string
 }
 
 /**
- * Where `pre` matches `image` (git's find_pos): from `line` outwards, forward first; -1 when nowhere. `patched`
- * marks lines produced by earlier hunks (an empty list: none).
+ * Where `pre` matches `image` (git's find_pos): from `line` outwards, forward first; -1 when nowhere. Lines earlier
+ * hunks produced never match.
  */
 export function findHunk(
-  image: readonly string[],
-  patched: readonly boolean[],
+  image: Image,
   pre: readonly string[],
   line: number,
   matchBeginning: boolean,
@@ -90,7 +93,7 @@ export function findHunk(
     if (matchEnd && at + pre.length !== nr) return false;
     if (matchBeginning && at !== 0) return false;
     for (let k = 0; k < pre.length; k++) {
-      if (image[at + k] !== pre[k] || patched[at + k] === true) return false;
+      if (image.line(at + k) !== pre[k] || image.patched(at + k)) return false;
     }
     return true;
   };
@@ -108,16 +111,4 @@ export function findHunk(
     if (back > 0 && fits(--back)) return back;
   }
   return -1;
-}
-
-/** `list.splice(at, count, ...items)` without spreading a long list onto the stack. */
-function spliceLines<T>(list: T[], at: number, count: number, items: readonly T[]): void {
-  if (items.length < 10_000) {
-    list.splice(at, count, ...items);
-    return;
-  }
-  const tail = list.splice(at + count);
-  list.length = at;
-  for (const item of items) list.push(item);
-  for (const item of tail) list.push(item);
 }
