@@ -8,8 +8,8 @@ import { type PatchState, qptPatchStates } from './qptStates';
 export interface AppliedStatus {
   patches: Map<string, PatchState>;
   local: LocalPatchState[];
-  /** Bytes of project files read (each once). */
-  bytesRead: number;
+  /** The project files the checks read (each once), for showing a patch's changes without reading them again. */
+  files: ProjectFiles;
 }
 
 /** Checks every matched catalog patch and every local patch of an analysed project, in memory, writing nothing. */
@@ -19,5 +19,5 @@ export function appliedStatus(analysis: Analysis): AppliedStatus {
   const versions = installedVersions(project.vendorDir, project.packages);
   const patches = qptPatchStates(result, project, files, versions);
   const local = localPatchStates(project, files);
-  return { patches, local, bytesRead: files.bytesRead };
+  return { patches, local, files };
 }

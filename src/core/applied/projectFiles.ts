@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileSource } from '../diff/apply';
-import { splitLines } from '../diff/lines';
+import { FileText } from '../diff/lines';
 
 /**
  * The project's files as the checks see them: patch paths (`vendor/…` mapped onto the project's vendor folder,
  * anything else under the project root) read once each, as bytes, and kept for the whole analysis. Read only.
  */
 export class ProjectFiles implements FileSource {
-  private readonly cache = new Map<string, string[] | null>();
+  private readonly cache = new Map<string, FileText | null>();
   /** Bytes of every file read so far. */
   bytesRead = 0;
 
@@ -23,24 +23,24 @@ export class ProjectFiles implements FileSource {
     return name.startsWith('vendor/') ? join(this.vendorDir, name.slice('vendor/'.length)) : join(this.root, name);
   }
 
-  lines(path: string): readonly string[] | null {
+  lines(path: string): FileText | null {
     let lines = this.cache.get(path);
     if (lines === undefined) {
       lines = readLines(this.fileFor(path));
-      if (lines !== null) for (const l of lines) this.bytesRead += l.length;
+      if (lines !== null) this.bytesRead += lines.text.length;
       this.cache.set(path, lines);
     }
     return lines;
   }
 }
 
-/** A file's lines as byte strings, each with its line break; null when there is no readable file. */
-export function readLines(file: string): string[] | null {
+/** A file's bytes and lines; null when there is no readable file. */
+export function readLines(file: string): FileText | null {
   let text: string;
   try {
     text = readFileSync(file, 'latin1');
   } catch {
     return null;
   }
-  return splitLines(text);
+  return new FileText(text);
 }

@@ -1,15 +1,17 @@
-/** A run of lines of a read-only list; `patched` marks lines a hunk produced. */
+import { LineList, type LineSource } from './lines';
+
+/** A run of lines of a read-only source; `patched` marks lines a hunk produced. */
 interface Piece {
-  readonly lines: readonly string[];
+  readonly source: LineSource;
   readonly from: number;
   readonly to: number;
   readonly patched: boolean;
 }
 
 /**
- * A file's lines while hunks are applied to it, as a piece table over the read-only lines of the file and of the
- * hunks: applying a hunk never copies the file, and the lines hunks produced stay marked (git will not match a
- * later hunk of the same section over them).
+ * A file's lines while hunks are applied to it, as a piece table over the read-only file and hunk lines: applying a
+ * hunk copies nothing, and the lines hunks produced stay marked (git will not match a later hunk of the same section
+ * over them).
  */
 export class Image {
   private pieces: Piece[];
@@ -18,22 +20,29 @@ export class Image {
   private at = 0;
   private start = 0;
 
-  constructor(lines: readonly string[]) {
-    this.pieces = lines.length > 0 ? [{ lines, from: 0, to: lines.length, patched: false }] : [];
-    this.length = lines.length;
+  constructor(source: LineSource) {
+    this.pieces = source.count > 0 ? [{ source, from: 0, to: source.count, patched: false }] : [];
+    this.length = source.count;
   }
 
   /** The same lines with no line marked (a later section starts afresh, as git does). */
   unmarked(): Image {
-    const image = new Image([]);
+    const image = new Image(new LineList([]));
     image.pieces = this.pieces.map((p) => (p.patched ? { ...p, patched: false } : p));
     image.length = this.length;
     return image;
   }
 
-  line(i: number): string {
+  /** The source itself when no hunk has touched it (searches then run on it directly). */
+  plain(): LineSource | undefined {
+    if (this.pieces.length === 0) return new LineList([]);
+    const p = this.pieces[0];
+    return this.pieces.length === 1 && !p.patched && p.from === 0 && p.to === p.source.count ? p.source : undefined;
+  }
+
+  equals(i: number, text: string): boolean {
     const p = this.pieces[this.seek(i)];
-    return p.lines[p.from + i - this.start];
+    return p.source.equals(p.from + i - this.start, text);
   }
 
   patched(i: number): boolean {
@@ -42,7 +51,7 @@ export class Image {
 
   /** Replaces `count` lines at `at` by `lines` (marked as patched). */
   splice(at: number, count: number, lines: readonly string[]): void {
-    const added: Piece[] = lines.length > 0 ? [{ lines, from: 0, to: lines.length, patched: true }] : [];
+    const added: Piece[] = lines.length > 0 ? [{ source: new LineList(lines), from: 0, to: lines.length, patched: true }] : [];
     this.pieces = [...this.range(0, at), ...added, ...this.range(at + count, this.length)];
     this.length += lines.length - count;
     this.at = 0;
@@ -51,7 +60,7 @@ export class Image {
 
   toLines(): string[] {
     const out: string[] = [];
-    for (const p of this.pieces) for (let i = p.from; i < p.to; i++) out.push(p.lines[i]);
+    for (const p of this.pieces) for (let i = p.from; i < p.to; i++) out.push(p.source.line(i));
     return out;
   }
 

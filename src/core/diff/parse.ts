@@ -129,7 +129,9 @@ class DiffReader {
     const newNull = isDevNull(newField);
     const oldName = oldNull ? undefined : headerName(oldField);
     const newName = newNull ? undefined : headerName(newField);
-    const path = oldNull ? newName : newNull ? oldName : pickName(oldName, newName);
+    const name = oldNull ? newName : newNull ? oldName : pickName(oldName, newName);
+    // A copy, not a slice: a slice would keep the whole diff text alive wherever the path is kept (a file cache key).
+    const path = name === undefined ? undefined : Buffer.from(name, 'latin1').toString('latin1');
     if (path === undefined) return { kind: 'corrupt', line: start + 1, detail: 'no-file-name' };
     if (isUnsafePath(path)) return { kind: 'unsafe-path', line: start + 1, path };
     const hunks: Hunk[] = [];

@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { checkDiff } from '../../../../src/core/applied/checkDiff';
 import type { FileSource } from '../../../../src/core/diff/apply';
 import { parseDiff } from '../../../../src/core/diff/parse';
-import { splitLines } from '../../../../src/core/diff/lines';
+import { FileText } from '../../../../src/core/diff/lines';
 
-const source = (files: Record<string, string>): FileSource => ({ lines: (p) => (p in files ? splitLines(files[p]) : null) });
+const source = (files: Record<string, string>): FileSource => ({ lines: (p) => (p in files ? new FileText(files[p]) : null) });
 const section = (path: string, hunks: string) => `--- a/${path}\n+++ b/${path}\n${hunks}`;
 const hunk = (at: number, from: string, to: string) => `@@ -${at},3 +${at},3 @@\n ctx ${at}\n-${from}\n+${to}\n end ${at}\n`;
 const file = (...blocks: string[]) => blocks.join('filler\nfiller\n');
