@@ -1,12 +1,30 @@
 import * as vscode from 'vscode';
 import { formatProblem } from './core/problem';
-import { defaultOpener, docsLinkFor, registerCommands, type UrlOpener } from './vscode/commands';
-import { PatchActions } from './vscode/patchActions';
-import { PatchHoverProvider } from './vscode/patchHover';
-import { PatchStatusBar } from './vscode/statusBar';
-import { PatchView } from './vscode/patchView';
+import { useTranslate } from './core/text/translate';
+import { CloudFeatures } from './vscode/cloud';
+import { registerCommands } from './vscode/commands';
+import type { ActionContext } from './vscode/commands/context';
+import { defaultOpener, docsLinkFor, type UrlOpener } from './vscode/commands/docs';
+import { windowPrompts, type Prompts } from './vscode/commands/prompts';
+import { PatchHoverProvider } from './vscode/hover/provider';
 import { formatCount, t } from './vscode/l10n';
-import { ProjectStore } from './vscode/projectStore';
+import { LockProblems } from './vscode/problems';
+import type { ProjectEntry } from './vscode/projects/entries';
+import { ProjectStore } from './vscode/projects/store';
+import { PatchStates } from './vscode/state/patchStates';
+import { PatchStatusBar } from './vscode/statusBar';
+import { PatchView } from './vscode/tree/view';
+
+/** The QPT and Cloud side, for the integration tests: the patch states, diagnostics and swappable prompts. */
+export interface ActionsApi {
+  readonly applied: PatchStates['applied'];
+  readonly scheduled: PatchStates['scheduled'];
+  readonly states: PatchStates;
+  readonly diagnostics: CloudFeatures['diagnostics'];
+  readonly context: ActionContext;
+  /** Replaces how the commands ask and tell the user (tests); returns the previous prompts. */
+  setPrompts(prompts: Prompts): Prompts;
+}
 
 /** What `activate` returns: used by the integration tests, not a stable API for other extensions. */
 export interface ExtensionApi {
@@ -15,11 +33,29 @@ export interface ExtensionApi {
   hover: PatchHoverProvider;
   statusBar: PatchStatusBar;
   /** Apply / revert / check through QPT and the Cloud `.magento.env.yaml` features. */
-  actions: PatchActions;
+  actions: ActionsApi;
   docsLinkFor: typeof docsLinkFor;
   /** Replaces how URLs are opened (tests record them instead); returns the previous opener. */
   setOpener(opener: UrlOpener): UrlOpener;
   timings: { activateStart: number; activateEnd: number };
+}
+
+/** The output channel's lines about a fresh analysis: the counts, then any catalog problem. */
+function logAnalysis(output: vscode.OutputChannel, entry: ProjectEntry): void {
+  if (entry.kind === 'ready') {
+    const { catalog, result } = entry.analysis;
+    output.appendLine(
+      t(
+        '{0}: {1} catalog patches, {2} applicable, read in {3} ms',
+        entry.lockFile,
+        formatCount(catalog.patches.size),
+        formatCount(result.counts.applicable),
+        formatCount(entry.millis),
+      ),
+    );
+  }
+  const problems = entry.kind === 'error' ? [entry.problem] : entry.analysis.problems;
+  for (const p of problems) output.appendLine(formatProblem(p));
 }
 
 /**
@@ -28,25 +64,14 @@ export interface ExtensionApi {
  */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const activateStart = performance.now();
+  // Core's texts (why a lock cannot be used, labels, reasons) go through VS Code's lookup too.
+  useTranslate(t);
   const output = vscode.window.createOutputChannel(t('Commerce Patches'));
-  const store = new ProjectStore((entry) => {
-    if (entry.kind === 'ready') {
-      const { catalog, result } = entry.analysis;
-      output.appendLine(
-        t(
-          '{0}: {1} catalog patches, {2} applicable, read in {3} ms',
-          entry.lockFile,
-          formatCount(catalog.patches.size),
-          formatCount(result.counts.applicable),
-          formatCount(entry.millis),
-        ),
-      );
-    }
-    const problems = entry.kind === 'error' ? [entry.problem] : entry.analysis.problems;
-    for (const p of problems) output.appendLine(formatProblem(p));
-  });
-  const actions = new PatchActions(store, context.workspaceState, output);
-  const view = new PatchView(store, actions.states);
+  const store = new ProjectStore((entry) => logAnalysis(output, entry));
+  const states = new PatchStates(context.workspaceState);
+  const cloud = new CloudFeatures(store);
+  const lockProblems = new LockProblems(store);
+  const view = new PatchView(store, states);
   const firstRows = view.provider.onDidServePatchRows((at) => {
     firstRows.dispose();
     const asked = view.provider.timings.firstRootsRequest ?? at;
@@ -58,26 +83,43 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       ),
     );
   });
-  const hover = new PatchHoverProvider(store, actions.states);
+  const hover = new PatchHoverProvider(store, states);
   const statusBar = new PatchStatusBar(store);
   let opener: UrlOpener = defaultOpener;
+  let prompts: Prompts = windowPrompts;
+  const actionContext: ActionContext = { store, states, output, prompts: () => prompts, running: new Set() };
   context.subscriptions.push(
     firstRows,
     output,
     store,
+    states,
+    cloud,
+    lockProblems,
     view,
     statusBar,
-    actions,
     vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], hover),
-    ...registerCommands({ store, view, opener: () => opener }),
+    ...registerCommands({ store, view, opener: () => opener, actions: actionContext }),
   );
-  // After activation returns: read the locks for the status bar and the view badge.
+  // After activation returns: read the locks for the status bar, the view badge and the Problems panel.
   const warmUp = setTimeout(() => {
     statusBar.update();
     view.warmUp();
-    actions.warmUp(store);
+    lockProblems.update();
+    cloud.warmUp();
   }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(warmUp) });
+  const actions: ActionsApi = {
+    applied: states.applied,
+    scheduled: states.scheduled,
+    states,
+    diagnostics: cloud.diagnostics,
+    context: actionContext,
+    setPrompts(next) {
+      const previous = prompts;
+      prompts = next;
+      return previous;
+    },
+  };
   return {
     store,
     view,

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCALES, type Locale, toLocale } from '../core/locale';
-import type { Translate } from '../core/text/describe';
+import type { Translate } from '../core/text/translate';
 import { useTranslate } from '../core/text/translate';
 
 /** The folder with the message bundles the extension uses too (`l10n/bundle.l10n.<locale>.json`). */

@@ -1,10 +1,8 @@
-import type { Locale } from '../core/locale';
-import type { Translate } from '../core/text/describe';
 import { stateReasonText } from '../core/text/stateText';
-import type { StatusOfProject } from './commands/status';
+import type { StatusOfProject } from '../core/applied/appliedStatus';
 
 /** The machine-readable status report; its shape is a contract (see README, "Command line"). */
-export function statusJson(projects: StatusOfProject[], _locale: Locale, t: Translate): string {
+export function statusJson(projects: StatusOfProject[]): string {
   const out = projects.map(({ analysis: { project, result }, applied }) => ({
     lockFile: project.lockFile,
     product: project.product && {
@@ -22,7 +20,7 @@ export function statusJson(projects: StatusOfProject[], _locale: Locale, t: Tran
           id: e.patch.id,
           status: e.status,
           state: s?.state ?? 'unknown',
-          ...(s?.reason !== undefined ? { reason: stateReasonText(s.reason, t) } : {}),
+          ...(s?.reason !== undefined ? { reason: stateReasonText(s.reason) } : {}),
           ...(s !== undefined && s.files.length > 0 ? { files: s.files } : {}),
         };
       }),
@@ -31,7 +29,7 @@ export function statusJson(projects: StatusOfProject[], _locale: Locale, t: Tran
       origin: l.origin,
       ...(l.package !== undefined ? { package: l.package } : {}),
       state: l.state,
-      ...(l.reason !== undefined ? { reason: stateReasonText(l.reason, t) } : {}),
+      ...(l.reason !== undefined ? { reason: stateReasonText(l.reason) } : {}),
     })),
   }));
   return JSON.stringify({ projects: out }, null, 2) + '\n';

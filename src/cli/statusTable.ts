@@ -1,12 +1,13 @@
 import { relative } from 'node:path';
 import type { AppliedState } from '../core/applied/appliedState';
 import type { Locale } from '../core/locale';
-import { productLabel, type Translate } from '../core/text/describe';
+import { productLabel } from '../core/text/describe';
+import type { Translate } from '../core/text/translate';
 import { patchDisplayTitle } from '../core/text/displayTitle';
 import { formatNumber } from '../core/text/numbers';
 import { stateLabel, stateReasonText } from '../core/text/stateText';
 import type { PatchStatus } from '../core/triage/triaged';
-import type { StatusOfProject } from './commands/status';
+import type { StatusOfProject } from '../core/applied/appliedStatus';
 import { fit, fitPath, oneLine } from './tableReport';
 
 const GROUPS: AppliedState[] = ['not-applied', 'applied', 'conflict', 'unknown'];
@@ -23,7 +24,7 @@ export function statusTable(projects: StatusOfProject[], locale: Locale, t: Tran
       out.push(t('{0}: not a Commerce project (no magento/magento2-base in the lock file)', where), '');
       continue;
     }
-    out.push(productLabel(project.product, t), fitPath(`  ${where}`));
+    out.push(productLabel(project.product), fitPath(`  ${where}`));
     const qpt = project.qpt.installed === null ? t('QPT not installed') : t('QPT {0} installed', project.qpt.installed);
     const entries = result.patches
       .filter((e) => e.status !== 'not-applicable')
@@ -36,15 +37,15 @@ export function statusTable(projects: StatusOfProject[], locale: Locale, t: Tran
       for (const e of rows) {
         out.push(fit(`  ${e.patch.id.padEnd(16)} ${oneLine(patchDisplayTitle(e.patch.title, locale))}`));
         const reason = applied.patches.get(e.patch.id)?.reason;
-        if (reason !== undefined) out.push(fit(`  ${' '.repeat(16)} ↳ ${oneLine(stateReasonText(reason, t))}`));
+        if (reason !== undefined) out.push(fit(`  ${' '.repeat(16)} ↳ ${oneLine(stateReasonText(reason))}`));
       }
       out.push('');
     }
     if (applied.local.length > 0) {
       out.push(t('{0} ({1})', t('Local patches'), num(applied.local.length)));
       for (const l of applied.local) {
-        out.push(fit(`  ${stateLabel(l.state, t).padEnd(16)} ${l.file}${l.package !== undefined ? ` (${l.package})` : ''}`));
-        if (l.reason !== undefined) out.push(fit(`  ${' '.repeat(16)} ↳ ${oneLine(stateReasonText(l.reason, t))}`));
+        out.push(fit(`  ${stateLabel(l.state).padEnd(16)} ${l.file}${l.package !== undefined ? ` (${l.package})` : ''}`));
+        if (l.reason !== undefined) out.push(fit(`  ${' '.repeat(16)} ↳ ${oneLine(stateReasonText(l.reason))}`));
       }
       out.push('');
     }

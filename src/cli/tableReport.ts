@@ -2,8 +2,9 @@ import { eastAsianWidth } from 'get-east-asian-width';
 import { relative } from 'node:path';
 import type { Analysis } from '../core/analyze';
 import type { Locale } from '../core/locale';
-import { productLabel, reasonText, statusLabel, type Translate } from '../core/text/describe';
+import { productLabel, reasonText, statusLabel } from '../core/text/describe';
 import { patchDisplayTitle } from '../core/text/displayTitle';
+import type { Translate } from '../core/text/translate';
 import { formatNumber } from '../core/text/numbers';
 import type { PatchStatus, TriagedPatch } from '../core/triage/triaged';
 
@@ -20,13 +21,13 @@ export function tableReport(analyses: Analysis[], all: boolean, locale: Locale, 
       out.push(t('{0}: not a Commerce project (no magento/magento2-base in the lock file)', where), '');
       continue;
     }
-    out.push(productLabel(project.product, t), fitPath(`  ${where}`));
+    out.push(productLabel(project.product), fitPath(`  ${where}`));
     const qpt = project.qpt.installed === null ? t('QPT not installed') : t('QPT {0} installed', project.qpt.installed);
     out.push(fit(`  ${qpt} · ${t('{0} patches in the catalog', num(catalog.patches.size))}`), '');
     for (const status of ORDER) {
       if (status === 'not-applicable' && !all) continue;
       const entries = result.patches.filter((e) => e.status === status);
-      out.push(t('{0} ({1})', statusLabel(status, t), num(entries.length)));
+      out.push(t('{0} ({1})', statusLabel(status), num(entries.length)));
       for (const e of entries) out.push(...rows(e, locale, t));
       out.push('');
     }
@@ -38,7 +39,7 @@ function rows(e: TriagedPatch, locale: Locale, t: Translate): string[] {
   const id = e.patch.id.padEnd(16);
   const lines = [fit(`  ${id} ${oneLine(patchDisplayTitle(e.patch.title, locale))}`)];
   const details: string[] = [];
-  if (e.reason) details.push(reasonText(e.reason, t));
+  if (e.reason) details.push(reasonText(e.reason));
   if (e.replacedWith) details.push(t('replaced by {0}', e.replacedWith));
   if (e.status !== 'not-applicable' && e.requires.length > 0) details.push(t('requires {0}', e.requires.join(', ')));
   if (details.length > 0) lines.push(fit(`  ${' '.repeat(16)} ↳ ${oneLine(details.join('; '))}`));

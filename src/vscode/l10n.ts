@@ -2,14 +2,13 @@ import * as vscode from 'vscode';
 import { type Locale, toLocale } from '../core/locale';
 import { formatWhen } from '../core/text/dates';
 import { formatNumber } from '../core/text/numbers';
-import type { Translate } from '../core/text/describe';
-import { useTranslate } from '../core/text/translate';
+import type { Translate } from '../core/text/translate';
 
-/** VS Code's runtime translation (English text is the key; `l10n/bundle.l10n.*.json` hold the translations). */
+/**
+ * VS Code's runtime translation (English text is the key; `l10n/bundle.l10n.*.json` hold the translations).
+ * `activate` gives it to core (`useTranslate`), so core's texts go through the same lookup.
+ */
 export const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
-
-// Messages written by core code (why a composer.lock cannot be used) go through the same lookup.
-useTranslate(t);
 
 /** The catalog language matching VS Code's display language (English when the catalog has no such language). */
 export function displayLocale(): Locale {

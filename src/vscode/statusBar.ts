@@ -1,16 +1,16 @@
 import * as vscode from 'vscode';
-import { productLabel } from '../core/text/describe';
-import { COMMANDS } from './commandLinks';
+import { COMMANDS, OWN } from './ids';
+import { folderLabel, projectLabel } from './labels';
 import { formatCount, t } from './l10n';
-import type { CommerceEntry, ProjectStore } from './projectStore';
-import { folderLabel } from './tree/patchTreeProvider';
+import type { CommerceEntry } from './projects/entries';
+import type { ProjectStore } from './projects/store';
 
 /**
  * "Adobe Commerce 2.4.6-p3 · Cloud · 12 applicable" for the project of the active editor (or the workspace's
  * first Commerce project); hidden when there is none. A click shows the Patches view.
  */
 export class PatchStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('commercePatches.status', vscode.StatusBarAlignment.Left, 50);
+  private readonly item = vscode.window.createStatusBarItem(OWN.statusBarItem, vscode.StatusBarAlignment.Left, 50);
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly store: ProjectStore) {
@@ -42,7 +42,7 @@ export class PatchStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const label = productLabel(project.analysis.project.product, t);
+    const label = projectLabel(project);
     const applicable = project.analysis.result.counts.applicable;
     const count = formatCount(applicable);
     const one = applicable === 1;

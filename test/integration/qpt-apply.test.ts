@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ActionResult } from '../../src/vscode/patchActionContext';
+import type { ActionResult } from '../../src/vscode/commands/context';
 import { groupRow, hoverText, patchRows, projectGroups, setUserSetting, waitFor, clipboardText } from './extensionApi';
 import { configureFake, FAKE_QPT, fakeRuns, qptWorkspace, run, type QptWorkspace } from './qptWorkspace';
 import { patchItems, pickedIds } from './scriptedPrompts';

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ActionResult } from '../../src/vscode/patchActionContext';
+import type { ActionResult } from '../../src/vscode/commands/context';
 import { groupRow, hoverText, nextChange, patchRows, projectGroups, setUserSetting, waitFor } from './extensionApi';
 import { fakeRuns, qptWorkspace, run, type QptWorkspace } from './qptWorkspace';
 

@@ -6,7 +6,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import type { CommerceEntry } from '../../src/vscode/projectStore';
+import type { CommerceEntry } from '../../src/vscode/projects/entries';
 import { repoRoot } from '../support/realworld';
 import { extensionApi, setUserSetting } from './extensionApi';
 import { ScriptedPrompts } from './scriptedPrompts';

@@ -1,8 +1,8 @@
 // Answers the questions of the apply / revert / .magento.env.yaml commands from the test, and records every
 // question and message (VS Code's modal dialogs cannot be answered from inside the extension host).
 import * as vscode from 'vscode';
-import type { CommerceEntry } from '../../src/vscode/projectStore';
-import { isPatchItem, type MessageKind, type PatchPickItem, type PatchPickRequest, type Prompts } from '../../src/vscode/qpt/prompts';
+import type { CommerceEntry } from '../../src/vscode/projects/entries';
+import { isPatchItem, type MessageKind, type PatchPickItem, type PatchPickRequest, type Prompts } from '../../src/vscode/commands/prompts';
 
 export interface Asked {
   picks: PatchPickRequest[];

@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import type { ActionResult } from '../../src/vscode/patchActionContext';
+import type { ActionResult } from '../../src/vscode/commands/context';
 import { repoRoot } from '../support/realworld';
 import { extensionApi, groupRow, hoverText, patchRows, setUserSetting, waitFor } from './extensionApi';
 import { configureFake, FAKE_QPT, fakeRuns } from './qptWorkspace';

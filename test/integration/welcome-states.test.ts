@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import type { WorkspaceState } from '../../src/vscode/tree/patchTreeProvider';
+import type { WorkspaceState } from '../../src/vscode/tree/summary';
 import { extensionApi, extensionId, hoverText, rows, waitFor } from './extensionApi';
 
 function expectedState(): WorkspaceState {

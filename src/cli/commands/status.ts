@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { type Analysis, analyzeLock } from '../../core/analyze';
-import { type AppliedStatus, appliedStatus } from '../../core/applied/appliedStatus';
+import { analyzeLock } from '../../core/analyze';
+import { appliedStatus, type StatusOfProject } from '../../core/applied/appliedStatus';
 import { formatProblem, InputError } from '../../core/problem';
 import { type CliCommand, Unusable, warn } from '../command';
 import { lockFilesFor } from '../lockFiles';
@@ -14,12 +14,6 @@ export const status: CliCommand = {
   usage: statusUsage,
   run: (argv) => runStatus(parseStatusArgs(argv)),
 };
-
-/** One analysed project with its applied state (none without Magento). */
-export interface StatusOfProject {
-  analysis: Analysis;
-  applied: AppliedStatus | null;
-}
 
 function runStatus(args: StatusArgs): number {
   const locale = setUpMessages(args.locale, warn);
@@ -45,7 +39,7 @@ function runStatus(args: StatusArgs): number {
     if (!seen.has(line)) warn(line);
     seen.add(line);
   }
-  process.stdout.write(args.format === 'json' ? statusJson(projects, locale, t) : statusTable(projects, locale, t, process.cwd()));
+  process.stdout.write(args.format === 'json' ? statusJson(projects) : statusTable(projects, locale, t, process.cwd()));
   const hit = projects.some(({ applied }) => {
     if (applied === null) return false;
     return [...applied.patches.values(), ...applied.local].some((s) => args.failOn.includes(s.state));

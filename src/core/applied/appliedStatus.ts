@@ -12,6 +12,12 @@ export interface AppliedStatus {
   files: ProjectFiles;
 }
 
+/** One analysed project with its applied state (null without Magento). */
+export interface StatusOfProject {
+  analysis: Analysis;
+  applied: AppliedStatus | null;
+}
+
 /** Checks every matched catalog patch and every local patch of an analysed project, in memory, writing nothing. */
 export function appliedStatus(analysis: Analysis): AppliedStatus {
   const { project, result } = analysis;

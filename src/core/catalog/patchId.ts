@@ -10,9 +10,6 @@ const COMMUNITY = 'magento2-\\d+|magento\\/magento2\\/\\d+';
 /** An ID not glued to other letters or digits; `_`, `.`, `/` and spaces around it are fine (`os/ACSD-1_2.4.6.patch`). */
 const IN_TEXT = `(?<![A-Za-z0-9])(?:${ADOBE}|${COMMUNITY})(?![A-Za-z0-9])`;
 
-/** Source of the pattern that finds patch IDs in text (case-insensitive); use {@link patchIdRegExp} for a fresh RegExp. */
-export const PATCH_ID_IN_TEXT = IN_TEXT;
-
 /** A new global, case-insensitive RegExp that finds patch IDs in arbitrary text. */
 export function patchIdRegExp(): RegExp {
   return new RegExp(IN_TEXT, 'gi');

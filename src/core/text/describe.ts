@@ -1,21 +1,16 @@
 import type { Product } from '../lock/project';
 import type { NotApplicableReason, PatchStatus } from '../triage/triaged';
-
-/**
- * Translates an English message with `{0}`-style placeholders. VS Code passes `vscode.l10n.t`, the command-line tool
- * its own bundle lookup; the English text is the key in both.
- */
-export type Translate = (message: string, ...args: Array<string | number>) => string;
+import { t } from './translate';
 
 /** "Adobe Commerce 2.4.6-p3 · Cloud", "Magento Open Source 2.4.7-p1", "Adobe Commerce 2.4.6 · B2B". */
-export function productLabel(product: Product, t: Translate): string {
+export function productLabel(product: Product): string {
   const name = product.edition === 'commerce' ? 'Adobe Commerce' : 'Magento Open Source';
   const tags = [product.cloud ? t('Cloud') : undefined, product.b2b ? 'B2B' : undefined].filter(Boolean);
   return [`${name} ${product.version}`, ...tags].join(' · ');
 }
 
 /** Short name of a status, as group labels and table headings show it. */
-export function statusLabel(status: PatchStatus, t: Translate): string {
+export function statusLabel(status: PatchStatus): string {
   switch (status) {
     case 'applicable':
       return t('Applicable');
@@ -29,7 +24,7 @@ export function statusLabel(status: PatchStatus, t: Translate): string {
 }
 
 /** Why a patch does not apply, in one short sentence. */
-export function reasonText(reason: NotApplicableReason, t: Translate): string {
+export function reasonText(reason: NotApplicableReason): string {
   switch (reason.kind) {
     case 'fixed-in':
       return t('Fixed in {0}', reason.version);

@@ -1,9 +1,9 @@
 import type { AppliedState, StateReason } from '../applied/appliedState';
 import type { CorruptDetail } from '../diff/types';
-import type { Translate } from './describe';
+import { t } from './translate';
 
 /** Short name of an applied state, as table headings and tooltips show it. */
-export function stateLabel(state: AppliedState, t: Translate): string {
+export function stateLabel(state: AppliedState): string {
   switch (state) {
     case 'applied':
       return t('Applied');
@@ -17,15 +17,15 @@ export function stateLabel(state: AppliedState, t: Translate): string {
 }
 
 /** Why a patch has its state, in one sentence. */
-export function stateReasonText(reason: StateReason, t: Translate): string {
+export function stateReasonText(reason: StateReason): string {
   const partly = 'partly' in reason && reason.partly !== undefined ? reason.partly : undefined;
-  const main = mainText(reason, t);
+  const main = mainText(reason);
   return partly !== undefined && reason.kind !== 'partly-applied'
     ? t('{0}; partly applied ({1} of {2} changes in place)', main, partly.applied, partly.total)
     : main;
 }
 
-function mainText(reason: StateReason, t: Translate): string {
+function mainText(reason: StateReason): string {
   switch (reason.kind) {
     case 'may-be-applied':
       return t('it applies both ways (the lines it adds repeat its own context), so git and QPT say not applied: it may well be applied');
@@ -52,7 +52,7 @@ function mainText(reason: StateReason, t: Translate): string {
     case 'unsafe-path':
       return t('{0}: the path {1} leaves the project and is refused', reason.file, path(reason.path));
     case 'corrupt':
-      return t('{0}: corrupt patch at line {1} ({2})', reason.file, reason.line, corruptText(reason.detail, t));
+      return t('{0}: corrupt patch at line {1} ({2})', reason.file, reason.line, corruptText(reason.detail));
     case 'empty':
       return t('{0}: no change that git can apply', reason.file);
     case 'too-large':
@@ -62,7 +62,7 @@ function mainText(reason: StateReason, t: Translate): string {
   }
 }
 
-function corruptText(detail: CorruptDetail, t: Translate): string {
+function corruptText(detail: CorruptDetail): string {
   switch (detail) {
     case 'hunk-without-header':
       return t('a hunk without a file header');

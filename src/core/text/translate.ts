@@ -1,4 +1,8 @@
-import type { Translate } from './describe';
+/**
+ * Translates an English message with `{0}`-style placeholders. The English text is the key; VS Code looks it up with
+ * `vscode.l10n.t`, the command-line tool in its own bundles.
+ */
+export type Translate = (message: string, ...args: Array<string | number>) => string;
 
 /** English with its `{0}`-style placeholders filled: the text of core messages when no front end set a lookup. */
 export const english: Translate = (message, ...args) =>
@@ -7,9 +11,9 @@ export const english: Translate = (message, ...args) =>
 let lookup: Translate = english;
 
 /**
- * Translation for the messages core code writes itself (why a composer.lock or composer.json cannot be used).
- * The key is the English text, as everywhere; the extension and the command line route it to their bundle lookup
- * with {@link useTranslate}, so these messages reach the Problems panel and the terminal in the display language.
+ * The one translation of core: every text core writes (why a composer.lock cannot be used, status and product
+ * labels, reasons). The extension's `activate` and the command line's start route it to their bundle lookup with
+ * {@link useTranslate}, so these texts reach the views and the terminal in the display language.
  */
 export const t: Translate = (message, ...args) => lookup(message, ...args);
 

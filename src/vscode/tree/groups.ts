@@ -1,18 +1,19 @@
 import * as vscode from 'vscode';
-import { statusLabel, type Translate } from '../../core/text/describe';
+import { isApplied, isScheduled, type ProjectPatchState } from '../../core/state/patchState';
+import { statusLabel } from '../../core/text/describe';
 import type { PatchStatus, TriagedPatch } from '../../core/triage/triaged';
-import { statusIcon } from '../patchMarkdown';
-import { isApplied, isScheduled, type ProjectPatchState } from '../patchStates';
+import { t } from '../l10n';
+import { statusIcon } from '../markdown';
 
 /**
  * One status group under a project. The view shows the groups in this order, each when its `id` is listed in
- * `commercePatches.statuses`. A new group (for example patches already applied, or scheduled for the next Cloud
- * build) is one more entry here whose `includes` looks at whatever state it needs.
+ * `commercePatches.statuses`. A new group is one more entry here whose `includes` looks at whatever state it
+ * needs (and its name in the setting's enum in package.json).
  */
 export interface GroupSpec {
   /** Stable name, also the value in `commercePatches.statuses` and part of tree item IDs. */
   id: string;
-  label(t: Translate): string;
+  label(): string;
   icon(): vscode.ThemeIcon;
   /** Expanded when first shown. */
   expanded: boolean;
@@ -26,7 +27,7 @@ export interface GroupSpec {
 function statusGroup(status: PatchStatus, expanded: boolean): GroupSpec {
   return {
     id: status,
-    label: (t) => statusLabel(status, t),
+    label: () => statusLabel(status),
     icon: () => statusIcon(status),
     expanded,
     status,
@@ -35,9 +36,9 @@ function statusGroup(status: PatchStatus, expanded: boolean): GroupSpec {
 }
 
 /** Patches `magento-patches status` reports as applied (shown once the status was checked). */
-export const APPLIED_GROUP: GroupSpec = {
+const APPLIED_GROUP: GroupSpec = {
   id: 'applied',
-  label: (t) => t('Applied'),
+  label: () => t('Applied'),
   icon: () => new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('charts.green')),
   expanded: false,
   takes: true,
@@ -45,9 +46,9 @@ export const APPLIED_GROUP: GroupSpec = {
 };
 
 /** Patches listed in `.magento.env.yaml` `stage.build.QUALITY_PATCHES` of a Cloud project. */
-export const SCHEDULED_GROUP: GroupSpec = {
+const SCHEDULED_GROUP: GroupSpec = {
   id: 'scheduled',
-  label: (t) => t('Scheduled (Cloud build)'),
+  label: () => t('Scheduled (Cloud build)'),
   icon: () => new vscode.ThemeIcon('cloud', new vscode.ThemeColor('charts.purple')),
   expanded: false,
   includes: (entry, state) => isScheduled(state, entry.patch.id),

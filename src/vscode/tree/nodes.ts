@@ -1,5 +1,5 @@
 import type { TriagedPatch } from '../../core/triage/triaged';
-import type { BrokenEntry, CommerceEntry } from '../projectStore';
+import type { BrokenEntry, CommerceEntry } from '../projects/entries';
 import type { GroupSpec } from './groups';
 
 /** A Commerce project (one composer.lock). */

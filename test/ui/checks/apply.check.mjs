@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE, ROOT } from '../../vscode/paths.mjs';
+import { CACHE, ROOT } from '../../../tools/vscode-host/paths.mjs';
 
 const FAKE_QPT = join(ROOT, 'test', 'fixtures', 'bin', 'fake-magento-patches');
 

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE, ROOT } from '../../vscode/paths.mjs';
+import { CACHE, ROOT } from '../../../tools/vscode-host/paths.mjs';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'cloud-246p3');
 const REALWORLD = process.env.COMMERCE_PATCHES_REALWORLD ?? join(ROOT, '..', 'shared', 'data', 'realworld');

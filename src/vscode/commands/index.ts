@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import { COMMANDS, WORKBENCH } from '../ids';
+import type { ProjectStore } from '../projects/store';
+import { setGroupBy } from '../settings';
+import type { PatchView } from '../tree/view';
+import { applyCommand } from './apply';
+import { checkAppliedCommand } from './checkApplied';
+import type { ActionContext } from './context';
+import { copyIdCommand, openDocsCommand, type UrlOpener } from './docs';
+import { addToEnvYaml, addToEnvYamlCommand, removeFromEnvYamlCommand } from './envYaml';
+import { revertCommand } from './revert';
+import { filterCommand, openLockProblemCommand, revealCommand } from './view';
+
+export interface CommandDeps {
+  store: ProjectStore;
+  view: PatchView;
+  /** Read at each use: tests swap how URLs are opened. */
+  opener: () => UrlOpener;
+  /** What the QPT and `.magento.env.yaml` commands work with. */
+  actions: ActionContext;
+}
+
+/** Registers every command of the extension (package.json `contributes.commands`), one line each. */
+export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { store, view, actions } = deps;
+  const register = (id: string, fn: (arg: unknown) => unknown) => vscode.commands.registerCommand(id, fn);
+  return [
+    register(COMMANDS.refresh, () => store.refresh()),
+    register(COMMANDS.filter, () => filterCommand(view)),
+    register(COMMANDS.clearFilter, () => view.provider.setFilter('')),
+    register(COMMANDS.groupByCategory, () => setGroupBy('category')),
+    register(COMMANDS.groupFlat, () => setGroupBy('flat')),
+    register(COMMANDS.openDocs, (arg) => openDocsCommand(store, deps.opener(), arg)),
+    register(COMMANDS.copyId, (arg) => copyIdCommand(arg)),
+    register(COMMANDS.reveal, (arg) => revealCommand(view, arg)),
+    register(COMMANDS.openLockProblem, (arg) => openLockProblemCommand(store, arg)),
+    register(COMMANDS.showView, () => vscode.commands.executeCommand(WORKBENCH.showContainer)),
+    register(COMMANDS.apply, (arg) => applyCommand(actions, arg, (entry, ids) => addToEnvYaml(actions, entry, ids))),
+    register(COMMANDS.revert, (arg) => revertCommand(actions, arg)),
+    register(COMMANDS.checkApplied, (arg) => checkAppliedCommand(actions, arg)),
+    register(COMMANDS.addToEnvYaml, (arg) => addToEnvYamlCommand(actions, arg)),
+    register(COMMANDS.removeFromEnvYaml, (arg) => removeFromEnvYamlCommand(actions, arg)),
+  ];
+}

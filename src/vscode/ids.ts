@@ -1,0 +1,77 @@
+// Every ID the extension shares with VS Code: commands, views, context keys, settings, and the few VS Code
+// commands it calls. The manifest (package.json `contributes`) uses the same strings; test/unit/vscode/ids.test.ts
+// checks both agree. No other file spells one of these strings.
+
+/** The prefix of every command, setting and context key. */
+const PREFIX = 'commercePatches';
+
+/** Command IDs the extension contributes (`contributes.commands`). */
+export const COMMANDS = {
+  refresh: `${PREFIX}.refresh`,
+  filter: `${PREFIX}.filter`,
+  clearFilter: `${PREFIX}.clearFilter`,
+  groupByCategory: `${PREFIX}.groupByCategory`,
+  groupFlat: `${PREFIX}.groupFlat`,
+  openDocs: `${PREFIX}.openDocs`,
+  copyId: `${PREFIX}.copyId`,
+  reveal: `${PREFIX}.reveal`,
+  openLockProblem: `${PREFIX}.openLockProblem`,
+  showView: `${PREFIX}.showView`,
+  apply: `${PREFIX}.apply`,
+  revert: `${PREFIX}.revert`,
+  checkApplied: `${PREFIX}.checkApplied`,
+  addToEnvYaml: `${PREFIX}.addToEnvYaml`,
+  removeFromEnvYaml: `${PREFIX}.removeFromEnvYaml`,
+} as const;
+
+/** The activity-bar container and its Patches view (`contributes.viewsContainers`, `contributes.views`). */
+export const VIEWS = {
+  container: PREFIX,
+  patches: `${PREFIX}.patches`,
+} as const;
+
+/** Context keys the manifest's `when` clauses use. */
+export const CONTEXT = {
+  /** `noFolder` | `noComposer` | `composerJsonOnly` | `notCommerce` | `lockError` | `ready` (unset until the view loads). */
+  state: `${PREFIX}.state`,
+  /** True while a text filter narrows the view. */
+  filtered: `${PREFIX}.filtered`,
+  /** `category` | `flat`, mirrors the `commercePatches.groupBy` setting. */
+  groupBy: `${PREFIX}.groupBy`,
+  /** True when the workspace has an Adobe Commerce project on Cloud (the `.magento.env.yaml` commands). */
+  cloud: `${PREFIX}.cloud`,
+} as const;
+
+/** Settings (`contributes.configuration`): the section, and each key within it. */
+export const SETTINGS = {
+  section: PREFIX,
+  groupBy: 'groupBy',
+  statuses: 'statuses',
+  extraCatalogs: 'extraCatalogs',
+  /** The command that starts QPT, as an argument list (a restricted setting). */
+  qptCommand: 'qptCommand',
+} as const;
+
+/** The full name of a setting, e.g. `commercePatches.groupBy`. */
+export function settingId(key: (typeof SETTINGS)[Exclude<keyof typeof SETTINGS, 'section'>]): string {
+  return `${SETTINGS.section}.${key}`;
+}
+
+/** The task type of QPT runs (`contributes.taskDefinitions`). */
+export const TASK_TYPE = PREFIX;
+
+/** IDs of other things the extension creates: the status bar item, diagnostic collections, stored state. */
+export const OWN = {
+  statusBarItem: `${PREFIX}.status`,
+  lockDiagnostics: PREFIX,
+  envYamlDiagnostics: `${PREFIX}.envYaml`,
+  appliedStateMemento: `${PREFIX}.appliedState`,
+} as const;
+
+/** VS Code's own commands the extension calls. */
+export const WORKBENCH = {
+  manageTrust: 'workbench.trust.manage',
+  openSettings: 'workbench.action.openSettings',
+  showContainer: `workbench.view.extension.${VIEWS.container}`,
+  setContext: 'setContext',
+} as const;

@@ -1,0 +1,99 @@
+import * as vscode from 'vscode';
+import { localized } from '../../core/locale';
+import { patchContextValue } from '../../core/state/contextValue';
+import type { ProjectPatchState } from '../../core/state/patchState';
+import { productLabel } from '../../core/text/describe';
+import { COMMANDS } from '../ids';
+import { folderLabel } from '../labels';
+import { displayLocale, formatCount, t } from '../l10n';
+import { statusIcon } from '../markdown';
+import type { BrokenNode, CategoryNode, GroupNode, MessageNode, PatchNode, ProjectNode, TreeNode } from './nodes';
+
+/** What a row needs besides its node: whether a filter is on, and the state of the row's project. */
+export interface ItemContext {
+  filtered: boolean;
+  stateOf(node: PatchNode): ProjectPatchState;
+}
+
+/** The row VS Code shows for a node (tooltips come later, in `resolveTreeItem`). */
+export function treeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem {
+  const item = build(node, ctx);
+  item.id = node.key;
+  return item;
+}
+
+function build(node: TreeNode, ctx: ItemContext): vscode.TreeItem {
+  switch (node.kind) {
+    case 'project':
+      return projectItem(node);
+    case 'broken':
+      return brokenItem(node);
+    case 'group':
+      return groupItem(node, ctx.filtered);
+    case 'category':
+      return categoryItem(node);
+    case 'patch':
+      return patchItem(node, ctx.stateOf(node));
+    case 'message':
+      return messageItem(node);
+  }
+}
+
+function projectItem(node: ProjectNode): vscode.TreeItem {
+  const state = node.inline ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded;
+  const item = new vscode.TreeItem(productLabel(node.entry.analysis.project.product), state);
+  item.description = folderLabel(node.entry);
+  item.iconPath = new vscode.ThemeIcon('package');
+  item.contextValue = 'project';
+  item.resourceUri = vscode.Uri.file(node.entry.lockFile);
+  return item;
+}
+
+function brokenItem(node: BrokenNode): vscode.TreeItem {
+  const p = node.entry.problem;
+  const where = folderLabel(node.entry);
+  const item = new vscode.TreeItem(t('composer.lock cannot be read'), vscode.TreeItemCollapsibleState.None);
+  item.description = p.line !== undefined ? `${where} · ${t('line {0}: {1}', p.line, p.message)}` : `${where} · ${p.message}`;
+  item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  item.tooltip = `${node.entry.lockFile}${p.line !== undefined ? `:${p.line}:${p.column ?? 1}` : ''}\n${p.message}`;
+  item.contextValue = 'brokenLock';
+  item.command = { command: COMMANDS.openLockProblem, title: t('Open composer.lock'), arguments: [node.entry.lockFile] };
+  return item;
+}
+
+function groupItem(node: GroupNode, filtered: boolean): vscode.TreeItem {
+  const state = node.spec.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+  const item = new vscode.TreeItem(node.spec.label(), state);
+  item.description = filtered
+    ? t('{0} of {1}', formatCount(node.patches.length), formatCount(node.total))
+    : formatCount(node.total);
+  item.iconPath = node.spec.icon();
+  item.contextValue = `group.${node.spec.id}`;
+  return item;
+}
+
+function categoryItem(node: CategoryNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.name ?? t('Uncategorized'), vscode.TreeItemCollapsibleState.Collapsed);
+  item.description = formatCount(node.patches.length);
+  item.iconPath = new vscode.ThemeIcon('symbol-folder');
+  item.contextValue = 'category';
+  return item;
+}
+
+function patchItem(node: PatchNode, state: ProjectPatchState): vscode.TreeItem {
+  const { patch, status } = node.triaged;
+  const item = new vscode.TreeItem(patch.id, vscode.TreeItemCollapsibleState.None);
+  item.description = localized(patch.title, displayLocale());
+  const spec = node.parent.kind === 'group' ? node.parent.spec : node.parent.parent.spec;
+  // In the Applied and Scheduled groups a patch that is not (or no longer) applicable keeps its warning icon.
+  item.iconPath = spec.status === undefined && status !== 'applicable' ? statusIcon(status) : spec.icon();
+  item.contextValue = patchContextValue(node.triaged, state, node.project.analysis.project.product.cloud);
+  return item;
+}
+
+function messageItem(node: MessageNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+  item.iconPath = new vscode.ThemeIcon('info');
+  item.contextValue = 'message';
+  return item;
+}

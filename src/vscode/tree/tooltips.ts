@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import type { ProjectPatchState } from '../../core/state/patchState';
+import { productLabel, statusLabel } from '../../core/text/describe';
+import type { PatchStatus } from '../../core/triage/triaged';
+import { displayLocale, formatCount, t } from '../l10n';
+import { appendPatchHeader, appendTriageDetails, newMarkdown } from '../markdown';
+import type { CommerceEntry } from '../projects/entries';
+import { appendPatchState } from '../state/stateText';
+import type { PatchNode } from './nodes';
+
+const STATUSES: PatchStatus[] = ['applicable', 'needs-qpt-update', 'deprecated', 'not-applicable'];
+
+/** Project row tooltip: product, lock file, installed QPT, catalogs read, counts per status, catalog warnings. */
+export function projectTooltip(entry: CommerceEntry): vscode.MarkdownString {
+  const { project, catalog, result, problems } = entry.analysis;
+  const md = new vscode.MarkdownString('', true);
+  md.appendMarkdown('**');
+  md.appendText(productLabel(project.product));
+  md.appendMarkdown('**\n\n');
+  md.appendText(entry.lockFile);
+  md.appendMarkdown('\n\n');
+  md.appendText(
+    project.qpt.installed ? t('Quality Patches Tool {0} installed', project.qpt.installed) : t('Quality Patches Tool not installed'),
+  );
+  md.appendMarkdown('\n\n');
+  for (const status of STATUSES) {
+    md.appendText(t('{0}: {1}', statusLabel(status), formatCount(result.counts[status])));
+    md.appendMarkdown('  \n');
+  }
+  md.appendMarkdown('\n');
+  md.appendText(t('Catalogs: {0}', catalog.sources.map((s) => (s.version ? `${s.kind} ${s.version}` : s.kind)).join(', ')));
+  if (problems.length > 0) {
+    md.appendMarkdown('\n\n');
+    md.appendText(
+      problems.length === 1
+        ? t('{0} catalog entry was skipped (see the Commerce Patches output).', formatCount(1))
+        : t('{0} catalog entries were skipped (see the Commerce Patches output).', formatCount(problems.length)),
+    );
+  }
+  return md;
+}
+
+/** Patch row tooltip: the patch, why it is in its group for the project, and its applied / scheduled state. */
+export function patchTooltip(node: PatchNode, state: ProjectPatchState): vscode.MarkdownString {
+  const md = newMarkdown();
+  appendPatchHeader(md, node.triaged.patch, displayLocale());
+  appendTriageDetails(md, node.triaged, node.project.analysis.project.qpt.installed);
+  appendPatchState(md, node.triaged.patch.id, state);
+  return md;
+}
