@@ -22,6 +22,7 @@ export const COMMANDS = {
   checkApplied: `${PREFIX}.checkApplied`,
   addToEnvYaml: `${PREFIX}.addToEnvYaml`,
   removeFromEnvYaml: `${PREFIX}.removeFromEnvYaml`,
+  showChanges: `${PREFIX}.showChanges`,
 } as const;
 
 /** The activity-bar container and its Patches view (`contributes.viewsContainers`, `contributes.views`). */
@@ -66,6 +67,8 @@ export const OWN = {
   lockDiagnostics: PREFIX,
   envYamlDiagnostics: `${PREFIX}.envYaml`,
   appliedStateMemento: `${PREFIX}.appliedState`,
+  /** The URI scheme of the read-only documents Show Patch Changes compares against. */
+  previewScheme: 'commerce-patch',
 } as const;
 
 /** VS Code's own commands the extension calls. */
@@ -74,4 +77,5 @@ export const WORKBENCH = {
   openSettings: 'workbench.action.openSettings',
   showContainer: `workbench.view.extension.${VIEWS.container}`,
   setContext: 'setContext',
+  diff: 'vscode.diff',
 } as const;

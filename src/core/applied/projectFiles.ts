@@ -23,6 +23,11 @@ export class ProjectFiles implements FileSource {
     return name.startsWith('vendor/') ? join(this.vendorDir, name.slice('vendor/'.length)) : join(this.root, name);
   }
 
+  /** The patch paths read so far. */
+  paths(): string[] {
+    return [...this.cache.keys()];
+  }
+
   lines(path: string): FileText | null {
     let lines = this.cache.get(path);
     if (lines === undefined) {

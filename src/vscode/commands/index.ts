@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { COMMANDS, WORKBENCH } from '../ids';
+import { COMMANDS, OWN, WORKBENCH } from '../ids';
 import type { ProjectStore } from '../projects/store';
 import { setGroupBy } from '../settings';
 import type { PatchView } from '../tree/view';
@@ -9,6 +9,7 @@ import type { ActionContext } from './context';
 import { copyIdCommand, openDocsCommand, type UrlOpener } from './docs';
 import { addToEnvYaml, addToEnvYamlCommand, removeFromEnvYamlCommand } from './envYaml';
 import { revertCommand } from './revert';
+import { PatchPreviews, showChangesCommand } from './showChanges';
 import { filterCommand, openLockProblemCommand, revealCommand } from './view';
 
 export interface CommandDeps {
@@ -24,7 +25,9 @@ export interface CommandDeps {
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   const { store, view, actions } = deps;
   const register = (id: string, fn: (arg: unknown) => unknown) => vscode.commands.registerCommand(id, fn);
+  const previews = new PatchPreviews();
   return [
+    vscode.workspace.registerTextDocumentContentProvider(OWN.previewScheme, previews),
     register(COMMANDS.refresh, () => store.refresh()),
     register(COMMANDS.filter, () => filterCommand(view)),
     register(COMMANDS.clearFilter, () => view.provider.setFilter('')),
@@ -40,5 +43,6 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     register(COMMANDS.checkApplied, (arg) => checkAppliedCommand(actions, arg)),
     register(COMMANDS.addToEnvYaml, (arg) => addToEnvYamlCommand(actions, arg)),
     register(COMMANDS.removeFromEnvYaml, (arg) => removeFromEnvYamlCommand(actions, arg)),
+    register(COMMANDS.showChanges, (arg) => showChangesCommand(actions, previews, arg)),
   ];
 }

@@ -20,6 +20,7 @@ export function hoverContent(id: string, projects: readonly CommerceEntry[], sta
       COMMANDS.revert,
       COMMANDS.addToEnvYaml,
       COMMANDS.removeFromEnvYaml,
+      COMMANDS.showChanges,
       WORKBENCH.manageTrust,
     ],
   };
@@ -64,6 +65,10 @@ export function hoverContent(id: string, projects: readonly CommerceEntry[], sta
   appendLink(md, '$(book)', t('Open documentation'), COMMANDS.openDocs, ref);
   md.appendMarkdown(' · ');
   appendLink(md, '$(list-tree)', t('Reveal in sidebar'), COMMANDS.reveal, ref);
+  if (first.triaged.status !== 'not-applicable') {
+    md.appendMarkdown(' · ');
+    appendLink(md, '$(diff)', t('Show patch changes'), COMMANDS.showChanges, ref);
+  }
   appendPatchActions(md, first.triaged, first.project, states.of(first.project), ref);
   return md;
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ProjectPatchState } from '../../core/state/patchState';
 import type { CommerceEntry } from '../projects/entries';
 import { AppliedStates } from './applied';
+import { CheckedStates } from './checked';
 import { ScheduledPatches } from './scheduled';
 
 /** Something that knows the state of a project's patches; the tree and the hover read it. */
@@ -18,17 +19,22 @@ export class PatchStates implements PatchStateSource, vscode.Disposable {
 
   readonly applied: AppliedStates;
   readonly scheduled = new ScheduledPatches();
+  /** The extension's own check of the vendor files. */
+  readonly checked = new CheckedStates();
 
   /** `memento`: the workspace state, where the applied states outlive the session. */
   constructor(memento: vscode.Memento) {
     const applied = (this.applied = new AppliedStates(memento));
     const scheduled = this.scheduled;
+    const checked = this.checked;
     this.disposables = [
       applied,
       scheduled,
+      checked,
       this.changed,
       applied.onDidChange(() => this.changed.fire()),
       scheduled.onDidChange(() => this.changed.fire()),
+      checked.onDidChange(() => this.changed.fire()),
       // Workspace trust granted: the hover and the menus offer Apply from now on.
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
     ];
@@ -39,6 +45,7 @@ export class PatchStates implements PatchStateSource, vscode.Disposable {
     return {
       applied: this.applied.get(project),
       scheduled: project.product.cloud ? this.scheduled.of(project.root).ids : undefined,
+      checked: this.checked.of(entry.analysis),
     };
   }
 

@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
-import { localized } from '../../core/locale';
+import * as path from 'node:path';
 import { patchContextValue } from '../../core/state/contextValue';
-import type { ProjectPatchState } from '../../core/state/patchState';
+import { checkedState, type ProjectPatchState } from '../../core/state/patchState';
+import { patchDisplayTitle } from '../../core/text/displayTitle';
+import { stateLabel } from '../../core/text/stateText';
 import { productLabel } from '../../core/text/describe';
 import { COMMANDS } from '../ids';
 import { folderLabel } from '../labels';
 import { displayLocale, formatCount, t } from '../l10n';
-import { statusIcon } from '../markdown';
-import type { BrokenNode, CategoryNode, GroupNode, MessageNode, PatchNode, ProjectNode, TreeNode } from './nodes';
+import { stateIcon, statusIcon } from '../markdown';
+import type { BrokenNode, CategoryNode, GroupNode, LocalGroupNode, LocalNode, MessageNode, PatchNode, ProjectNode, TreeNode } from './nodes';
 
 /** What a row needs besides its node: whether a filter is on, and the state of the row's project. */
 export interface ItemContext {
@@ -34,6 +36,10 @@ function build(node: TreeNode, ctx: ItemContext): vscode.TreeItem {
       return categoryItem(node);
     case 'patch':
       return patchItem(node, ctx.stateOf(node));
+    case 'localGroup':
+      return localGroupItem(node);
+    case 'local':
+      return localItem(node);
     case 'message':
       return messageItem(node);
   }
@@ -83,11 +89,36 @@ function categoryItem(node: CategoryNode): vscode.TreeItem {
 function patchItem(node: PatchNode, state: ProjectPatchState): vscode.TreeItem {
   const { patch, status } = node.triaged;
   const item = new vscode.TreeItem(patch.id, vscode.TreeItemCollapsibleState.None);
-  item.description = localized(patch.title, displayLocale());
+  item.description = patchDisplayTitle(patch.title, displayLocale());
   const spec = node.parent.kind === 'group' ? node.parent.spec : node.parent.parent.spec;
-  // In the Applied and Scheduled groups a patch that is not (or no longer) applicable keeps its warning icon.
-  item.iconPath = spec.status === undefined && status !== 'applicable' ? statusIcon(status) : spec.icon();
+  // The state the check found, else the group's icon; in the Applied and Scheduled groups a patch that is not (or
+  // no longer) applicable keeps its warning icon.
+  const checked = checkedState(state, patch.id);
+  item.iconPath =
+    checked !== undefined && checked !== 'not-applied'
+      ? stateIcon(checked)
+      : spec.status === undefined && status !== 'applicable'
+        ? statusIcon(status)
+        : spec.icon();
   item.contextValue = patchContextValue(node.triaged, state, node.project.analysis.project.product.cloud);
+  return item;
+}
+
+function localGroupItem(node: LocalGroupNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(t('Local patches'), vscode.TreeItemCollapsibleState.Collapsed);
+  item.description = formatCount(node.patches.length);
+  item.iconPath = new vscode.ThemeIcon('file-code');
+  item.contextValue = 'group.local';
+  return item;
+}
+
+function localItem(node: LocalNode): vscode.TreeItem {
+  const { local } = node;
+  const item = new vscode.TreeItem(local.file, vscode.TreeItemCollapsibleState.None);
+  item.description = [stateLabel(local.state), local.package].filter(Boolean).join(' · ');
+  item.iconPath = stateIcon(local.state);
+  item.contextValue = `local.${local.state}`;
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(local.file)) item.resourceUri = vscode.Uri.file(path.join(node.parent.parent.entry.analysis.project.root, local.file));
   return item;
 }
 

@@ -1,3 +1,4 @@
+import type { LocalPatchState } from '../../core/applied/localPatches';
 import type { TriagedPatch } from '../../core/triage/triaged';
 import type { BrokenEntry, CommerceEntry } from '../projects/entries';
 import type { GroupSpec } from './groups';
@@ -49,6 +50,23 @@ export interface PatchNode {
   triaged: TriagedPatch;
 }
 
+/** The project's own patches (`m2-hotfixes/`, composer-patches entries), with their applied state. */
+export interface LocalGroupNode {
+  kind: 'localGroup';
+  key: string;
+  parent: ProjectNode;
+  patches: readonly LocalPatchState[];
+  children?: TreeNode[];
+}
+
+/** One local patch. */
+export interface LocalNode {
+  kind: 'local';
+  key: string;
+  parent: LocalGroupNode;
+  local: LocalPatchState;
+}
+
 /** An informational row, e.g. "No patch matches the filter". */
 export interface MessageNode {
   kind: 'message';
@@ -57,4 +75,4 @@ export interface MessageNode {
   text: string;
 }
 
-export type TreeNode = ProjectNode | BrokenNode | GroupNode | CategoryNode | PatchNode | MessageNode;
+export type TreeNode = ProjectNode | BrokenNode | GroupNode | CategoryNode | PatchNode | LocalGroupNode | LocalNode | MessageNode;
