@@ -1,9 +1,10 @@
 import type { Analysis } from '../core/analyze';
+import type { Project } from '../core/lock/project';
 import { type Locale, localized } from '../core/locale';
 
-/** The machine-readable report; its shape is a contract (see README, "Command line"). */
-export function jsonReport(analyses: Analysis[], all: boolean, locale: Locale): string {
-  const projects = analyses.map(({ project, result }) => ({
+/** What every JSON report says of a project before its patches: lock file, product, installed QPT. */
+export function projectJson(project: Project) {
+  return {
     lockFile: project.lockFile,
     product: project.product && {
       edition: project.product.edition,
@@ -12,6 +13,13 @@ export function jsonReport(analyses: Analysis[], all: boolean, locale: Locale): 
       cloud: project.product.cloud,
     },
     qpt: { installed: project.qpt.installed },
+  };
+}
+
+/** The machine-readable report; its shape is a contract (see README, "Command line"). */
+export function jsonReport(analyses: Analysis[], all: boolean, locale: Locale): string {
+  const projects = analyses.map(({ project, result }) => ({
+    ...projectJson(project),
     patches: result.patches
       .filter((e) => all || e.status !== 'not-applicable')
       .map((e) => {

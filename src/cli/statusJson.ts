@@ -1,17 +1,11 @@
 import { stateReasonText } from '../core/text/stateText';
+import { projectJson } from './jsonReport';
 import type { StatusOfProject } from '../core/applied/appliedStatus';
 
 /** The machine-readable status report; its shape is a contract (see README, "Command line"). */
 export function statusJson(projects: StatusOfProject[]): string {
   const out = projects.map(({ analysis: { project, result }, applied }) => ({
-    lockFile: project.lockFile,
-    product: project.product && {
-      edition: project.product.edition,
-      version: project.product.version,
-      b2b: project.product.b2b,
-      cloud: project.product.cloud,
-    },
-    qpt: { installed: project.qpt.installed },
+    ...projectJson(project),
     patches: result.patches
       .filter((e) => e.status !== 'not-applicable')
       .map((e) => {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { APPLIED_STATES, type AppliedState } from '../../core/applied/appliedState';
 import { UsageError } from '../command';
 import { t } from '../messages';
-import type { Format } from './triageArgs';
+import { commonOptions, type Format } from './triageArgs';
 
 export interface StatusArgs {
   path: string;
@@ -16,10 +16,7 @@ export interface StatusArgs {
 /** The help text in the display language (the command line itself stays as typed). */
 export function statusUsage(): string {
   const options: Array<[string, string]> = [
-    ['PATH', t('a project folder (searched for composer.lock files) or a composer.lock; default: .')],
-    ['--catalog', t('an extra patch catalog (patches.yaml schema or QPT JSON); repeatable')],
-    ['--no-bundled', t('leave the bundled catalog out')],
-    ['--format', t('table (default, for people) or json')],
+    ...commonOptions(),
     ['--fail-on', t('exit with 1 when a patch is in one of these states: applied, not-applied, conflict, unknown')],
     ['--locale', t('en, sv, fr or ja (default: from LANG)')],
   ];

@@ -15,13 +15,20 @@ export interface TriageArgs {
 }
 
 
-/** The help text in the display language (the command line itself stays as typed). */
-export function usage(): string {
-  const options: Array<[string, string]> = [
+/** The help of the options `triage` and `status` share: PATH, --catalog, --no-bundled, --format. */
+export function commonOptions(): Array<[string, string]> {
+  return [
     ['PATH', t('a project folder (searched for composer.lock files) or a composer.lock; default: .')],
     ['--catalog', t('an extra patch catalog (patches.yaml schema or QPT JSON); repeatable')],
     ['--no-bundled', t('leave the bundled catalog out')],
     ['--format', t('table (default, for people) or json')],
+  ];
+}
+
+/** The help text in the display language (the command line itself stays as typed). */
+export function usage(): string {
+  const options: Array<[string, string]> = [
+    ...commonOptions(),
     ['--all', t('also list the patches that do not apply, with the reason')],
     ['--locale', t('en, sv, fr or ja (default: from LANG)')],
   ];

@@ -18,7 +18,7 @@ export class PatchPreviews implements vscode.TextDocumentContentProvider {
     const key = String(++this.next);
     this.texts.set(key, text);
     if (this.texts.size > 200) this.texts.delete(this.texts.keys().next().value as string);
-    return vscode.Uri.from({ scheme: OWN.previewScheme, path: '/' + file.replace(/\\/g, '/'), query: key });
+    return vscode.Uri.from({ scheme: OWN.previewScheme, path: '/' + file.replace(/\\/g, '/').replace(/^\/+/, ''), query: key });
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {

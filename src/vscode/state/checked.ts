@@ -44,18 +44,20 @@ export class CheckedStates implements vscode.Disposable {
     const { project } = analysis;
     this.unwatch(project.lockFile);
     const read = new Set(status.files.paths().map((p) => status.files.fileFor(p)));
-    const drop = (uri?: vscode.Uri) => {
-      if (uri !== undefined && uri.fsPath.startsWith(project.vendorDir + path.sep) && !read.has(uri.fsPath) && !uri.fsPath.endsWith('installed.json')) return;
+    const drop = () => {
       this.results.delete(analysis);
       this.unwatch(project.lockFile);
       this.schedule();
     };
     const disposables: vscode.Disposable[] = [];
     const on = (base: string, glob: string) => {
-      const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(base), glob));
+      const w = vscode.workspace.createFileSystemWatcher(pattern(base, glob));
       disposables.push(w, w.onDidChange(drop), w.onDidCreate(drop), w.onDidDelete(drop));
     };
-    on(project.vendorDir, '**/*');
+    // The files the check read (and Composer's record of vendor/), named one by one: a recursive watch of a whole
+    // vendor folder is what the workbench handles worst.
+    const names = [...read].map((f) => path.relative(project.vendorDir, f).split(path.sep).join('/')).filter((f) => !f.startsWith('..'));
+    on(project.vendorDir, names.length > 0 && names.length <= 2000 ? `{composer/installed.json,${names.join(',')}}` : '**/*');
     on(path.join(project.root, 'm2-hotfixes'), '*.patch');
     on(project.root, 'composer.json');
     this.watched.set(project.lockFile, disposables);
@@ -73,4 +75,12 @@ export class CheckedStates implements vscode.Disposable {
       this.changed.fire();
     }, DEBOUNCE_MS);
   }
+}
+
+/** A watcher pattern for `glob` below `base`: relative to the workspace folder that holds it when there is one. */
+function pattern(base: string, glob: string): vscode.RelativePattern {
+  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(base));
+  if (folder === undefined) return new vscode.RelativePattern(vscode.Uri.file(base), glob);
+  const rel = path.relative(folder.uri.fsPath, base).split(path.sep).join('/');
+  return new vscode.RelativePattern(folder, rel === '' ? glob : `${rel}/${glob}`);
 }

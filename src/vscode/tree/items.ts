@@ -95,7 +95,7 @@ function patchItem(node: PatchNode, state: ProjectPatchState): vscode.TreeItem {
   // no longer) applicable keeps its warning icon.
   const checked = checkedState(state, patch.id);
   item.iconPath =
-    checked !== undefined && checked !== 'not-applied'
+    checked === 'applied' || checked === 'conflict'
       ? stateIcon(checked)
       : spec.status === undefined && status !== 'applicable'
         ? statusIcon(status)
