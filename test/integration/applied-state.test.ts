@@ -1,24 +1,27 @@
-// Runs in a fresh folder (":empty" in workspaces.json) holding the store of appliedStore.ts: the extension's own
-// applied check on the rows, in groups, tooltips and the hover, Show Patch Changes, and following a vendor file.
+// Runs in test/fixtures/applied-store: an Adobe Commerce 2.4.6-p3 store whose QPT metadata holds three patches with
+// their files (one not applied, one applied, one in conflict) and two m2-hotfixes. The extension's own applied check
+// on the rows, in groups, tooltips and the hover, Show Patch Changes, and following a vendor file that changes.
 import * as assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { ShowChangesResult } from '../../src/vscode/commands/showChanges';
-import { writeAppliedStore } from './appliedStore';
 import { extensionApi, groupRow, hoverText, patchRows, plain, rows, waitFor } from './extensionApi';
 
 describe('applied state checked by the extension', function () {
   this.timeout(60_000);
   let api: ExtensionApi;
   let store: string;
+  let cart: string;
+  let cartBefore: string;
 
   before(async () => {
-    const root = process.env.INTEGRATION_WORKSPACE ?? '';
-    assert.ok(root !== '' && existsSync(root), 'runs in a fresh empty folder (":empty" in workspaces.json)');
-    store = join(root, 'applied-store');
-    writeAppliedStore(store);
+    store = process.env.INTEGRATION_WORKSPACE ?? '';
+    assert.ok(store !== '' && existsSync(join(store, 'composer.lock')), 'runs in test/fixtures/applied-store');
+    cart = join(store, 'vendor', 'magento', 'framework', 'Cart.php');
+    cartBefore = '<?php\n// head\nold cart\n// end\n';
+    if (readFileSync(cart, 'utf8') !== cartBefore) writeFileSync(cart, cartBefore);
     api = await extensionApi();
     api.store.refresh();
     await waitFor('the store', () => api.store.commerce().find((e) => e.lockFile === join(store, 'composer.lock')));
@@ -26,6 +29,7 @@ describe('applied state checked by the extension', function () {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    writeFileSync(cart, cartBefore);
   });
 
   it('groups the patches by state: not applied under Applicable, then Applied, Conflicts and Local patches', async () => {
@@ -75,7 +79,7 @@ describe('applied state checked by the extension', function () {
       const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
       return input instanceof vscode.TabInputTextDiff ? input : undefined;
     });
-    assert.equal(tab.original.fsPath, join(store, 'vendor', 'magento', 'framework', 'Cart.php'));
+    assert.equal(tab.original.fsPath, cart);
     assert.equal(tab.modified.scheme, 'commerce-patch');
     const patched = await vscode.workspace.openTextDocument(tab.modified);
     assert.equal(patched.getText(), '<?php\n// head\nnew cart\n// end\n');
@@ -94,11 +98,8 @@ describe('applied state checked by the extension', function () {
     assert.equal(editor.document.uri.fsPath, result.outcome === 'conflict' ? result.file : '');
   });
 
-  it('checks the vendor files again on Refresh', async () => {
-    // (File watchers follow installed.json, m2-hotfixes/ and the files read; this harness's empty folder lives
-    // behind a symbolic link, where the workbench reports no file events, so the refresh is asked for here.)
-    writeFileSync(join(store, 'vendor', 'magento', 'framework', 'Cart.php'), '<?php\n// head\nnew cart\n// end\n');
-    await vscode.commands.executeCommand('commercePatches.refresh');
+  it('follows a change of a vendor file the check read', async () => {
+    writeFileSync(cart, '<?php\n// head\nnew cart\n// end\n');
     const end = Date.now() + 15_000;
     for (;;) {
       const applied = (await patchRows(api, (await groupRow(api, 'Applied')).node)).map((r) => r.label);

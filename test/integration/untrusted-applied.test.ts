@@ -1,12 +1,12 @@
 // Runs in a fresh folder opened in Restricted Mode (workspaces.json: "trusted": false): the extension's applied
 // check runs no process, so it works here as in a trusted workspace, Show Patch Changes included.
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { ShowChangesResult } from '../../src/vscode/commands/showChanges';
-import { writeAppliedStore } from './appliedStore';
+import { repoRoot } from '../support/realworld';
 import { extensionApi, patchRows, projectGroups, rows, waitFor } from './extensionApi';
 
 describe('applied state in Restricted Mode', function () {
@@ -18,7 +18,7 @@ describe('applied state in Restricted Mode', function () {
     const root = process.env.INTEGRATION_WORKSPACE ?? '';
     assert.ok(root !== '' && existsSync(root), 'runs in a fresh empty folder');
     const store = join(root, 'applied-store');
-    writeAppliedStore(store);
+    cpSync(join(repoRoot(), 'test', 'fixtures', 'applied-store'), store, { recursive: true });
     lockFile = join(store, 'composer.lock');
     api = await extensionApi();
     api.store.refresh();
