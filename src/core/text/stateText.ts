@@ -42,7 +42,7 @@ function mainText(reason: StateReason): string {
     case 'leaves-content':
       return t('{0} has more lines than the patch deletes', path(reason.path));
     case 'qpt-missing':
-      return t('QPT is not installed (no magento/quality-patches in the vendor folder)');
+      return t("QPT's patch files are not there (no magento/quality-patches/patches in the vendor folder)");
     case 'no-patch-file':
       return t('no patch file for the installed versions');
     case 'patch-unreadable':

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { checkedState } from '../../core/state/patchState';
 import { COMMANDS, WORKBENCH } from '../ids';
 import { folderLabel } from '../labels';
 import { displayLocale, t } from '../l10n';
@@ -65,7 +66,8 @@ export function hoverContent(id: string, projects: readonly CommerceEntry[], sta
   appendLink(md, '$(book)', t('Open documentation'), COMMANDS.openDocs, ref);
   md.appendMarkdown(' · ');
   appendLink(md, '$(list-tree)', t('Reveal in sidebar'), COMMANDS.reveal, ref);
-  if (first.triaged.status !== 'not-applicable') {
+  const checked = checkedState(states.of(first.project), patch.id);
+  if (first.triaged.status !== 'not-applicable' && checked !== undefined && checked !== 'unknown') {
     md.appendMarkdown(' · ');
     appendLink(md, '$(diff)', t('Show patch changes'), COMMANDS.showChanges, ref);
   }

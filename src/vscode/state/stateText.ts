@@ -11,7 +11,9 @@ import { formatTime, t } from '../l10n';
 export function patchStateLines(id: string, state: ProjectPatchState): string[] {
   const lines: string[] = [];
   const checked = state.checked?.patches.get(id);
-  if (checked !== undefined) {
+  // A store without QPT's patch files (or a patch without one) has nothing to say about each patch.
+  const silent = checked?.reason?.kind === 'qpt-missing' || checked?.reason?.kind === 'no-patch-file';
+  if (checked !== undefined && !silent) {
     const label = t('{0} (checked in the vendor files)', stateLabel(checked.state));
     lines.push(checked.reason !== undefined ? t('{0}: {1}', label, stateReasonText(checked.reason)) : label);
   }
