@@ -1,7 +1,7 @@
 // Runs in a fresh folder opened in Restricted Mode (workspaces.json: "trusted": false): the extension's applied
 // check runs no process, so it works here as in a trusted workspace, Show Patch Changes included.
 import * as assert from 'node:assert/strict';
-import { cpSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
@@ -13,16 +13,24 @@ describe('applied state in Restricted Mode', function () {
   this.timeout(60_000);
   let api: ExtensionApi;
   let lockFile: string;
+  let store: string;
 
   before(async () => {
     const root = process.env.INTEGRATION_WORKSPACE ?? '';
     assert.ok(root !== '' && existsSync(root), 'runs in a fresh empty folder');
-    const store = join(root, 'applied-store');
+    store = join(root, 'applied-store');
     cpSync(join(repoRoot(), 'test', 'fixtures', 'applied-store'), store, { recursive: true });
     lockFile = join(store, 'composer.lock');
     api = await extensionApi();
     api.store.refresh();
     await waitFor('the store', () => api.store.commerce().find((e) => e.lockFile === lockFile));
+  });
+
+  // The folder is shared with the other Restricted Mode suites: leave it as it was.
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    rmSync(store, { recursive: true, force: true });
+    api.store.refresh();
   });
 
   it('is not trusted', () => {
@@ -42,6 +50,5 @@ describe('applied state in Restricted Mode', function () {
   it('opens Show Patch Changes', async () => {
     const result = await vscode.commands.executeCommand<ShowChangesResult>('commercePatches.showChanges', { id: 'ACSD-91001', lockFile });
     assert.equal(result.outcome, 'diff');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
