@@ -6,6 +6,11 @@ import { type Locale, localized } from '../core/locale';
 import { qptUpdateText } from '../core/text/describe';
 import { english } from '../core/text/translate';
 
+/** What every JSON report says of a project before its patches: lock file, product, installed QPT. */
+export function projectJson(project: Project) {
+  return { lockFile: project.lockFile, product: productJson(project), qpt: { installed: project.qpt.installed } };
+}
+
 /**
  * The machine-readable report; its shape is a contract (see README, "Command line"). Only patch titles follow the
  * display language; the rest (the reason a patch needs a QPT update included) is English.

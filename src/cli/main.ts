@@ -4,6 +4,7 @@ import { type CliCommand, Unusable, UsageError, warn } from './command';
 import { recommend } from './commands/recommend';
 import { catalog } from './commands/catalog';
 import { plan } from './commands/plan';
+import { status } from './commands/status';
 import { triage } from './commands/triage';
 import { setUpMessages, t } from './messages';
 import { endQuietlyOnClosedOutput } from './output';
@@ -16,6 +17,7 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   recommend,
   catalog,
   plan,
+  status,
 };
 
 function usage(): string {

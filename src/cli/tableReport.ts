@@ -3,8 +3,9 @@ import { relative } from 'node:path';
 import type { Analysis } from '../core/analyze';
 import type { RecordedDecision } from '../core/decisions/decision';
 import { describeDecision } from '../core/decisions/describeDecision';
-import { type Locale, localized } from '../core/locale';
+import type { Locale } from '../core/locale';
 import { productLabel, qptUpdateText, reasonText, statusLabel } from '../core/text/describe';
+import { patchDisplayTitle } from '../core/text/displayTitle';
 import type { Translate } from '../core/text/translate';
 import { formatNumber } from '../core/text/numbers';
 import { displayUnits } from '../core/text/terminal';
@@ -53,7 +54,7 @@ export function tableReport(
 
 function rows(e: TriagedPatch, installedQpt: string | null, locale: Locale, t: Translate, decision?: RecordedDecision): string[] {
   const id = e.patch.id.padEnd(16);
-  const lines = [fit(`  ${id} ${oneLine(localized(e.patch.title, locale))}`)];
+  const lines = [fit(`  ${id} ${oneLine(patchDisplayTitle(e.patch.title, locale))}`)];
   const details: string[] = [];
   if (e.reason) details.push(reasonText(e.reason));
   if (e.status === 'needs-qpt-update') details.push(qptUpdateText(undefined, e.patch.qptVersion, installedQpt));

@@ -30,6 +30,7 @@ export const COMMANDS = {
   planUpgrade: `${PREFIX}.planUpgrade`,
   browseRelease: `${PREFIX}.browseRelease`,
   stopBrowsing: `${PREFIX}.stopBrowsing`,
+  showChanges: `${PREFIX}.showChanges`,
 } as const;
 
 /** The activity-bar container and its Patches view (`contributes.viewsContainers`, `contributes.views`). */
@@ -92,6 +93,8 @@ export const OWN = {
   logExcerptScheme: 'commerce-patches-log',
   /** When the user was last asked whether to update the patch catalog (global state). */
   catalogAskedMemento: `${PREFIX}.catalogAsked`,
+  /** The URI scheme of the read-only documents Show Patch Changes compares against. */
+  previewScheme: 'commerce-patch',
 } as const;
 
 /** VS Code's own commands the extension calls. */
@@ -101,4 +104,5 @@ export const WORKBENCH = {
   showContainer: `workbench.view.extension.${VIEWS.container}`,
   setContext: 'setContext',
   markdownPreview: 'markdown.showPreview',
+  diff: 'vscode.diff',
 } as const;

@@ -1,5 +1,6 @@
 // The Markdown pieces the hover, the tree's tooltips and the `.magento.env.yaml` completion share.
 import * as vscode from 'vscode';
+import type { AppliedState } from '../core/applied/appliedState';
 import type { Patch } from '../core/catalog/patch';
 import { type Locale, localized } from '../core/locale';
 import { productLabel, reasonText } from '../core/text/describe';
@@ -19,6 +20,20 @@ const STATUS_ICON: Record<PatchStatus, { icon: string; color: string }> = {
 export function statusIcon(status: PatchStatus): vscode.ThemeIcon {
   const { icon, color } = STATUS_ICON[status];
   return new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+}
+
+/** The icon of an applied state (the extension's check). */
+export function stateIcon(state: AppliedState): vscode.ThemeIcon {
+  switch (state) {
+    case 'applied':
+      return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('charts.green'));
+    case 'not-applied':
+      return new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('charts.blue'));
+    case 'conflict':
+      return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    case 'unknown':
+      return new vscode.ThemeIcon('question', new vscode.ThemeColor('descriptionForeground'));
+  }
 }
 
 /** A Markdown string whose data parts are escaped; only our own markup (and `$(icon)`s) is interpreted. */

@@ -24,6 +24,7 @@ import { readProject } from '../../src/core/lock/read';
 import { triage } from '../../src/core/triage/triage';
 import { realworld, REALWORLD_MISSING, repoRoot } from '../support/realworld';
 import { planBenchmark } from './planBench';
+import { runStatusBench } from './statusBench';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 61);
 
@@ -71,6 +72,10 @@ function main(): void {
   if (REALWORLD_MISSING) {
     console.log('The benchmark needs ../shared/data/realworld beside the repository; it is not there.');
     process.exitCode = 1;
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'status') {
+    runStatusBench();
     return;
   }
   const catalogs = ['support-patches.json', 'community-patches.json', 'patches-info.json'].map((f) => realworld('qpt-1.1.82', f));
@@ -131,6 +136,7 @@ function main(): void {
   printSteps(catalogs);
   processRatio(locks, catalogs);
   console.log('packaged sizes: npm run size');
+  runStatusBench();
 }
 
 /** The single steps against their floor (see the top of this file). */

@@ -33,6 +33,12 @@ export interface TriageArgs {
   depth: number;
 }
 
+
+/** The help of the options `triage` and `status` share: PATH, --catalog, --no-bundled, --format. */
+export function commonOptions(): Array<[string, string]> {
+  return [sharedOptionHelp.path(), sharedOptionHelp.catalog(), sharedOptionHelp.noBundled(), ['--format', t('table (default, for people) or json')]];
+}
+
 /** The help text in the display language (the command line itself stays as typed). */
 export function usage(): string {
   const options: Array<[string, string]> = [

@@ -1,6 +1,14 @@
 import type { Recommendation } from '../evidence/recommend';
 import type { RecordedDecision } from '../decisions/decision';
+import type { AppliedState, StateResult } from '../applied/appliedState';
+import type { LocalPatchState } from '../applied/localPatches';
 import type { QptStatus } from '../qpt/status';
+
+/** The extension's own check of the vendor files: the state of every matched patch, and the local patches. */
+export interface CheckedSnapshot {
+  patches: ReadonlyMap<string, StateResult>;
+  local: readonly LocalPatchState[];
+}
 
 /** What `magento-patches status` said about a project, and when. */
 export interface AppliedSnapshot {
@@ -16,6 +24,8 @@ export interface ProjectPatchState {
   applied?: AppliedSnapshot;
   /** IDs in `.magento.env.yaml` `stage.build.QUALITY_PATCHES`; undefined for a project that is not on Cloud. */
   scheduled?: ReadonlySet<string>;
+  /** The extension's own check of the vendor files (the same verdicts as QPT's `git apply --check`). */
+  checked?: CheckedSnapshot;
   /** What the store's logs and settings say, by patch ID (recommended patches, and applied ones still showing evidence). */
   evidence?: ReadonlyMap<string, Recommendation>;
   /** The team's decisions from `.commerce-patches.yaml`, by patch ID. */
@@ -35,8 +45,32 @@ export function isSkipped(state: ProjectPatchState, id: string): boolean {
   return state.decisions?.get(id)?.decision === 'skip';
 }
 
+/** The state the extension's check found for patch `id`, when it was checked. */
+export function checkedState(state: ProjectPatchState, id: string): AppliedState | undefined {
+  return state.checked?.patches.get(id)?.state;
+}
+
+/** Applied: by the extension's check when it could check the patch, else by QPT's last status. */
 export function isApplied(state: ProjectPatchState, id: string): boolean {
-  return state.applied?.states.get(id) === 'Applied';
+  const checked = checkedState(state, id);
+  return checked !== undefined && checked !== 'unknown' ? checked === 'applied' : state.applied?.states.get(id) === 'Applied';
+}
+
+/** The extension's check found the patch neither applied nor applicable. */
+export function isConflict(state: ProjectPatchState, id: string): boolean {
+  return checkedState(state, id) === 'conflict';
+}
+
+/**
+ * When QPT's last status and the extension's check disagree: QPT's word for the patch. QPT's "N/A" matches a
+ * conflict (or a patch that cannot be checked); the extension's "unknown" never counts as a disagreement.
+ */
+export function qptDisagreement(state: ProjectPatchState, id: string): QptStatus | undefined {
+  const qpt = state.applied?.states.get(id);
+  const checked = checkedState(state, id);
+  if (qpt === undefined || checked === undefined || checked === 'unknown') return undefined;
+  const same = { Applied: 'applied', 'Not applied': 'not-applied', 'N/A': 'conflict' }[qpt];
+  return same === checked ? undefined : qpt;
 }
 
 export function isScheduled(state: ProjectPatchState, id: string): boolean {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { COMMANDS, WORKBENCH } from '../ids';
+import { COMMANDS, OWN, WORKBENCH } from '../ids';
 import type { ProjectStore } from '../projects/store';
 import { setGroupBy } from '../settings';
 import type { PatchView } from '../tree/view';
@@ -15,6 +15,7 @@ import { addToEnvYaml, addToEnvYamlCommand, removeFromEnvYamlCommand } from './e
 import { type LogExcerpts, openEvidenceCommand } from './evidence';
 import { planUpgradeCommand } from './planUpgrade';
 import { revertCommand } from './revert';
+import { PatchPreviews, showChangesCommand } from './showChanges';
 import { filterCommand, openLockProblemCommand, revealCommand } from './view';
 
 export interface CommandDeps {
@@ -34,7 +35,9 @@ export interface CommandDeps {
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   const { store, view, actions } = deps;
   const register = (id: string, fn: (arg: unknown) => unknown) => vscode.commands.registerCommand(id, fn);
+  const previews = new PatchPreviews();
   return [
+    vscode.workspace.registerTextDocumentContentProvider(OWN.previewScheme, previews),
     register(COMMANDS.refresh, () => store.refresh()),
     register(COMMANDS.filter, () => filterCommand(view)),
     register(COMMANDS.clearFilter, () => view.provider.setFilter('')),
@@ -58,5 +61,6 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     register(COMMANDS.planUpgrade, (arg) => planUpgradeCommand(actions, arg)),
     register(COMMANDS.browseRelease, () => browseReleaseCommand(actions, view)),
     register(COMMANDS.stopBrowsing, () => stopBrowsingCommand(view)),
+    register(COMMANDS.showChanges, (arg) => showChangesCommand(actions, previews, arg)),
   ];
 }

@@ -3,6 +3,7 @@ import { catalogIdLookup } from '../../core/qpt/patchId';
 import { catalogVersions } from '../../core/catalog/layers';
 import { titleSourceText } from '../../core/text/titleSource';
 import { COMMANDS } from '../ids';
+import { checkedState } from '../../core/state/patchState';
 import { folderLabel } from '../labels';
 import { displayLocale, t } from '../l10n';
 import { type PatchRef } from '../links';
@@ -68,6 +69,11 @@ export function hoverContent(id: string, projects: readonly CommerceEntry[], sta
   appendLink(md, '$(book)', t('Open documentation'), COMMANDS.openDocs, ref);
   md.appendMarkdown(' · ');
   appendLink(md, '$(list-tree)', t('Reveal in sidebar'), COMMANDS.reveal, ref);
+  const checked = checkedState(states.of(first.project), patch.id);
+  if (first.triaged.status !== 'not-applicable' && checked !== undefined && checked !== 'unknown') {
+    md.appendMarkdown(' · ');
+    appendLink(md, '$(diff)', t('Show patch changes'), COMMANDS.showChanges, ref);
+  }
   appendPatchActions(md, first.triaged, first.project, states.of(first.project), ref);
   trustOwnLinks(md);
   return md;

@@ -6,6 +6,7 @@ import type { CommerceEntry } from '../projects/entries';
 import { AppliedStates } from './applied';
 import type { EvidenceStates } from './evidence';
 import { DecisionFiles } from './decisions';
+import { CheckedStates } from './checked';
 import { ScheduledPatches } from './scheduled';
 
 /** Something that knows the state of a project's patches; the tree and the hover read it. */
@@ -34,20 +35,25 @@ export class PatchStates implements PatchStateSource, vscode.Disposable {
   readonly scheduled = new ScheduledPatches();
   private evidence: EvidenceStates | undefined;
   readonly decisions = new DecisionFiles();
+  /** The extension's own check of the vendor files. */
+  readonly checked = new CheckedStates();
 
   /** `memento`: the workspace state, where the applied states outlive the session. */
   constructor(memento: vscode.Memento) {
     const applied = (this.applied = new AppliedStates(memento));
     const scheduled = this.scheduled;
     const decisions = this.decisions;
+    const checked = this.checked;
     this.disposables = [
       applied,
       scheduled,
       decisions,
+      checked,
       this.changed,
       decisions.onDidChange(() => this.changed.fire()),
       applied.onDidChange(() => this.changed.fire()),
       scheduled.onDidChange(() => this.changed.fire()),
+      checked.onDidChange(() => this.changed.fire()),
       // Workspace trust granted: the hover and the menus offer Apply from now on.
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
     ];
@@ -60,6 +66,7 @@ export class PatchStates implements PatchStateSource, vscode.Disposable {
       evidence.onDidChange(() => this.changed.fire()),
       this.applied.onDidChange(() => evidence.rescanAll()),
       this.scheduled.onDidChange(() => evidence.rescanAll()),
+      this.checked.onDidChange(() => evidence.rescanAll()),
     );
   }
 
@@ -71,12 +78,18 @@ export class PatchStates implements PatchStateSource, vscode.Disposable {
       scheduled: project.product.cloud ? this.scheduled.of(project.root).ids : undefined,
       evidence: this.evidence?.of(entry),
       decisions: this.decisions.of(project.root).decisions,
+      checked: this.checked.of(entry.analysis),
     };
   }
 
-  /** Applied and scheduled patches of a project, for the evidence (which leaves them out of the recommendations). */
+  /** Applied (by the extension's check, else QPT's status) and scheduled patches of a project, for the evidence (which leaves them out of the recommendations). */
   appliedLookup(entry: CommerceEntry): AppliedLookup {
-    const state = { applied: this.applied.get(entry.analysis.project), scheduled: entry.analysis.project.product.cloud ? this.scheduled.of(entry.analysis.project.root).ids : undefined };
+    const project = entry.analysis.project;
+    const state = {
+      applied: this.applied.get(project),
+      scheduled: project.product.cloud ? this.scheduled.of(project.root).ids : undefined,
+      checked: this.checked.of(entry.analysis),
+    };
     return (id) => (isApplied(state, id) ? 'applied' : isScheduled(state, id) ? 'scheduled' : undefined);
   }
 

@@ -1,12 +1,26 @@
 import type * as vscode from 'vscode';
 import { describeDecision } from '../../core/decisions/describeDecision';
-import { decisionOf, type ProjectPatchState } from '../../core/state/patchState';
+import { decisionOf, type ProjectPatchState, qptDisagreement } from '../../core/state/patchState';
+import { stateLabel, stateReasonText } from '../../core/text/stateText';
 import { formatTime, t } from '../l10n';
 import { escapeMarkdown } from '../../core/text/markdown';
 
-/** "QPT status: Applied (checked 10:32)" and "Scheduled in .magento.env.yaml", for tooltips and hovers. */
+/**
+ * The state the extension's check found ("Conflict: hunk 2 of … does not match at line 812"), QPT's last status
+ * ("QPT status: Applied (checked 10:32)", and where the two disagree) and "Scheduled in .magento.env.yaml", for
+ * tooltips and hovers.
+ */
 export function patchStateLines(id: string, state: ProjectPatchState): string[] {
   const lines: string[] = [];
+  const checked = state.checked?.patches.get(id);
+  // A store without QPT's patch files (or a patch without one) has nothing to say about each patch.
+  const silent = checked?.reason?.kind === 'qpt-missing' || checked?.reason?.kind === 'no-patch-file';
+  if (checked !== undefined && !silent) {
+    const label = t('{0} (checked in the vendor files)', stateLabel(checked.state));
+    lines.push(checked.reason !== undefined ? t('{0}: {1}', label, stateReasonText(checked.reason)) : label);
+  }
+  const disagreement = qptDisagreement(state, id);
+  if (disagreement !== undefined) lines.push(t('QPT last said "{0}": the vendor files have changed since, or QPT checks differently', disagreement));
   const applied = state.applied;
   if (applied !== undefined) {
     const when = formatTime(applied.checkedAt);

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { isApplied, isRecommended, isScheduled, isSkipped, type ProjectPatchState } from '../../core/state/patchState';
+import { isApplied, isConflict, isRecommended, isScheduled, isSkipped, type ProjectPatchState } from '../../core/state/patchState';
 import { statusLabel } from '../../core/text/describe';
 import type { PatchStatus, TriagedPatch } from '../../core/triage/triaged';
 import { t } from '../l10n';
-import { statusIcon } from '../markdown';
+import { stateIcon, statusIcon } from '../markdown';
 
 /**
  * One status group under a project. The view shows the groups in this order, each when its `id` is listed in
@@ -35,7 +35,7 @@ function statusGroup(status: PatchStatus, expanded: boolean): GroupSpec {
   };
 }
 
-/** Patches `magento-patches status` reports as applied (shown once the status was checked). */
+/** Patches found applied: by the extension's check of the vendor files, else by QPT's last status. */
 const APPLIED_GROUP: GroupSpec = {
   id: 'applied',
   label: () => t('Applied'),
@@ -43,6 +43,16 @@ const APPLIED_GROUP: GroupSpec = {
   expanded: false,
   takes: true,
   includes: (entry, state) => isApplied(state, entry.patch.id),
+};
+
+/** Patches whose changes match neither way in the vendor files (QPT says N/A). */
+const CONFLICT_GROUP: GroupSpec = {
+  id: 'conflict',
+  label: () => t('Conflicts'),
+  icon: () => stateIcon('conflict'),
+  expanded: false,
+  takes: true,
+  includes: (entry, state) => isConflict(state, entry.patch.id),
 };
 
 /** Patches listed in `.magento.env.yaml` `stage.build.QUALITY_PATCHES` of a Cloud project. */
@@ -79,10 +89,14 @@ export const GROUPS: readonly GroupSpec[] = [
   statusGroup('needs-qpt-update', false),
   statusGroup('deprecated', false),
   APPLIED_GROUP,
+  CONFLICT_GROUP,
   SCHEDULED_GROUP,
   SKIPPED_GROUP,
   statusGroup('not-applicable', false),
 ];
+
+/** The group of the project's own patches (`m2-hotfixes/`, composer-patches entries), after the status groups. */
+export const LOCAL_GROUP_ID = 'local';
 
 /** Groups with more patches than this are split by category when grouping by category. */
 export const CATEGORY_THRESHOLD = 15;

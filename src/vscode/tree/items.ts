@@ -1,14 +1,27 @@
 import * as vscode from 'vscode';
-import { localized } from '../../core/locale';
+import * as path from 'node:path';
 import { patchContextValue } from '../../core/state/contextValue';
-import { decisionOf, type ProjectPatchState } from '../../core/state/patchState';
+import { checkedState, decisionOf, type ProjectPatchState } from '../../core/state/patchState';
+import { patchDisplayTitle } from '../../core/text/displayTitle';
+import { stateLabel } from '../../core/text/stateText';
 import { productLabel } from '../../core/text/describe';
 import { COMMANDS } from '../ids';
 import { folderLabel } from '../labels';
 import { displayLocale, formatCount, t } from '../l10n';
-import { statusIcon } from '../markdown';
+import { stateIcon, statusIcon } from '../markdown';
 import { basename, isAbsolute, relative } from 'node:path';
-import type { BrokenNode, CategoryNode, EvidenceNode, GroupNode, MessageNode, PatchNode, ProjectNode, TreeNode } from './nodes';
+import type {
+  BrokenNode,
+  CategoryNode,
+  EvidenceNode,
+  GroupNode,
+  LocalGroupNode,
+  LocalNode,
+  MessageNode,
+  PatchNode,
+  ProjectNode,
+  TreeNode,
+} from './nodes';
 
 /** What a row needs besides its node: whether a filter is on, and the state of the row's project. */
 export interface ItemContext {
@@ -37,6 +50,10 @@ function build(node: TreeNode, ctx: ItemContext): vscode.TreeItem {
       return patchItem(node, ctx.stateOf(node));
     case 'evidence':
       return evidenceItem(node);
+    case 'localGroup':
+      return localGroupItem(node);
+    case 'local':
+      return localItem(node);
     case 'message':
       return messageItem(node);
   }
@@ -99,9 +116,16 @@ function patchItem(node: PatchNode, state: ProjectPatchState): vscode.TreeItem {
   const spec = node.parent.kind === 'group' ? node.parent.spec : node.parent.parent.spec;
   // In the Skipped group the row says why: the decision's note.
   const note = spec.id === 'skipped' ? decisionOf(state, patch.id)?.note : undefined;
-  item.description = note ?? localized(patch.title, displayLocale());
-  // In the Applied and Scheduled groups a patch that is not (or no longer) applicable keeps its warning icon.
-  item.iconPath = spec.status === undefined && status !== 'applicable' ? statusIcon(status) : spec.icon();
+  item.description = note ?? patchDisplayTitle(patch.title, displayLocale());
+  // The state the check found, else the group's icon; in the Applied and Scheduled groups a patch that is not (or
+  // no longer) applicable keeps its warning icon.
+  const checked = checkedState(state, patch.id);
+  item.iconPath =
+    checked === 'applied' || checked === 'conflict'
+      ? stateIcon(checked)
+      : spec.status === undefined && status !== 'applicable'
+        ? statusIcon(status)
+        : spec.icon();
   // Rows of a browsed release offer documentation only: there is no store to apply to or decide for.
   const release = node.project.analysis.project.release !== undefined;
   item.contextValue = release ? 'patch.release' : patchContextValue(node.triaged, state, node.project.analysis.project.product.cloud);
@@ -129,6 +153,24 @@ function evidenceItem(node: EvidenceNode): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon('output');
   item.contextValue = 'evidence.log';
   item.command = { command: COMMANDS.openEvidence, title: t('Open log at line {0}', e.line), arguments: [{ file: e.file, line: e.line }] };
+  return item;
+}
+
+function localGroupItem(node: LocalGroupNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(t('Local patches'), vscode.TreeItemCollapsibleState.Collapsed);
+  item.description = formatCount(node.patches.length);
+  item.iconPath = new vscode.ThemeIcon('file-code');
+  item.contextValue = 'group.local';
+  return item;
+}
+
+function localItem(node: LocalNode): vscode.TreeItem {
+  const { local } = node;
+  const item = new vscode.TreeItem(local.file, vscode.TreeItemCollapsibleState.None);
+  item.description = [stateLabel(local.state), local.package].filter(Boolean).join(' · ');
+  item.iconPath = stateIcon(local.state);
+  item.contextValue = `local.${local.state}`;
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(local.file)) item.resourceUri = vscode.Uri.file(path.join(node.parent.parent.entry.analysis.project.root, local.file));
   return item;
 }
 

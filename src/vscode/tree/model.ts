@@ -5,8 +5,8 @@ import type { CommerceEntry } from '../projects/entries';
 import type { ProjectStore } from '../projects/store';
 import { groupBy, shownStatuses } from '../settings';
 import { applicableCount, type PatchStateSource } from '../state/patchStates';
-import { CATEGORY_THRESHOLD, GROUPS } from './groups';
-import type { CategoryNode, GroupNode, PatchNode, ProjectNode, TreeNode } from './nodes';
+import { CATEGORY_THRESHOLD, GROUPS, LOCAL_GROUP_ID } from './groups';
+import type { CategoryNode, GroupNode, LocalNode, PatchNode, ProjectNode, TreeNode } from './nodes';
 import { workspaceState, type RootSummary } from './summary';
 
 /**
@@ -49,6 +49,8 @@ export class TreeModel {
         return (node.children ??= node.patches.map((p) => patchNode(node, node.parent.parent.entry, p)));
       case 'patch':
         return (node.children ??= this.evidenceOf(node));
+      case 'localGroup':
+        return (node.children ??= node.patches.map((local, i): LocalNode => ({ kind: 'local', key: `${node.key}|${i}`, parent: node, local })));
       default:
         return [];
     }
@@ -146,6 +148,10 @@ export class TreeModel {
       const patches = all.filter((p) => filter.matches(p.patch, locale));
       if (patches.length === 0) continue;
       groups.push({ kind: 'group', key: `${project.key}|${spec.id}`, parent: project, spec, patches, total: all.length });
+    }
+    const local = state.checked?.local ?? [];
+    if (statuses.has(LOCAL_GROUP_ID) && local.length > 0 && !filter.active) {
+      groups.push({ kind: 'localGroup', key: `${project.key}|${LOCAL_GROUP_ID}`, parent: project, patches: local });
     }
     if (groups.length === 0) {
       const text = filter.active ? t('No patch matches “{0}”.', filter.text) : t('No patch in the statuses shown.');

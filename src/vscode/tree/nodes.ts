@@ -1,4 +1,5 @@
 import type { Evidence } from '../../core/evidence/evidence';
+import type { LocalPatchState } from '../../core/applied/localPatches';
 import type { TriagedPatch } from '../../core/triage/triaged';
 import type { BrokenEntry, CommerceEntry } from '../projects/entries';
 import type { GroupSpec } from './groups';
@@ -60,6 +61,23 @@ export interface EvidenceNode {
   evidence: Evidence;
 }
 
+/** The project's own patches (`m2-hotfixes/`, composer-patches entries), with their applied state. */
+export interface LocalGroupNode {
+  kind: 'localGroup';
+  key: string;
+  parent: ProjectNode;
+  patches: readonly LocalPatchState[];
+  children?: TreeNode[];
+}
+
+/** One local patch. */
+export interface LocalNode {
+  kind: 'local';
+  key: string;
+  parent: LocalGroupNode;
+  local: LocalPatchState;
+}
+
 /** An informational row, e.g. "No patch matches the filter". */
 export interface MessageNode {
   kind: 'message';
@@ -68,4 +86,13 @@ export interface MessageNode {
   text: string;
 }
 
-export type TreeNode = ProjectNode | BrokenNode | GroupNode | CategoryNode | PatchNode | EvidenceNode | MessageNode;
+export type TreeNode =
+  | ProjectNode
+  | BrokenNode
+  | GroupNode
+  | CategoryNode
+  | PatchNode
+  | EvidenceNode
+  | LocalGroupNode
+  | LocalNode
+  | MessageNode;

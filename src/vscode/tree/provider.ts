@@ -9,7 +9,7 @@ import { TreeModel } from './model';
 import type { PatchNode, TreeNode } from './nodes';
 import type { RootSummary } from './summary';
 import { TreeClock } from './timings';
-import { patchTooltip, projectTooltip } from './tooltips';
+import { localTooltip, patchTooltip, projectTooltip } from './tooltips';
 
 /**
  * The Patches view's data: the model's rows as VS Code asks for them, refreshed when the store, the patch states
@@ -101,6 +101,7 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
     if (node.kind === 'patch') item.tooltip = patchTooltip(node, this.states.of(node.project));
     else if (node.kind === 'project') item.tooltip = projectTooltip(node.entry);
+    else if (node.kind === 'local') item.tooltip = localTooltip(node.local);
     return item;
   }
 

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import type { LocalPatchState } from '../../core/applied/localPatches';
 import type { ProjectPatchState } from '../../core/state/patchState';
+import { stateLabel, stateReasonText } from '../../core/text/stateText';
 import { productLabel, statusLabel } from '../../core/text/describe';
 import type { PatchStatus } from '../../core/triage/triaged';
 import { displayLocale, formatCount, t } from '../l10n';
@@ -38,6 +40,18 @@ export function projectTooltip(entry: CommerceEntry): vscode.MarkdownString {
         : t('{0} catalog entries were skipped (see the Commerce Patches output).', formatCount(problems.length)),
     ));
   }
+  return md;
+}
+
+/** Local patch row tooltip: the file, where it comes from, its state and why. */
+export function localTooltip(local: LocalPatchState): vscode.MarkdownString {
+  const md = newMarkdown();
+  md.appendMarkdown('**');
+  md.appendText(local.file);
+  md.appendMarkdown('**\n\n');
+  md.appendText([local.origin, local.package, local.description].filter(Boolean).join(' · '));
+  md.appendMarkdown('\n\n');
+  md.appendText(stateLabel(local.state) + (local.reason !== undefined ? `: ${stateReasonText(local.reason)}` : ''));
   return md;
 }
 

@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { analyzeLock } from '../../core/analyze';
+import { appliedStatus, type StatusOfProject } from '../../core/applied/appliedStatus';
+import { formatProblem, InputError } from '../../core/problem';
+import { type CliCommand, Unusable, warn } from '../command';
+import { lockFilesFor } from '../lockFiles';
+import { setUpMessages, t } from '../messages';
+import { statusJson } from '../statusJson';
+import { statusTable } from '../statusTable';
+import { parseStatusArgs, type StatusArgs, statusUsage } from './statusArgs';
+
+/** `commerce-patches status`: which of the project's patches are applied, checked in memory as QPT decides. */
+export const status: CliCommand = {
+  usage: statusUsage,
+  run: (argv) => runStatus(parseStatusArgs(argv)),
+};
+
+function runStatus(args: StatusArgs): number {
+  const locale = setUpMessages(args.locale, warn);
+  for (const file of args.catalogs) {
+    if (!existsSync(file)) throw new Unusable(t('{0}: catalog file not found', file));
+  }
+  const projects: StatusOfProject[] = [];
+  const failures: string[] = [];
+  for (const lockFile of lockFilesFor(args.path)) {
+    try {
+      const analysis = analyzeLock(lockFile, { bundled: args.bundled, extraCatalogs: args.catalogs });
+      projects.push({ analysis, applied: analysis.project.product === null ? null : appliedStatus(analysis) });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      failures.push(e.message);
+    }
+  }
+  if (projects.length === 0) throw new Unusable(failures[0]);
+  for (const failure of failures) warn(failure);
+  const seen = new Set<string>();
+  for (const p of projects.flatMap((x) => x.analysis.problems)) {
+    const line = formatProblem(p);
+    if (!seen.has(line)) warn(line);
+    seen.add(line);
+  }
+  process.stdout.write(args.format === 'json' ? statusJson(projects) : statusTable(projects, locale, t, process.cwd()));
+  const hit = projects.some(({ applied }) => {
+    if (applied === null) return false;
+    return [...applied.patches.values(), ...applied.local].some((s) => args.failOn.includes(s.state));
+  });
+  return hit ? 1 : 0;
+}

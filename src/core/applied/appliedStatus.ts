@@ -1,0 +1,29 @@
+import type { Analysis } from '../analyze';
+import { installedVersions } from './installedVersions';
+import { type LocalPatchState, localPatchStates } from './localPatches';
+import { ProjectFiles } from './projectFiles';
+import { type PatchState, qptPatchStates } from './qptStates';
+
+/** What is applied in one project: the catalog patches triage matched, and the project's own patches. */
+export interface AppliedStatus {
+  patches: Map<string, PatchState>;
+  local: LocalPatchState[];
+  /** The project files the checks read (each once), for showing a patch's changes without reading them again. */
+  files: ProjectFiles;
+}
+
+/** One analysed project with its applied state (null without Magento). */
+export interface StatusOfProject {
+  analysis: Analysis;
+  applied: AppliedStatus | null;
+}
+
+/** Checks every matched catalog patch and every local patch of an analysed project, in memory, writing nothing. */
+export function appliedStatus(analysis: Analysis): AppliedStatus {
+  const { project, result } = analysis;
+  const files = new ProjectFiles(project.root, project.vendorDir);
+  const versions = installedVersions(project.vendorDir, project.packages);
+  const patches = qptPatchStates(result, project, files, versions);
+  const local = localPatchStates(project, files);
+  return { patches, local, files };
+}

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FileSource } from '../diff/apply';
+import { FileText } from '../diff/lines';
+
+/**
+ * The project's files as the checks see them: patch paths (`vendor/…` mapped onto the project's vendor folder,
+ * anything else under the project root) read once each, as bytes, and kept for the whole analysis. Read only.
+ */
+export class ProjectFiles implements FileSource {
+  private readonly cache = new Map<string, FileText | null>();
+  /** Bytes of every file read so far. */
+  bytesRead = 0;
+
+  constructor(
+    private readonly root: string,
+    private readonly vendorDir: string,
+  ) {}
+
+  /** The absolute file of a patch path (a byte string, UTF-8 on disk). */
+  fileFor(path: string): string {
+    const name = Buffer.from(path, 'latin1').toString('utf8');
+    return name.startsWith('vendor/') ? join(this.vendorDir, name.slice('vendor/'.length)) : join(this.root, name);
+  }
+
+  /** The patch paths read so far. */
+  paths(): string[] {
+    return [...this.cache.keys()];
+  }
+
+  lines(path: string): FileText | null {
+    let lines = this.cache.get(path);
+    if (lines === undefined) {
+      lines = readLines(this.fileFor(path));
+      if (lines !== null) this.bytesRead += lines.text.length;
+      this.cache.set(path, lines);
+    }
+    return lines;
+  }
+}
+
+/** A file's bytes and lines; null when there is no readable file. */
+export function readLines(file: string): FileText | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'latin1');
+  } catch {
+    return null;
+  }
+  return new FileText(text);
+}

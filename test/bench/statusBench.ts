@@ -1,0 +1,109 @@
+/**
+ * `commerce-patches status` against QPT's mechanism run with git alone, on a store tree built from the real QPT
+ * 1.1.82 patches (the Adobe Commerce 2.4.6-p3 Cloud lock: about 400 patches in play; 15% of them applied with git).
+ *
+ *   status  = the whole `node dist/cli.js status ROOT --format json` process (median of runs)
+ *   git     = one `git apply --check` per patch on its files joined in catalog order, plus `--check --reverse` where
+ *             the forward check fails, sequential, without QPT's PHP start-up (fair to git)
+ *   ratio   = status / git (target ≤ 0.2, aim 0.1)
+ *   memory  = heap kept by one in-process analysis (its file cache included) against the bytes of vendor files it
+ *             read (target < 2×)
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { analyzeLock } from '../../src/core/analyze';
+import { appliedStatus } from '../../src/core/applied/appliedStatus';
+import { installedVersions } from '../../src/core/applied/installedVersions';
+import { patchFiles } from '../../src/core/applied/qptStates';
+import { gitApply, gitCheck, makeProject, QPT_DIR, qptForm, random, readBytes, removeTree, tempRoot, writePreImages } from '../support/patchTrees';
+import { repoRoot } from '../support/realworld';
+
+const RUNS = Number(process.env.BENCH_STATUS_RUNS ?? 5);
+
+export function runStatusBench(): void {
+  const root = tempRoot('bench');
+  try {
+    makeProject(root, 'magento-cloud_2.4.6-p3.composer.lock');
+    const analysis = analyzeLock(join(root, 'composer.lock'));
+    const versions = installedVersions(analysis.project.vendorDir, analysis.project.packages);
+    const matched = analysis.result.patches.filter((e) => e.status !== 'not-applicable');
+    const diffs = matched.map((e) => qptForm(patchFiles(e, versions).map((f) => readBytes(join(QPT_DIR(), 'patches', f))).join('')));
+    const rnd = random(7);
+    writePreImages(root, diffs, rnd);
+    for (const d of diffs) if (d !== '' && rnd() < 0.15) gitApply(root, d);
+
+    const cli = join(repoRoot(), 'dist', 'cli.js');
+    const statusRun = () => {
+      const r = spawnSync(process.execPath, [cli, 'status', root, '--format', 'json'], { maxBuffer: 64 * 1024 * 1024 });
+      if (r.status !== 0) throw new Error(`status failed: ${r.stderr}`);
+    };
+    const gitRun = () => {
+      for (const d of diffs) if (d !== '' && !gitCheck(root, d, false)) gitCheck(root, d, true);
+    };
+    const status: number[] = [];
+    const git: number[] = [];
+    const ratios: number[] = [];
+    let statusCpu = 0;
+    let gitCpu = 0;
+    statusRun();
+    for (let i = 0; i < RUNS; i++) {
+      let t0 = performance.now();
+      let c0 = childrenCpu();
+      statusRun();
+      status.push(performance.now() - t0);
+      statusCpu += childrenCpu() - c0;
+      t0 = performance.now();
+      c0 = childrenCpu();
+      gitRun();
+      git.push(performance.now() - t0);
+      gitCpu += childrenCpu() - c0;
+      ratios.push(status[i] / git[i]);
+    }
+    const [heap, bytes] = memory(root);
+    console.log(`\nstatus on a 2.4.6-p3 tree with ${diffs.filter((d) => d !== '').length} patches in play (median of ${RUNS} runs):`);
+    console.log(`  commerce-patches status (whole process)      ${median(status).toFixed(0)} ms`);
+    console.log(`  git apply --check [--reverse], one per patch ${median(git).toFixed(0)} ms`);
+    console.log(`  ratio ${median(ratios).toFixed(3)} (1/${(1 / median(ratios)).toFixed(1)}; target ≤ 1/5, aim 1/10)`);
+    if (statusCpu > 0 && gitCpu > 0) {
+      const cpu = `${(statusCpu / RUNS).toFixed(0)} ms against ${(gitCpu / RUNS).toFixed(0)} ms, ratio ${(statusCpu / gitCpu).toFixed(3)}`;
+      console.log(`  processor time (user + system, the processes alone, whatever else the machine runs): ${cpu}`);
+    }
+    console.log(`  memory: ${(heap / 1e6).toFixed(1)} MB kept for ${(bytes / 1e6).toFixed(1)} MB of vendor files read (${(heap / bytes).toFixed(2)}×, target < 2×)`);
+  } finally {
+    removeTree(root);
+  }
+}
+
+/** Processor time (ms) of the child processes waited for so far (Linux: /proc/self/stat); 0 elsewhere. */
+function childrenCpu(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Heap kept by one analysis (the cached vendor files), measured between full collections. */
+function memory(root: string): [number, number] {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const analysis = analyzeLock(join(root, 'composer.lock'));
+  appliedStatus(analysis); // compiles the code first: its heap is not the analysis's
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const status = appliedStatus(analysis);
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  return [after - before, status.files.bytesRead];
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}

@@ -1,0 +1,158 @@
+/**
+ * Hand-made edge cases of `git apply`, each judged by the real git (`--check` and `--check --reverse`, in a
+ * temporary folder outside any repository, on the diff in QPT's form): the in-memory applier must give the same
+ * verdicts.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { applyDiff } from '../../../../src/core/diff/apply';
+import { parseDiff } from '../../../../src/core/diff/parse';
+import { ProjectFiles } from '../../../../src/core/applied/projectFiles';
+import { gitCheck, qptForm, removeTree, tempRoot, writeFile } from '../../../support/patchTrees';
+
+interface Case {
+  name: string;
+  files: Record<string, string>;
+  diff: string;
+}
+
+const lines = (n: number, prefix = 'line') => Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}\n`).join('');
+
+const CASES: Case[] = [
+  {
+    name: 'a hunk at line 1 must match at the file start (an offset is not allowed)',
+    files: { 'vendor/x.php': 'extra\n' + lines(5) },
+    diff: '--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -1,3 +1,3 @@\n line 1\n-line 2\n+LINE 2\n line 3\n',
+  },
+  {
+    name: 'a hunk further down may sit at another line',
+    files: { 'vendor/x.php': 'extra\nextra\n' + lines(12) },
+    diff: '--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -5,3 +5,3 @@\n line 5\n-line 6\n+LINE 6\n line 7\n',
+  },
+  {
+    name: 'a hunk without trailing context must match at the file end',
+    files: { 'vendor/x.php': lines(8) },
+    diff: '--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -3,2 +3,2 @@\n line 3\n-line 4\n+LINE 4\n',
+  },
+  {
+    name: 'a hunk without trailing context at the end',
+    files: { 'vendor/x.php': lines(4) },
+    diff: '--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -3,2 +3,2 @@\n line 3\n-line 4\n+LINE 4\n',
+  },
+  {
+    name: 'a second hunk may not match over lines the first one produced',
+    files: { 'vendor/x.php': lines(10) },
+    diff:
+      '--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -3,3 +3,4 @@\n line 3\n line 4\n+new\n line 5\n' +
+      '@@ -4,3 +5,3 @@\n line 4\n-new\n+newer\n line 5\n',
+  },
+  {
+    name: 'a second hunk may sit before the first one',
+    files: { 'vendor/x.php': lines(20) },
+    diff:
+      '--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -12,3 +12,3 @@\n line 12\n-line 13\n+LINE 13\n line 14\n' +
+      '@@ -14,3 +14,3 @@\n line 4\n-line 5\n+LINE 5\n line 6\n',
+  },
+  {
+    name: 'the nearest of two equal places wins, forward first',
+    files: { 'vendor/x.php': 'a\nb\nc\n' + lines(6) + 'a\nb\nc\n' + lines(3, 'tail') },
+    diff: '--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -6,3 +6,3 @@\n a\n-b\n+B\n c\n@@ -14,2 +14,2 @@\n c\n-tail 1\n+TAIL 1\n tail 2\n',
+  },
+  {
+    name: 'no newline at the end, on both sides',
+    files: { 'vendor/x.php': 'a\nb\nc' },
+    diff: '--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -2,2 +2,2 @@\n b\n-c\n\\ No newline at end of file\n+C\n\\ No newline at end of file\n',
+  },
+  {
+    name: 'the diff says no newline, the file has one',
+    files: { 'vendor/x.php': 'a\nb\nc\n' },
+    diff: '--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -2,2 +2,2 @@\n b\n-c\n\\ No newline at end of file\n+C\n',
+  },
+  {
+    name: 'a newline added at the end',
+    files: { 'vendor/x.php': 'a\nb\nc' },
+    diff: '--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -2,2 +2,2 @@\n b\n-c\n\\ No newline at end of file\n+c\n',
+  },
+  {
+    name: 'CRLF lines are compared as bytes: an LF diff on a CRLF file',
+    files: { 'vendor/x.php': 'a\r\nb\r\nc\r\n' },
+    diff: '--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n',
+  },
+  {
+    name: 'CRLF lines are compared as bytes: a CRLF diff on a CRLF file',
+    files: { 'vendor/x.php': 'a\r\nb\r\nc\r\n' },
+    diff: '--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -1,3 +1,3 @@\n a\r\n-b\r\n+B\r\n c\r\n',
+  },
+  {
+    name: 'one file touched twice: the second part applies to the result of the first',
+    files: { 'vendor/x.php': lines(10) },
+    diff:
+      'diff --git a/vendor/x.php b/vendor/x.php\n--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -2,3 +2,3 @@\n line 2\n-line 3\n+LINE 3\n line 4\n' +
+      'diff --git a/vendor/x.php b/vendor/x.php\n--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -2,3 +2,3 @@\n line 2\n-LINE 3\n+THIRD\n line 4\n',
+  },
+  {
+    name: 'a new file that exists already',
+    files: { 'vendor/new.php': 'x\n' },
+    diff: 'diff --git a/vendor/new.php b/vendor/new.php\nnew file mode 100644\n--- /dev/null\n+++ b/vendor/new.php\n@@ -0,0 +1,1 @@\n+x\n',
+  },
+  {
+    name: 'a new file',
+    files: {},
+    diff: 'diff --git a/vendor/new.php b/vendor/new.php\nnew file mode 100644\n--- /dev/null\n+++ b/vendor/new.php\n@@ -0,0 +1,2 @@\n+x\n+y\n',
+  },
+  {
+    name: 'a deleted file with more lines than the diff says',
+    files: { 'vendor/old.php': 'x\ny\nz\n' },
+    diff: 'diff --git a/vendor/old.php b/vendor/old.php\ndeleted file mode 100644\n--- a/vendor/old.php\n+++ /dev/null\n@@ -1,2 +0,0 @@\n-x\n-y\n',
+  },
+  {
+    name: 'a deleted file',
+    files: { 'vendor/old.php': 'x\ny\n' },
+    diff: 'diff --git a/vendor/old.php b/vendor/old.php\ndeleted file mode 100644\n--- a/vendor/old.php\n+++ /dev/null\n@@ -1,2 +0,0 @@\n-x\n-y\n',
+  },
+  {
+    name: 'a hunk without old lines on a missing file creates it (diff -N)',
+    files: {},
+    diff: '--- a/vendor/maybe.php\n+++ b/vendor/maybe.php\n@@ -0,0 +1,1 @@\n+x\n',
+  },
+  {
+    name: 'an empty context line',
+    files: { 'vendor/x.php': 'a\n\nb\n' },
+    diff: '--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -1,3 +1,3 @@\n a\n\n-b\n+B\n',
+  },
+  {
+    name: 'a missing file',
+    files: {},
+    diff: '--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n',
+  },
+  {
+    name: 'lines added that repeat their own context apply both ways',
+    files: { 'vendor/x.php': 'a\nb\nb\nc\n' },
+    diff: '--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -2,2 +2,3 @@\n b\n+b\n c\n',
+  },
+];
+
+describe('diff applier: the same verdicts as git apply on hand-made edge cases', function () {
+  this.timeout(60_000);
+  before(function () {
+    if (spawnSync('git', ['--version']).status !== 0) this.skip();
+  });
+
+  for (const c of CASES) {
+    it(c.name, () => {
+      const root = tempRoot('edge');
+      try {
+        for (const [path, bytes] of Object.entries(c.files)) writeFile(root, path, bytes);
+        const diff = parseDiff(c.diff);
+        assert.equal(diff.defect, undefined);
+        const files = new ProjectFiles(root, join(root, 'vendor'));
+        const engine = [applyDiff(diff.sections, files, 'forward').ok, applyDiff(diff.sections, files, 'reverse').ok];
+        const git = [gitCheck(root, qptForm(c.diff), false), gitCheck(root, qptForm(c.diff), true)];
+        assert.deepEqual(engine, git, 'forward, reverse');
+      } finally {
+        removeTree(root);
+      }
+    });
+  }
+});
