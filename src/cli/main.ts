@@ -14,10 +14,10 @@ declare const PACKAGE_VERSION: string;
 /** Every subcommand, by the name typed after `commerce-patches`; the first is the one `--help` shows first. */
 const COMMANDS: Readonly<Record<string, CliCommand>> = {
   triage,
-  recommend,
-  catalog,
-  plan,
   status,
+  recommend,
+  plan,
+  catalog,
 };
 
 function usage(): string {

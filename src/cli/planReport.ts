@@ -5,7 +5,7 @@ import type { PlannedPatch, UpgradePlan } from '../core/plan/upgradePlan';
 import { productLabel } from '../core/text/describe';
 import type { Translate } from '../core/text/translate';
 import { formatNumber } from '../core/text/numbers';
-import { fit, fitPath, oneLine, wrapLines } from './tableReport';
+import { fit, fitPath, joinLines, oneLine, wrapLines } from './tableReport';
 
 /** The machine-readable plan; its shape is a contract (see README, "Upgrade plan"). */
 export function planJson(plans: UpgradePlan[]): string {
@@ -50,7 +50,7 @@ export function planTable(plans: UpgradePlan[], locale: Locale, t: Translate, cw
     }
     out.push('');
   }
-  return out.join('\n').replace(/\n*$/, '\n');
+  return joinLines(out);
 }
 
 function rows(p: PlannedPatch, to: string, locale: Locale): string[] {

@@ -7,7 +7,7 @@ import { productLabel } from '../core/text/describe';
 import type { Translate } from '../core/text/translate';
 import { formatNumber } from '../core/text/numbers';
 import { productJson } from './jsonReport';
-import { fit, fitPath, oneLine } from './tableReport';
+import { fit, fitPath, joinLines, oneLine } from './tableReport';
 
 type Result = [Analysis, StoreEvidence];
 
@@ -62,7 +62,7 @@ export function recommendTable(results: Result[], locale: Locale, t: Translate, 
       out.push('');
     }
   }
-  return out.join('\n').replace(/\n*$/, '\n');
+  return joinLines(out);
 }
 
 function evidenceLine(e: Evidence, root: string, t: Translate): string {

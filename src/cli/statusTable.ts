@@ -8,7 +8,7 @@ import { formatNumber } from '../core/text/numbers';
 import { stateLabel, stateReasonText } from '../core/text/stateText';
 import type { PatchStatus } from '../core/triage/triaged';
 import type { StatusOfProject } from '../core/applied/appliedStatus';
-import { fit, fitPath, oneLine } from './tableReport';
+import { fit, fitPath, joinLines, oneLine } from './tableReport';
 
 const GROUPS: AppliedState[] = ['not-applied', 'applied', 'conflict', 'unknown'];
 const STATUS_ORDER: PatchStatus[] = ['applicable', 'needs-qpt-update', 'deprecated', 'not-applicable'];
@@ -50,7 +50,7 @@ export function statusTable(projects: StatusOfProject[], locale: Locale, t: Tran
       out.push('');
     }
   }
-  return out.join('\n').replace(/\n*$/, '\n');
+  return joinLines(out);
 }
 
 function groupLabel(state: AppliedState, t: Translate): string {

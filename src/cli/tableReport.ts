@@ -48,8 +48,14 @@ export function tableReport(
       out.push('');
     }
   }
-  while (out.length > 0 && out[out.length - 1] === '') out.pop();
-  return out.join('\n') + '\n';
+  return joinLines(out);
+}
+
+/** The lines as one text that ends with exactly one line break (trailing empty lines dropped). */
+export function joinLines(lines: string[]): string {
+  let end = lines.length;
+  while (end > 0 && lines[end - 1] === '') end--;
+  return lines.slice(0, end).join('\n') + '\n';
 }
 
 function rows(e: TriagedPatch, installedQpt: string | null, locale: Locale, t: Translate, decision?: RecordedDecision): string[] {

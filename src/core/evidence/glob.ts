@@ -12,8 +12,8 @@
 interface Segment {
   /** The segment without `?`: searched with indexOf. */
   readonly literal?: string;
-  /** The segment with `?`: a fixed-length expression (literals and one-character classes only, so no backtracking). */
-  readonly pattern?: RegExp;
+  /** The segment with `?`: literal pieces and counts of single characters, matched in place (no backtracking). */
+  readonly parts?: ReadonlyArray<string | number>;
   /** Its longest length in UTF-16 units (a `?` may be a character outside the BMP, two units). */
   readonly maxUnits: number;
 }
@@ -65,22 +65,29 @@ export function compileGlob(glob: string): CompiledGlob {
 
 function segmentOf(parts: Array<string | number>): Segment {
   if (parts.length === 1 && typeof parts[0] === 'string') return { literal: parts[0], maxUnits: parts[0].length };
-  let source = '';
   let maxUnits = 0;
-  for (const p of parts) {
-    if (typeof p === 'string') {
-      source += escapeRegExp(p);
-      maxUnits += p.length;
-    } else {
-      source += `[^]{${p}}`;
-      maxUnits += 2 * p;
-    }
-  }
-  return { pattern: new RegExp(source, 'gu'), maxUnits };
+  for (const p of parts) maxUnits += typeof p === 'string' ? p.length : 2 * p;
+  return { parts, maxUnits };
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+/** The end of `parts` matched at `at` (a `?` takes one character, two UTF-16 units outside the BMP), or -1. */
+function matchAt(parts: ReadonlyArray<string | number>, text: string, at: number): number {
+  let pos = at;
+  for (const p of parts) {
+    if (typeof p === 'string') {
+      if (!text.startsWith(p, pos)) return -1;
+      pos += p.length;
+      continue;
+    }
+    for (let k = 0; k < p; k++) {
+      if (pos >= text.length) return -1;
+      const c = text.charCodeAt(pos);
+      const pair = c >= 0xd800 && c <= 0xdbff && pos + 1 < text.length;
+      const low = pair ? text.charCodeAt(pos + 1) : 0;
+      pos += pair && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+    }
+  }
+  return pos;
 }
 
 /** Where a segment occurs in `text` at or after `from`: its end, or -1. */
@@ -89,10 +96,18 @@ function findSegment(segment: Segment, text: string, from: number): number {
     const at = text.indexOf(segment.literal, from);
     return at < 0 ? -1 : at + segment.literal.length;
   }
-  const pattern = segment.pattern!;
-  pattern.lastIndex = from;
-  const m = pattern.exec(text);
-  return m === null ? -1 : m.index + m[0].length;
+  const parts = segment.parts ?? [];
+  // Each start is tried once, never revisited: at most the segment's length of work per character of the line.
+  for (let at = from; at <= text.length; at++) {
+    const c = text.charCodeAt(at);
+    if (at > from && c >= 0xdc00 && c <= 0xdfff && at > 0) {
+      const high = text.charCodeAt(at - 1);
+      if (high >= 0xd800 && high <= 0xdbff) continue; // not a character boundary
+    }
+    const end = matchAt(parts, text, at);
+    if (end >= 0) return end;
+  }
+  return -1;
 }
 
 /** Does a whole line match? */

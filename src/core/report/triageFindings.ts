@@ -40,10 +40,18 @@ function triageRules(locale: Locale): ReportRule[] {
   ];
 }
 
-/** 1-based line of a package's `"name"` in a composer.lock text (1 when not found). */
+/** 1-based line of a package's `"name"` in a composer.lock text (1 when not found); a plain scan, no pattern. */
 function packageLine(lockText: string, name: string): number {
-  const at = lockText.search(new RegExp(`"name"\\s*:\\s*"${name.replace(/[/.]/g, '\\$&')}"`));
-  return at < 0 ? 1 : lockText.slice(0, at).split('\n').length;
+  const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+  for (let at = lockText.indexOf('"name"'); at >= 0; at = lockText.indexOf('"name"', at + 6)) {
+    let i = at + 6;
+    while (isSpace(lockText[i])) i++;
+    if (lockText[i] !== ':') continue;
+    i++;
+    while (isSpace(lockText[i])) i++;
+    if (lockText.startsWith(`"${name}"`, i)) return lockText.slice(0, at).split('\n').length;
+  }
+  return 1;
 }
 
 /**

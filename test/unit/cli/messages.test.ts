@@ -106,7 +106,7 @@ describe('command line in four languages', function () {
     const unknown = cli(['frobnicate'], { LANG: 'sv_SE.UTF-8' });
     assert.equal(unknown.code, 2);
     // One line that points to the help, not the whole usage text.
-    assert.equal(unknown.stderr, 'commerce-patches: okänt kommando ”frobnicate” (kommandon: triage, recommend, catalog, plan) (se commerce-patches --help)\n');
+    assert.equal(unknown.stderr, 'commerce-patches: okänt kommando ”frobnicate” (kommandon: triage, status, recommend, plan, catalog) (se commerce-patches --help)\n');
     const missing = cli(['triage', 'no/such/folder', '--locale', 'fr']);
     assert.equal(missing.code, 2);
     assert.equal(missing.stderr, 'commerce-patches: no/such/folder\u00a0: fichier ou dossier introuvable\n');

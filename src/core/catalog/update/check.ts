@@ -10,8 +10,6 @@ import { FETCHED_FILES, type FetchedFile } from './cache';
 export const MAX_TEXT = 1000;
 /** Control characters other than tab and line breaks, and the bidirectional overrides that reorder what is shown. */
 const HOSTILE_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
-/** A Markdown link or image: `[text](target)`. QPT's texts have none; in a hover it would be live. */
-const MARKDOWN_LINK = /!?\[[^\]]*\]\([^)]*\)/;
 const QPT_VERSION = /^\d+\.\d+\.\d+$/;
 
 export type Checked = { ok: true; version: string } | { ok: false; reason: string };
@@ -73,7 +71,7 @@ function hostileText(file: string, texts: Iterable<[string, unknown]>): string |
     if (typeof text !== 'string') continue;
     if (text.length > MAX_TEXT) return t('{0}: the text of {1} is longer than {2} characters', file, id, MAX_TEXT);
     if (HOSTILE_CHARACTERS.test(text)) return t('{0}: the text of {1} has control characters', file, id);
-    if (MARKDOWN_LINK.test(text)) return t('{0}: the text of {1} has a Markdown link', file, id);
+    if (hasMarkdownLink(text)) return t('{0}: the text of {1} has a Markdown link', file, id);
   }
   return undefined;
 }
@@ -90,4 +88,23 @@ function releasesProblem(data: unknown): string | undefined {
     count++;
   }
   return count === 0 ? wrong() : undefined;
+}
+
+/**
+ * A Markdown link or image, `[text](target)`: a `](` with a `[` before it (no `]` between) and a `)` after it. QPT's
+ * texts have none; in a hover it would be live. One pass over the text, whatever it holds.
+ */
+function hasMarkdownLink(text: string): boolean {
+  const lastClose = text.lastIndexOf(')');
+  let open = -1;
+  let close = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[') open = i;
+    else if (c === ']') {
+      if (open > close && text[i + 1] === '(' && lastClose > i + 1) return true;
+      close = i;
+    }
+  }
+  return false;
 }
