@@ -1,4 +1,5 @@
-import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { isMap, isScalar, isSeq, newLineCounter, parseDocument } from '../yaml';
 import { stripBom } from '../lock/jsonText';
 import type { Problem } from '../problem';
 import { t } from '../text/translate';
@@ -11,7 +12,7 @@ import type { Issue, PathSegment } from './validate';
  * key or value; a file that is not valid YAML is one problem at the first syntax error.
  */
 export function readYamlCatalog(text: string, file: string): LoadedFile {
-  const lineCounter = new LineCounter();
+  const lineCounter = newLineCounter();
   const doc = parseDocument(stripBom(text), { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     const error = doc.errors[0];

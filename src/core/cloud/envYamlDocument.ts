@@ -1,16 +1,5 @@
-import {
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type Node,
-  type Pair,
-  type YAMLMap,
-  type YAMLSeq,
-} from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, newLineCounter, parseDocument } from '../yaml';
 import { InputError, type Problem } from '../problem';
 import { t } from '../text/translate';
 
@@ -29,7 +18,7 @@ export interface EnvYamlDocument {
 
 /** Parses the text; invalid YAML throws {@link InputError} with the first error's line and column. */
 export function parseEnvYaml(text: string, file: string): EnvYamlDocument {
-  const lines = new LineCounter();
+  const lines = newLineCounter();
   const doc = parseDocument(text, { keepSourceTokens: true, lineCounter: lines });
   const error = doc.errors[0];
   if (error !== undefined) {
