@@ -74,6 +74,14 @@ const evidenceApart = {
   },
 };
 
+/** The upgrade plan and the release list are one more bundle of the extension's own: dist/plan.js. */
+const planApart = {
+  name: 'plan-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/core\/plan\/engine$/ }, () => ({ path: './plan.js', external: true }));
+  },
+};
+
 /**
  * The YAML library (`.magento.env.yaml`, the decisions file, YAML catalogs) is a bundle of its own too, dist/yaml.js:
  * core requires it on the first YAML read (src/core/yaml.ts), so it stays out of the extension's start-up.
@@ -90,11 +98,12 @@ const builds = testFilter !== undefined ? [] : [
   { ...common, entryPoints: ['src/core/catalog/update/update.ts'], outfile: 'dist/catalogUpdate.js' },
   {
     ...common,
-    plugins: [...common.plugins, phpParserApart, evidenceApart, yamlApart],
+    plugins: [...common.plugins, phpParserApart, evidenceApart, planApart, yamlApart],
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
   },
+  { ...common, plugins: [...common.plugins, yamlApart], entryPoints: ['src/core/plan/engine.ts'], outfile: 'dist/plan.js' },
   {
     ...common,
     plugins: [...common.plugins, phpParserApart, yamlApart],
