@@ -74,25 +74,51 @@ const evidenceApart = {
   },
 };
 
+/** The upgrade plan and the release list are one more bundle of the extension's own: dist/plan.js. */
+const planApart = {
+  name: 'plan-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/core\/plan\/engine$/ }, () => ({ path: './plan.js', external: true }));
+  },
+};
+
+/**
+ * The YAML library (`.magento.env.yaml`, the decisions file, YAML catalogs) is a bundle of its own too, dist/yaml.js:
+ * core requires it on the first YAML read (src/core/yaml.ts), so it stays out of the extension's start-up.
+ */
+const yamlApart = {
+  name: 'yaml-apart',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: './yaml.js', external: true }));
+  },
+};
+
 const builds = testFilter !== undefined ? [] : [
   // The catalog download and its checks: loaded by the extension only when a catalog update runs.
   { ...common, entryPoints: ['src/core/catalog/update/update.ts'], outfile: 'dist/catalogUpdate.js' },
   {
     ...common,
-    plugins: [...common.plugins, phpParserApart, evidenceApart],
+    plugins: [...common.plugins, phpParserApart, evidenceApart, planApart, yamlApart],
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
   },
-  { ...common, plugins: [...common.plugins, phpParserApart], entryPoints: ['src/core/evidence/engine.ts'], outfile: 'dist/evidence.js' },
+  { ...common, plugins: [...common.plugins, yamlApart], entryPoints: ['src/core/plan/engine.ts'], outfile: 'dist/plan.js' },
   {
     ...common,
-    plugins: [...common.plugins, phpParserApart],
+    plugins: [...common.plugins, phpParserApart, yamlApart],
+    entryPoints: ['src/core/evidence/engine.ts'],
+    outfile: 'dist/evidence.js',
+  },
+  {
+    ...common,
+    plugins: [...common.plugins, phpParserApart, yamlApart],
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   },
   { ...common, entryPoints: ['php-parser'], outfile: 'dist/php-parser.js' },
+  { ...common, entryPoints: ['yaml'], outfile: 'dist/yaml.js' },
 ];
 if (!production) {
   const tests = [...testEntries('test/unit'), ...testEntries('test/integration'), ...testEntries('test/bench')].filter(

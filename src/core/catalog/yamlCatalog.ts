@@ -1,4 +1,5 @@
-import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, visit, type YAMLMap } from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, newLineCounter, parseDocument, visit } from '../yaml';
 import { lineColumnAt, stripBom } from '../lock/jsonText';
 import type { Problem } from '../problem';
 import { deepFlowNesting, MAX_FLOW_NESTING } from '../text/flowNesting';
@@ -15,7 +16,7 @@ import type { Issue, PathSegment } from './validate';
  * pass with a set per mapping, and the parser's warnings become problems instead of lines on the console.
  */
 export function readYamlCatalog(text: string, file: string): LoadedFile {
-  const lineCounter = new LineCounter();
+  const lineCounter = newLineCounter();
   const deep = deepFlowNesting(text);
   if (deep !== undefined) {
     const message = t('invalid YAML: {0}', t('brackets nested more than {0} deep', MAX_FLOW_NESTING));

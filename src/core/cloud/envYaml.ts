@@ -1,4 +1,5 @@
-import { isScalar, type Node, type YAMLSeq } from 'yaml';
+import type { Node, YAMLSeq } from 'yaml';
+import { isScalar } from '../yaml';
 import { InputError, type Problem } from '../problem';
 import { checkPatchIds, qptCommandLineId } from '../qpt/patchId';
 import {

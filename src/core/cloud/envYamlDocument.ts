@@ -1,16 +1,5 @@
-import {
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type Node,
-  type Pair,
-  type YAMLMap,
-  type YAMLSeq,
-} from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, newLineCounter, parseDocument } from '../yaml';
 import { InputError, type Problem } from '../problem';
 import { lineColumnAt } from '../lock/jsonText';
 import { deepFlowNesting, MAX_FLOW_NESTING } from '../text/flowNesting';
@@ -37,7 +26,7 @@ export function parseEnvYaml(text: string, file: string): EnvYamlDocument {
     const { line, column } = lineColumnAt(text, deep);
     throw new InputError({ severity: 'error', file, line, column, message: t('Invalid YAML: {0}', t('brackets nested more than {0} deep', MAX_FLOW_NESTING)) });
   }
-  const lines = new LineCounter();
+  const lines = newLineCounter();
   const doc = parseDocument(text, { keepSourceTokens: true, lineCounter: lines, logLevel: 'silent' });
   const error = doc.errors[0];
   if (error !== undefined) {

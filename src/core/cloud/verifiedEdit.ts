@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments } from '../yaml';
 import { InputError } from '../problem';
 import { t } from '../text/translate';
 import { QUALITY_PATCHES_PATH } from './envYamlDocument';

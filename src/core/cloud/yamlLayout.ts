@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, parse, visit, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parse, visit } from '../yaml';
 
 /** Where new lines go and how they are indented, read from the file itself so additions look like the rest. */
 export interface YamlLayout {

@@ -1,4 +1,5 @@
-import { isMap, isScalar, parseDocument, Scalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import { isMap, isScalar, parseDocument } from '../yaml';
 import { colonAfter } from '../cloud/envYamlEdits';
 import { normalizeEdits, type TextEdit } from '../cloud/textEdit';
 import { column, detectLayout, lineAfter, lineEnd, lineStart, linesText, yamlScalar, type YamlLayout } from '../cloud/yamlLayout';
@@ -117,7 +118,7 @@ function fieldEdits(text: string, fields: YAMLMap, decision: Decision, layout: Y
       continue;
     }
     if (isScalar(value) && String(value.value) === String(wanted)) continue;
-    const inline = isScalar(value) && value.range && value.type !== Scalar.BLOCK_LITERAL && value.type !== Scalar.BLOCK_FOLDED;
+    const inline = isScalar(value) && value.range && value.type !== 'BLOCK_LITERAL' && value.type !== 'BLOCK_FOLDED';
     if (inline && value.range) {
       edits.push({ offset: value.range[0], length: value.range[1] - value.range[0], newText: yamlScalar(String(wanted)) });
     } else {

@@ -1,4 +1,5 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { isMap, isScalar, newLineCounter, parseDocument } from '../yaml';
 import type { Problem } from '../problem';
 import { isSafePatchId } from '../qpt/patchId';
 import { t } from '../text/translate';
@@ -16,7 +17,7 @@ export interface DecisionsRead {
  * line and left out; the rest is kept. Invalid YAML gives one problem and no decisions.
  */
 export function readDecisions(text: string, file: string = DECISIONS_FILE): DecisionsRead {
-  const lines = new LineCounter();
+  const lines = newLineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
   const problems: Problem[] = [];
   const at = (node: Node | null | undefined, message: string, severity: Problem['severity'] = 'error'): Problem => {

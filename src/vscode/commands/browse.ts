@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
-import { InputError, formatProblem } from '../../core/problem';
-import { analyzeRelease, releaseTableFor } from '../../core/releases/analyzeRelease';
+import { formatProblem } from '../../core/problem';
 import type { ReleaseEdition } from '../../core/releases/releaseProject';
-import { sortedReleases } from '../../core/releases/releaseTable';
 import { CONTEXT, WORKBENCH } from '../ids';
 import { t } from '../l10n';
 import type { CommerceEntry } from '../projects/entries';
 import type { PatchView } from '../tree/view';
 import { cancelled, refuse, type ActionContext, type ActionResult } from './context';
+import { planEngine } from './planEngine';
 
 function setBrowsing(on: boolean): void {
   void vscode.commands.executeCommand(WORKBENCH.setContext, CONTEXT.browsing, on);
@@ -20,6 +19,8 @@ function setBrowsing(on: boolean): void {
  */
 export async function browseReleaseCommand(ctx: ActionContext, view: PatchView): Promise<ActionResult> {
   const store = ctx.store.commerce()[0]?.analysis.project;
+  // InputError of the plan's bundle: its errors are instances of its own copy.
+  const { analyzeRelease, InputError, releaseTableFor, sortedReleases } = planEngine();
   const table = releaseTableFor(store);
   const releases = sortedReleases(table).reverse();
   const release = await ctx.prompts().pickOne(

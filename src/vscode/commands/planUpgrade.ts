@@ -1,14 +1,11 @@
 import * as vscode from 'vscode';
-import { readProjectPatches, planProject } from '../../core/plan/projectPlan';
-import { planMarkdown } from '../../core/plan/planMarkdown';
-import { releaseTableFor } from '../../core/releases/analyzeRelease';
-import { laterReleases } from '../../core/releases/releaseTable';
 import { appliedIds } from '../../core/state/patchState';
 import { COMMANDS, WORKBENCH } from '../ids';
 import { folderLabel, projectLabel } from '../labels';
 import { displayLocale, t } from '../l10n';
 import { actionArg, argTarget, badArgMessage } from './args';
 import { cancelled, chooseProject, refuse, type ActionContext, type ActionResult } from './context';
+import { planEngine } from './planEngine';
 
 /**
  * "Plan Upgrade…": picks a newer release of the project's line and opens what happens to the patches it uses as a
@@ -22,6 +19,7 @@ export async function planUpgradeCommand(ctx: ActionContext, arg: unknown): Prom
   if (choice.kind === 'none') return refuse(ctx, 'info', t('No Commerce project in this workspace.'));
   const entry = choice.entry;
   const { project, catalog, result } = entry.analysis;
+  const { laterReleases, planMarkdown, planProject, readProjectPatches, releaseTableFor } = planEngine();
   const table = releaseTableFor(project);
   const later = laterReleases(table, project.product.version).reverse();
   if (later.length === 0) {

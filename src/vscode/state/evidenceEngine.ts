@@ -1,3 +1,5 @@
+import { t } from '../l10n';
+
 /** The evidence engine's functions (see core/evidence/engine.ts). */
 export type EvidenceEngine = typeof import('../../core/evidence/engine');
 
@@ -8,6 +10,11 @@ let engine: EvidenceEngine | undefined;
  * nothing until a project's evidence is asked for.
  */
 export function evidenceEngine(): EvidenceEngine {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first need, on purpose
-  return (engine ??= require('../../core/evidence/engine') as EvidenceEngine);
+  if (engine === undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first need, on purpose
+    engine = require('../../core/evidence/engine') as EvidenceEngine;
+    // Its texts (unreadable logs and settings) go through VS Code's lookup too.
+    engine.useTranslate(t);
+  }
+  return engine;
 }

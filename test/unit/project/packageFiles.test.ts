@@ -68,7 +68,7 @@ describe('VSIX contents (vsce ls under the .vscodeignore allowlist)', function (
     .map((f) => `l10n/${f}`);
   const expected = [
     'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/catalogUpdate.js', 'data/qpt-facts.json',
-    'dist/evidence.js', 'dist/php-parser.js', ...nls, ...bundles, ...media,
+    'dist/evidence.js', 'dist/php-parser.js', 'dist/yaml.js', 'dist/plan.js', ...nls, ...bundles, ...media,
   ].sort();
   let listed: string[] = [];
   let stage = '';

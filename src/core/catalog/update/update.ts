@@ -12,6 +12,9 @@ import {
 import { checkFetched } from './check';
 import { type Download, download } from './download';
 
+// The loader of dist/catalogUpdate.js routes this bundle's copy of core's `t` (see src/vscode/catalog/updates.ts).
+export { useTranslate } from '../../text/translate';
+
 export { DEFAULT_CATALOG_URL };
 export const UPDATE_TIMEOUT_MS = 30_000;
 /** Per file; QPT 1.1.82's largest is under 1 MB. */
