@@ -16,7 +16,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * loaded on the first update only: they stay out of the code every start-up loads.
  */
 function updateModule(): typeof import('../../core/catalog/update/update') {
-  return require(join(__dirname, 'catalogUpdate.js'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, on purpose
+  return require(join(__dirname, 'catalogUpdate.js')) as typeof import('../../core/catalog/update/update');
 }
 
 /** Asks the user; resolves with the button chosen, or undefined. The integration tests script the answers. */
