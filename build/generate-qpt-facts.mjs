@@ -107,7 +107,9 @@ if (check) {
   let current = '';
   try {
     current = readFileSync(out, 'utf8');
-  } catch {}
+  } catch {
+    // No file yet: it differs.
+  }
   if (current !== text) {
     console.error(`${out} is not what ${dir} gives: run node build/generate-qpt-facts.mjs`);
     process.exit(1);

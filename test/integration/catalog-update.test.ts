@@ -29,7 +29,7 @@ describe('Patch catalog: bundled facts, Update Patch Catalog, the catalogUpdates
     await setUserSetting('catalogUpdates', undefined);
   });
 
-  const project = () => api.store.commerce()[0]!;
+  const project = () => api.store.commerce()[0];
   const hover = async (id: string) => {
     const doc = await vscode.workspace.openTextDocument({ content: `- ${id}`, language: 'markdown' });
     return (await hoverText(doc.uri, new vscode.Position(0, 4))).join('\n');
@@ -52,7 +52,7 @@ describe('Patch catalog: bundled facts, Update Patch Catalog, the catalogUpdates
   it('the status bar tooltip names the bundled catalog', async () => {
     await waitFor('status bar', () => api.statusBar.current());
     api.statusBar.update();
-    assert.match(String(api.statusBar['item'].tooltip), /\nPatch catalog: QPT 1\.1\.82, bundled with the extension$/);
+    assert.match(api.statusBar['item'].tooltip as string, /\nPatch catalog: QPT 1\.1\.82, bundled with the extension$/);
   });
 
   it('Update Patch Catalog fetches from the configured URL; the triage, tooltip and hover use the new copy', async () => {
@@ -69,7 +69,7 @@ describe('Patch catalog: bundled facts, Update Patch Catalog, the catalogUpdates
     const sources = project().analysis.catalog.sources.filter((s) => s.layer === 'fetched');
     assert.deepEqual(sources.map((s) => s.version), ['1.1.83', '1.1.83', '1.1.83']);
     api.statusBar.update();
-    assert.match(String(api.statusBar['item'].tooltip), /\nPatch catalog: QPT 1\.1\.83, fetched .+ \(0 days old\)$/);
+    assert.match(api.statusBar['item'].tooltip as string, /\nPatch catalog: QPT 1\.1\.83, fetched .+ \(0 days old\)$/);
     assert.match(await hover('AC-10698'), /Title from the fetched QPT metadata \(1\.1\.83\)\./);
   });
 
@@ -109,7 +109,8 @@ describe('Patch catalog: bundled facts, Update Patch Catalog, the catalogUpdates
   });
 
   it('where requests go is a user setting only: the manifest scopes it to the application', () => {
-    const manifest = vscode.extensions.all.find((e) => e.packageJSON.name === 'commerce-patch-triage')!.packageJSON;
+    type Manifest = { name: string; contributes: { configuration: { properties: Record<string, { scope?: string }> } } };
+    const manifest = vscode.extensions.all.map((e) => e.packageJSON as Manifest).find((m) => m.name === 'commerce-patch-triage')!;
     const props = manifest.contributes.configuration.properties;
     assert.equal(props['commercePatches.catalogUrl'].scope, 'application');
     assert.equal(props['commercePatches.catalogUpdates'].scope, 'application');

@@ -76,7 +76,7 @@ describe('hover on patch IDs (Cloud 2.4.6-p3 store)', () => {
 
   it('follows its command links: documentation in the display language, reveal in the sidebar', async () => {
     const [md] = await hoverText(doc.uri, at(doc, 0, 'ACSD-61103'));
-    const all = [...(md ?? '').matchAll(/\]\((command:[^)]+)\)/g)].map((m) => vscode.Uri.parse(m[1]!));
+    const all = [...(md ?? '').matchAll(/\]\((command:[^)]+)\)/g)].map((m) => vscode.Uri.parse(m[1]));
     // Documentation and Reveal, then the decisions the team can record (Skip…, Investigate…).
     assert.deepEqual(
       all.map((l) => l.path),

@@ -87,7 +87,7 @@ describe('Patches view with the QPT 1.1.82 catalog (Cloud 2.4.6-p3)', function (
     const sub = api.store.onDidChange(() => events++);
     try {
       const applicableIds = api.store
-        .commerce()[0]!
+        .commerce()[0]
         .analysis.result.patches.filter((p) => p.status === 'applicable' && p.patch.sources.includes(file))
         .map((p) => p.patch.id)
         .slice(0, 3);

@@ -103,7 +103,7 @@ describe('Patches view on the Cloud 2.4.6-p3 store', () => {
     try {
       provider.setFilter('acsd-61103');
       let groups = await projectGroups(api);
-      const needsUpdate = api.store.commerce()[0]!.analysis.result.counts['needs-qpt-update'];
+      const needsUpdate = api.store.commerce()[0].analysis.result.counts['needs-qpt-update'];
       assert.deepEqual(groups.map((g) => [g.label, g.description]), [['Needs QPT update', `1 of ${needsUpdate}`]]);
       await waitFor('filter message', () => api.view.view.message?.includes('acsd-61103'));
       assert.match(api.view.view.message!, /1 of \d+ patches shown/);

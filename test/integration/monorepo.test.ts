@@ -26,11 +26,11 @@ describe('Patches view on a monorepo with two stores', () => {
   it('gives each store its own groups and counts', async () => {
     const [a, b] = await rows(api);
     // Store a (no QPT installed) gets its patches from the bundled facts.
-    const aCounts = api.store.commerce()[0]!.analysis.result.counts;
+    const aCounts = api.store.commerce()[0].analysis.result.counts;
     assert.ok(aCounts.applicable > 0);
-    assert.equal((await row(api, 'Applicable', a!.node)).description, String(aCounts.applicable));
-    const bCounts = api.store.commerce()[1]!.analysis.result.counts;
-    const bApplicable = await row(api, 'Applicable', b!.node);
+    assert.equal((await row(api, 'Applicable', a.node)).description, String(aCounts.applicable));
+    const bCounts = api.store.commerce()[1].analysis.result.counts;
+    const bApplicable = await row(api, 'Applicable', b.node);
     assert.equal(bApplicable.description, String(bCounts.applicable));
     const badge = await waitFor('badge', () => api.view.view.badge);
     assert.equal(badge.value, bCounts.applicable + api.store.commerce()[0].analysis.result.counts.applicable);
@@ -40,10 +40,10 @@ describe('Patches view on a monorepo with two stores', () => {
     await setUserSetting('statuses', ['scheduled']);
     try {
       const [a] = await rows(api);
-      const aGroups = await rows(api, a!.node);
+      const aGroups = await rows(api, a.node);
       assert.equal(aGroups.length, 1);
-      assert.equal(aGroups[0]!.node.kind, 'message');
-      assert.equal(aGroups[0]!.label, 'No patch in the statuses shown.');
+      assert.equal(aGroups[0].node.kind, 'message');
+      assert.equal(aGroups[0].label, 'No patch in the statuses shown.');
     } finally {
       await setUserSetting('statuses', undefined);
     }

@@ -59,16 +59,16 @@ export class ScriptedPrompts implements Prompts {
     }
   }
 
-  async pickOne<T>(items: ReadonlyArray<vscode.QuickPickItem & { value: T }>, title: string): Promise<T | undefined> {
+  pickOne<T>(items: ReadonlyArray<vscode.QuickPickItem & { value: T }>, title: string): Promise<T | undefined> {
     const labels = items.map((i) => i.label);
     this.asked.pickOnes.push({ title, labels });
     const label = this.pickOneWith ? this.pickOneWith(labels) : labels[0];
-    return items.find((i) => i.label === label)?.value;
+    return Promise.resolve(items.find((i) => i.label === label)?.value);
   }
 
-  async input(title: string, prompt: string, value: string): Promise<string | undefined> {
+  input(title: string, prompt: string, value: string): Promise<string | undefined> {
     this.asked.inputs.push({ title, prompt, value });
-    return this.inputWith;
+    return Promise.resolve(this.inputWith);
   }
 
   /** The last message, for assertions. */

@@ -8,13 +8,13 @@ export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 /** QPT 1.1.82's files, made into a "1.1.83" with one more patch (ACSD-99999): what the server offers as an update. */
 export function release(): Record<string, string> {
   const read = (f: string) => readFileSync(realworld('qpt-1.1.82', f), 'utf8');
-  const support = JSON.parse(read('support-patches.json'));
+  const support = JSON.parse(read('support-patches.json')) as Record<string, unknown>;
   support['ACSD-99999'] = {
     categories: ['Customer'],
     title: 'Made-up patch that arrived after the bundled release.',
     packages: { 'magento/magento2-base': { '>=2.4.6 <2.4.7': { file: 'os/ACSD-99999_2.4.6.patch' } } },
   };
-  const info = JSON.parse(read('patches-info.json'));
+  const info = JSON.parse(read('patches-info.json')) as { version: string };
   info.version = '1.1.83';
   return {
     'support-patches.json': JSON.stringify(support),

@@ -2,7 +2,7 @@ import { UsageError } from '../command';
 import { t } from '../messages';
 import { helpText, parseOptions, sharedOptionHelp } from './options';
 
-export type PlanFormat = 'table' | 'json' | 'markdown';
+type PlanFormat = 'table' | 'json' | 'markdown';
 const FORMATS: readonly PlanFormat[] = ['table', 'json', 'markdown'];
 
 export interface PlanArgs {

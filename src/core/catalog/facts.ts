@@ -23,7 +23,7 @@ export function readFactsText(text: string, file: string): LoadedFile {
 
 const skipped = () => t('patch skipped');
 
-export function readFacts(data: unknown, file: string): LoadedFile {
+function readFacts(data: unknown, file: string): LoadedFile {
   const issues = new Issues();
   const entries: CatalogEntry[] = [];
   if (!isRecord(data) || data.format !== 1 || !Array.isArray(data.patches) || typeof data.qpt !== 'string') {

@@ -4,7 +4,7 @@ import type { LoadedFile } from './entry';
 import type { Catalog } from './patch';
 
 /** Orders QPT versions (`1.1.9` before `1.1.43`); an unknown or unreadable version sorts last. */
-export function compareQptVersions(a: string | undefined, b: string | undefined): number {
+function compareQptVersions(a: string | undefined, b: string | undefined): number {
   const x = a === undefined ? null : coerce(a);
   const y = b === undefined ? null : coerce(b);
   if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1;

@@ -151,7 +151,7 @@ function finish(p: MergingPatch): void {
     if (!t.deprecated) allDeprecated = false;
   }
   p.require = union(require, p.require);
-  p.title = p.title?.en !== undefined ? (p.title as LocalizedText) : withEnglish(p.title, p.description?.en ?? factsLabel(p));
+  p.title = p.title?.en !== undefined ? p.title : withEnglish(p.title, p.description?.en ?? factsLabel(p));
   if (p.description !== undefined) p.description = p.description.en === undefined ? undefined : withEnglish(p.description, p.description.en);
   p.replacedWith ??= replacement ?? undefined;
   p.deprecated = p.deprecated === true || allDeprecated;

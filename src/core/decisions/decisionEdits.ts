@@ -48,7 +48,7 @@ function findPair(map: YAMLMap, key: string): Pair<Node, Node | null> | undefine
 /** The whole lines of a pair: from its key's line start to the line after its value. */
 function pairLines(text: string, pair: Pair<Node, Node | null>): { offset: number; length: number } {
   const start = lineStart(text, pair.key.range?.[0] ?? 0);
-  const end = lineAfter(text, (pair.value ?? pair.key) as Node);
+  const end = lineAfter(text, pair.value ?? pair.key);
   return { offset: start, length: end - start };
 }
 
@@ -60,7 +60,7 @@ export function setDecision(text: string, decision: Decision, file: string = DEC
   checkPatchIds([decision.id]);
   const doc = parse(text, file);
   const layout = detectLayout(text, doc);
-  const root = doc.contents as Node | null;
+  const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null && (root.source ?? '') === '')) {
     const lines = ['decisions:', ...entryLines(decision, layout.step, layout)];
     return [{ offset: text.length, length: 0, newText: linesText(text, text.length, lines, layout.eol) }];
@@ -137,7 +137,7 @@ function fieldEdits(text: string, fields: YAMLMap, decision: Decision, layout: Y
 /** Edits that remove a patch's entry (its lines); the last one leaves `decisions: {}`. Nothing to remove: no edits. */
 export function clearDecision(text: string, id: string, file: string = DECISIONS_FILE): TextEdit[] {
   const doc = parse(text, file);
-  const root = doc.contents as Node | null;
+  const root = doc.contents;
   if (!isMap(root)) return [];
   const pair = findPair(root, 'decisions');
   const list = pair?.value;

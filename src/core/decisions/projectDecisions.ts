@@ -7,7 +7,7 @@ import { DECISIONS_FILE } from './decision';
 import { type DecisionsRead, readDecisions } from './readDecisions';
 
 /** The decisions file of a project: next to its composer.json. */
-export function decisionsFileFor(project: Project): string {
+function decisionsFileFor(project: Project): string {
   return join(project.root, DECISIONS_FILE);
 }
 

@@ -68,10 +68,11 @@ function readEntry(pair: Pair<Node, Node | null>, at: At): Problem | { id: strin
       warnings.push(at(field.key, t('{0}: unknown field {1} ignored', id, JSON.stringify(name)), 'warning'));
       continue;
     }
-    if (!isScalar(v) || v.value === null || typeof v.value === 'object') {
+    const scalar: unknown = isScalar(v) ? v.value : null;
+    if (typeof scalar !== 'string' && typeof scalar !== 'number' && typeof scalar !== 'boolean' && typeof scalar !== 'bigint') {
       return at(v ?? field.key, t('{0}: {1} must be a text; entry skipped', id, name));
     }
-    fields[name] = String(v.value);
+    fields[name] = String(scalar);
   }
   const kind = fields.decision;
   if (kind === undefined || !(DECISION_KINDS as readonly string[]).includes(kind)) {

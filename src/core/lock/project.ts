@@ -1,5 +1,5 @@
 /** Edition of the Commerce product installed by a lock file. */
-export type Edition = 'open-source' | 'commerce';
+type Edition = 'open-source' | 'commerce';
 
 export interface Product {
   edition: Edition;

@@ -19,7 +19,7 @@ export function readLocalPatches(project: Project): { patches: LocalPatch[]; pro
   const problems: Problem[] = [];
   const patches: LocalPatch[] = [];
   const dir = join(project.root, HOTFIXES_DIR);
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.patch')).sort();
   } catch {

@@ -1,4 +1,4 @@
-import type { Edition, Project } from '../lock/project';
+import type { Project } from '../lock/project';
 import type { ReleaseTable } from './releaseTable';
 
 /** The editions a release can be browsed as; `b2b` is Adobe Commerce with B2B. */
@@ -40,7 +40,7 @@ export function releaseProject(table: ReleaseTable, release: string, options: Re
     lockFile: '',
     root: '',
     product: {
-      edition: (edition === 'open-source' ? 'open-source' : 'commerce') as Edition,
+      edition: edition === 'open-source' ? 'open-source' : 'commerce',
       version: base,
       b2b: edition === 'b2b',
       cloud: options.cloud ?? false,

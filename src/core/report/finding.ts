@@ -1,5 +1,5 @@
 /** How loud a finding is, in SARIF's words. */
-export type FindingLevel = 'error' | 'warning' | 'note';
+type FindingLevel = 'error' | 'warning' | 'note';
 
 /** A kind of finding: one per patch status that needs attention. */
 export interface ReportRule {

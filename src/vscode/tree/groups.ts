@@ -74,7 +74,7 @@ const RECOMMENDED_GROUP: GroupSpec = {
 };
 
 /** Patches the team decided to skip (`.commerce-patches.yaml`): they leave the status groups; the row shows the note. */
-export const SKIPPED_GROUP: GroupSpec = {
+const SKIPPED_GROUP: GroupSpec = {
   id: 'skipped',
   label: () => t('Skipped'),
   icon: () => new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground')),

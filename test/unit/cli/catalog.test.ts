@@ -9,6 +9,14 @@ import { realworld, repoRoot, requireRealworld } from '../../support/realworld';
 
 const CLI = join(repoRoot(), 'dist', 'cli.js');
 
+/** The part of `triage --format json` these tests read. */
+interface TriageJson {
+  projects: Array<{
+    catalog: { bundled: string | null; installed: string | null; fetched: string | null; freshest: string };
+    patches: Array<{ id: string; status: string; title: string; qpt?: string | null; reason?: string }>;
+  }>;
+}
+
 /** Runs the CLI without blocking this process (the test's server must keep answering). */
 function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -64,15 +72,15 @@ describe('command line: catalog update and info', function () {
     const lock = realworld('composer-lock', 'magento-cloud_2.4.6-p3.composer.lock');
     const triage = await cli(['triage', lock, '--format', 'json', '--cache-dir', cache]);
     assert.equal(triage.code, 0, triage.stderr);
-    const [project] = JSON.parse(triage.stdout).projects;
+    const [project] = (JSON.parse(triage.stdout) as TriageJson).projects;
     assert.deepEqual(project.catalog, { bundled: '1.1.82', installed: null, fetched: '1.1.83', freshest: 'fetched' });
-    const made = project.patches.find((p: { id: string }) => p.id === 'ACSD-99999');
-    assert.equal(made.status, 'needs-qpt-update');
-    assert.equal(made.reason, 'ACSD-99999 is in QPT 1.1.83 (you have 1.1.43): composer update magento/quality-patches');
-    assert.equal(made.title, 'Made-up patch that arrived after the bundled release.');
+    const made = project.patches.find((p) => p.id === 'ACSD-99999');
+    assert.equal(made?.status, 'needs-qpt-update');
+    assert.equal(made?.reason, 'ACSD-99999 is in QPT 1.1.83 (you have 1.1.43): composer update magento/quality-patches');
+    assert.equal(made?.title, 'Made-up patch that arrived after the bundled release.');
 
     const offline = await cli(['triage', lock, '--format', 'json', '--cache-dir', cache, '--no-fetched']);
-    assert.deepEqual(JSON.parse(offline.stdout).projects[0].catalog, { bundled: '1.1.82', installed: null, fetched: null, freshest: 'bundled' });
+    assert.deepEqual((JSON.parse(offline.stdout) as TriageJson).projects[0].catalog, { bundled: '1.1.82', installed: null, fetched: null, freshest: 'bundled' });
   });
 
   it('a failed update exits 1, says why, and keeps the last good copy', async () => {
@@ -109,11 +117,11 @@ describe('command line: a patch that needs a QPT update says which QPT has it', 
     const lines = table.stdout.split('\n');
     const row = lines.findIndex((l) => l.startsWith('  ACSD-61103 '));
     assert.equal(lines[row + 1].trim(), '↳ in QPT 1.1.54 (you have 1.1.43): composer update magento/quality-patches');
-    const json = JSON.parse((await cli(['triage', lock, '--no-fetched', '--format', 'json', '--locale', 'ja'])).stdout);
-    const p = json.projects[0].patches.find((e: { id: string }) => e.id === 'ACSD-61103');
-    assert.equal(p.status, 'needs-qpt-update');
-    assert.equal(p.qpt, '1.1.54');
-    assert.equal(p.reason, 'ACSD-61103 is in QPT 1.1.54 (you have 1.1.43): composer update magento/quality-patches');
+    const json = JSON.parse((await cli(['triage', lock, '--no-fetched', '--format', 'json', '--locale', 'ja'])).stdout) as TriageJson;
+    const p = json.projects[0].patches.find((e) => e.id === 'ACSD-61103');
+    assert.equal(p?.status, 'needs-qpt-update');
+    assert.equal(p?.qpt, '1.1.54');
+    assert.equal(p?.reason, 'ACSD-61103 is in QPT 1.1.54 (you have 1.1.43): composer update magento/quality-patches');
     assert.deepEqual(json.projects[0].catalog, { bundled: '1.1.82', installed: null, fetched: null, freshest: 'bundled' });
   });
 });

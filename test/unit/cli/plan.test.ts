@@ -8,6 +8,17 @@ import { repoRoot } from '../../support/realworld';
 const CLI = join(repoRoot(), 'dist', 'cli.js');
 const STORE = join(repoRoot(), 'test', 'fixtures', 'cloud-246p3');
 
+/** The part of `plan --format json` these tests read. */
+interface PlanJson {
+  projects: Array<{
+    lockFile: string;
+    from: string;
+    to: string;
+    patches: Array<{ id: string; source: string; outcome: string; blocksUpgrade: boolean }>;
+    newlyApplicable: unknown;
+  }>;
+}
+
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [CLI, 'plan', ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -30,14 +41,14 @@ describe('command line: plan', function () {
   it('prints the JSON contract: sources, outcomes, the Cloud blocker and the newly applicable patches', () => {
     const r = cli([store, '--to', '2.4.7-p4', '--applied', 'ACSD-61103', '--format', 'json']);
     assert.equal(r.code, 0, r.stderr);
-    const { projects } = JSON.parse(r.stdout);
+    const { projects } = JSON.parse(r.stdout) as PlanJson;
     assert.equal(projects.length, 1);
     const [p] = projects;
     assert.deepEqual(Object.keys(p), ['lockFile', 'from', 'to', 'patches', 'newlyApplicable']);
     assert.equal(p.lockFile, join(store, 'composer.lock'));
     assert.equal(p.from, '2.4.6-p3');
     assert.equal(p.to, '2.4.7-p4');
-    const byId = new Map(p.patches.map((e: { id: string }) => [e.id, e]));
+    const byId = new Map(p.patches.map((e) => [e.id, e]));
     assert.deepEqual(byId.get('ACSD-90001'), { id: 'ACSD-90001', source: 'scheduled', outcome: 'no-patch-for-target', blocksUpgrade: true });
     assert.equal(p.patches[0].id, 'ACSD-90001', 'the blocker comes first');
     assert.deepEqual(byId.get('ACSD-61103'), { id: 'ACSD-61103', source: 'applied', outcome: 'no-patch-for-target', blocksUpgrade: false });
@@ -51,9 +62,9 @@ describe('command line: plan', function () {
     writeFileSync(status, JSON.stringify([{ Id: 'ACSD-61103', Title: 'x', Category: 'Customer', Origin: 'Adobe Commerce Support', Status: 'Applied', Details: '' }]));
     const r = cli([store, '--to', '2.4.6-p5,2.4.7-p4', '--qpt-status', status, '--format', 'json', '--fail-on', 'blocked']);
     assert.equal(r.code, 1, r.stderr);
-    const { projects } = JSON.parse(r.stdout);
-    assert.deepEqual(projects.map((p: { to: string }) => p.to), ['2.4.6-p5', '2.4.7-p4']);
-    const on246 = projects[0].patches.find((e: { id: string }) => e.id === 'ACSD-61103');
+    const { projects } = JSON.parse(r.stdout) as PlanJson;
+    assert.deepEqual(projects.map((p) => p.to), ['2.4.6-p5', '2.4.7-p4']);
+    const on246 = projects[0].patches.find((e) => e.id === 'ACSD-61103');
     assert.deepEqual(on246, { id: 'ACSD-61103', source: 'applied', outcome: 'available', blocksUpgrade: false });
   });
 

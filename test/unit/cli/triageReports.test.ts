@@ -34,6 +34,16 @@ interface SarifResult {
   suppressions?: { kind: string; justification: string }[];
 }
 
+/** The part of a SARIF log these tests read. */
+interface SarifLog {
+  runs: { tool: { driver: { name: string; rules: { helpUri: string }[] } }; results: SarifResult[] }[];
+}
+
+/** The part of `triage --format json` these tests read. */
+interface TriageJson {
+  projects: { patches: { id: string; decision?: unknown }[] }[];
+}
+
 const DECISIONS = [
   '# Our calls on quality patches',
   'decisions:',
@@ -67,14 +77,14 @@ describe('command line: triage reports for CI', function () {
   it('writes SARIF 2.1.0 that validates against the official schema, one result per patch needing attention', () => {
     const r = cli(['.', '--format', 'sarif', '--applied', 'ACP2E-4813'], store);
     assert.equal(r.code, 0, r.stderr);
-    const log = JSON.parse(r.stdout);
+    const log = JSON.parse(r.stdout) as SarifLog;
     const validate = validator();
     assert.ok(validate(log), JSON.stringify(validate.errors(), null, 2));
     assert.equal(validate({ ...log, version: '2.0.0' }), false, 'the validator does reject a log that breaks the schema');
     const run = log.runs[0];
     assert.equal(run.tool.driver.name, 'commerce-patches');
     for (const rule of run.tool.driver.rules) assert.match(rule.helpUri, /^https:\/\/experienceleague\.adobe\.com\//);
-    const results = run.results as SarifResult[];
+    const results = run.results;
     const byId = new Map(results.map((x) => [x.properties.patchId, x]));
     assert.equal(byId.has('ACP2E-4813'), false, 'applied patches need nothing');
 
@@ -104,7 +114,7 @@ describe('command line: triage reports for CI', function () {
     const lock = realworld('composer-lock', 'magento-cloud_2.4.6-p3.composer.lock');
     const r = cli([lock, '--format', 'sarif', '--no-bundled', '--catalog', realworld('qpt-1.1.82', 'support-patches.json')], dir);
     assert.equal(r.code, 0, r.stderr);
-    const log = JSON.parse(r.stdout);
+    const log = JSON.parse(r.stdout) as SarifLog;
     const validate = validator();
     assert.ok(validate(log), JSON.stringify(validate.errors()?.slice(0, 3), null, 2));
     assert.ok(log.runs[0].results.length > 300);
@@ -123,9 +133,9 @@ describe('command line: triage reports for CI', function () {
   it('shows decisions in the table and JSON, and --fail-on undecided fails until every applicable patch is decided', () => {
     const table = cli(['.'], store);
     assert.match(table.stdout, /↳ decision: skip · We do not sign customers in through the API\. · \(Jane, 2026-11/);
-    const json = JSON.parse(cli(['.', '--format', 'json'], store).stdout);
-    const p = json.projects[0].patches.find((x: { id: string }) => x.id === 'ACSD-61103');
-    assert.deepEqual(p.decision, { decision: 'skip', note: 'We do not sign customers in through the API.', by: 'Jane', date: '2026-11-26' });
+    const json = JSON.parse(cli(['.', '--format', 'json'], store).stdout) as TriageJson;
+    const p = json.projects[0].patches.find((x) => x.id === 'ACSD-61103');
+    assert.deepEqual(p?.decision, { decision: 'skip', note: 'We do not sign customers in through the API.', by: 'Jane', date: '2026-11-26' });
 
     const failing = cli(['.', '--fail-on', 'undecided'], store);
     assert.equal(failing.code, 1);

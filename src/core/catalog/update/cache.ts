@@ -38,7 +38,7 @@ export function readCacheInfo(cacheDir: string): CacheInfo | undefined {
   if (!isRecord(data) || typeof data.qpt !== 'string' || typeof data.fetchedAt !== 'string') return undefined;
   const etags: Partial<Record<FetchedFile, string>> = {};
   if (isRecord(data.etags)) {
-    for (const name of FETCHED_FILES) if (typeof data.etags[name] === 'string') etags[name] = data.etags[name] as string;
+    for (const name of FETCHED_FILES) if (typeof data.etags[name] === 'string') etags[name] = data.etags[name];
   }
   return {
     qpt: data.qpt,

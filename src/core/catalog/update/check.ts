@@ -7,9 +7,7 @@ import { isRecord } from '../validate';
 import { FETCHED_FILES, type FetchedFile } from './cache';
 
 /** Longer titles and descriptions are refused: QPT's longest is 354 characters. */
-export const MAX_TEXT = 1000;
-/** Control characters other than tab and line breaks, and the bidirectional overrides that reorder what is shown. */
-const HOSTILE_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+const MAX_TEXT = 1000;
 const QPT_VERSION = /^\d+\.\d+\.\d+$/;
 
 export type Checked = { ok: true; version: string } | { ok: false; reason: string };
@@ -66,11 +64,21 @@ function* infoTexts(data: unknown): Generator<[string, unknown]> {
   }
 }
 
+/** Control characters other than tab and line breaks, and the bidirectional overrides that reorder what is shown. */
+function hasHostileCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return true;
+    if (c === 0x7f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return true;
+  }
+  return false;
+}
+
 function hostileText(file: string, texts: Iterable<[string, unknown]>): string | undefined {
   for (const [id, text] of texts) {
     if (typeof text !== 'string') continue;
     if (text.length > MAX_TEXT) return t('{0}: the text of {1} is longer than {2} characters', file, id, MAX_TEXT);
-    if (HOSTILE_CHARACTERS.test(text)) return t('{0}: the text of {1} has control characters', file, id);
+    if (hasHostileCharacter(text)) return t('{0}: the text of {1} has control characters', file, id);
     if (hasMarkdownLink(text)) return t('{0}: the text of {1} has a Markdown link', file, id);
   }
   return undefined;

@@ -21,7 +21,7 @@ export type Download =
 const MAX_REDIRECTS = 5;
 
 /** True when `url` is inside `base` (same scheme, host and port, and below its path). */
-export function isWithin(url: URL, base: string): boolean {
+function isWithin(url: URL, base: string): boolean {
   return url.href.startsWith(base) && (url.protocol === 'https:' || url.protocol === 'http:');
 }
 
@@ -53,7 +53,8 @@ export function download(url: string, options: DownloadOptions): Promise<Downloa
       if (options.etag !== undefined) headers['if-none-match'] = options.etag;
       // Loaded on first use (not when the program starts), as `http` and `https` without the `node:` prefix: in
       // the extension host VS Code patches these modules so that its proxy settings apply to every request here.
-      const client: typeof http = current.protocol === 'https:' ? require('https') : require('http');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, on purpose
+      const client = (current.protocol === 'https:' ? require('https') : require('http')) as typeof http;
       request = client.get(current, { headers }, (res) => {
         const status = res.statusCode ?? 0;
         if ([301, 302, 303, 307, 308].includes(status) && typeof res.headers.location === 'string') {

@@ -16,9 +16,9 @@ import { type Download, download } from './download';
 export { useTranslate } from '../../text/translate';
 
 export { DEFAULT_CATALOG_URL };
-export const UPDATE_TIMEOUT_MS = 30_000;
+const UPDATE_TIMEOUT_MS = 30_000;
 /** Per file; QPT 1.1.82's largest is under 1 MB. */
-export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 export interface UpdateOptions {
   cacheDir: string;
@@ -39,7 +39,7 @@ export interface UpdateResult {
 }
 
 /** The base URL as used for requests: a web address (http or https) ending with `/`; undefined when it is not one. */
-export function normalizeBaseUrl(url: string): string | undefined {
+function normalizeBaseUrl(url: string): string | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url.trim());

@@ -41,7 +41,7 @@ describe('upgrade plan: conformance with QPT 1.1.82 patches-info.json', function
         const want = new Set([...listed].filter((id) => used.has(id)));
         const missing = [...want].filter((id) => !available.has(id));
         const extra = [...available].filter((id) => !want.has(id));
-        if (missing.length + extra.length > 0) mismatches.push(`${from} → ${to}: missing [${missing}], extra [${extra}]`);
+        if (missing.length + extra.length > 0) mismatches.push(`${from} → ${to}: missing [${missing.join(',')}], extra [${extra.join(',')}]`);
         // What Adobe lists for the target and the store does not use is newly applicable (deprecated ones aside).
         for (const id of plan.newlyApplicable) if (!listed.has(id) || used.has(id)) mismatches.push(`${from} → ${to}: newly ${id}`);
         for (const id of listed) {

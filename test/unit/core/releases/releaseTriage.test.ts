@@ -13,6 +13,11 @@ import { realworld, repoRoot, requireRealworld } from '../../../support/realworl
 const QPT = (file: string) => realworld('qpt-1.1.82', file);
 const CATALOGS = () => [QPT('support-patches.json'), QPT('community-patches.json')];
 
+/** The part of `triage --release --format json` this test reads. */
+interface ReleaseJson {
+  projects: { release: string; lockFile: string | null; product: unknown; patches: { id: string }[] }[];
+}
+
 describe('triage --release: conformance with QPT 1.1.82 patches-info.json', function () {
   this.timeout(60000);
   let expected: Map<string, Set<string>>;
@@ -22,10 +27,10 @@ describe('triage --release: conformance with QPT 1.1.82 patches-info.json', func
     requireRealworld(this);
     const info = JSON.parse(readFileSync(QPT('patches-info.json'), 'utf8')) as { patches: { id: string; releases: string[] }[] };
     const known = new Set([
-      ...Object.keys(JSON.parse(readFileSync(QPT('support-patches.json'), 'utf8'))),
-      ...Object.keys(JSON.parse(readFileSync(QPT('community-patches.json'), 'utf8'))),
+      ...Object.keys(JSON.parse(readFileSync(QPT('support-patches.json'), 'utf8')) as Record<string, unknown>),
+      ...Object.keys(JSON.parse(readFileSync(QPT('community-patches.json'), 'utf8')) as Record<string, unknown>),
     ]);
-    releases = Object.keys(JSON.parse(readFileSync(QPT('magento_releases.json'), 'utf8')));
+    releases = Object.keys(JSON.parse(readFileSync(QPT('magento_releases.json'), 'utf8')) as Record<string, unknown>);
     expected = new Map(releases.map((r) => [r, new Set<string>()]));
     for (const p of info.patches) if (known.has(p.id)) for (const r of p.releases) expected.get(r)?.add(p.id);
   });
@@ -40,7 +45,7 @@ describe('triage --release: conformance with QPT 1.1.82 patches-info.json', func
       const want = expected.get(release)!;
       const missing = [...want].filter((id) => !got.has(id));
       const extra = [...got].filter((id) => !want.has(id));
-      if (missing.length + extra.length > 0) mismatches.push(`${release}: missing [${missing}], extra [${extra}]`);
+      if (missing.length + extra.length > 0) mismatches.push(`${release}: missing [${missing.join(',')}], extra [${extra.join(',')}]`);
     }
     assert.deepEqual(mismatches, []);
   });
@@ -70,11 +75,11 @@ describe('triage --release: conformance with QPT 1.1.82 patches-info.json', func
     const catalogs = CATALOGS().flatMap((f) => ['--catalog', f]);
     const r = run(['--release', '2.4.7-p2', '--cloud', '--no-bundled', '--format', 'json', ...catalogs]);
     assert.equal(r.status, 0, r.stderr);
-    const [p] = JSON.parse(r.stdout).projects;
+    const [p] = (JSON.parse(r.stdout) as ReleaseJson).projects;
     assert.equal(p.release, '2.4.7-p2');
     assert.equal(p.lockFile, null);
     assert.deepEqual(p.product, { edition: 'commerce', version: '2.4.7-p2', b2b: true, cloud: true });
-    assert.deepEqual(new Set(p.patches.map((x: { id: string }) => x.id)), expected.get('2.4.7-p2'));
+    assert.deepEqual(new Set(p.patches.map((x) => x.id)), expected.get('2.4.7-p2'));
     const bad = run(['--release', '2.4.99']);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /unknown release 2\.4\.99: the release list has 102 releases, 2\.3\.0 to 2\.4\.9/);

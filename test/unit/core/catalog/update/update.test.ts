@@ -10,6 +10,9 @@ import { triage } from '../../../../../src/core/triage/triage';
 import { CatalogServer, release, serve } from '../../../../support/catalogServer';
 import { requireRealworld } from '../../../../support/realworld';
 
+/** The part of support-patches.json these tests change. */
+type SupportPatches = Record<string, { title: string; packages: Record<string, unknown> }>;
+
 describe('catalog update: fetching QPT metadata from a server on 127.0.0.1', function () {
   this.timeout(30000);
   let server: CatalogServer;
@@ -52,12 +55,12 @@ describe('catalog update: fetching QPT metadata from a server on 127.0.0.1', fun
     assert.ok(loadCatalog({ cacheDir }).patches.has('ACSD-99999'), 'the last good copy is still loaded');
   }
 
-  it('a fresh download is checked, kept with its QPT version, date and ETags, and used by the catalog', async () => {
+  it('a fresh download is checked, kept with its QPT version, date and ETags, and used by the catalog', () => {
     const info = readCacheInfo(cacheDir);
     assert.equal(info?.qpt, '1.1.83');
     assert.equal(info?.baseUrl, base);
-    assert.ok(Date.now() - Date.parse(info!.fetchedAt) < 60_000);
-    assert.equal(Object.keys(info!.etags).length, 4);
+    assert.ok(Date.now() - Date.parse(info.fetchedAt) < 60_000);
+    assert.equal(Object.keys(info.etags).length, 4);
     for (const name of Object.keys(files)) assert.equal(readFileSync(join(fetchedDir(cacheDir), name), 'utf8'), files[name]);
     const catalog = loadCatalog({ cacheDir });
     const fetched = catalog.sources.filter((s) => s.layer === 'fetched');
@@ -68,7 +71,7 @@ describe('catalog update: fetching QPT metadata from a server on 127.0.0.1', fun
     assert.equal(catalog.patches.get('ACSD-61103')?.titleSource, 'curated');
   });
 
-  it('a patch only the fetched copy has needs QPT 1.1.83 on a store with an older QPT', async () => {
+  it('a patch only the fetched copy has needs QPT 1.1.83 on a store with an older QPT', () => {
     const lock = JSON.stringify({
       packages: [
         { name: 'magento/magento2-base', version: '2.4.6-p3' },
@@ -121,14 +124,14 @@ describe('catalog update: fetching QPT metadata from a server on 127.0.0.1', fun
   });
 
   it('schema-invalid metadata (a range with a broken constraint) is refused by the catalog readers', async () => {
-    const support = JSON.parse(files['support-patches.json']);
+    const support = JSON.parse(files['support-patches.json']) as SupportPatches;
     support['ACSD-99999'].packages['magento/magento2-base'] = { '>=2.4.6 <<2.4.7': { file: 'x.patch' } };
     special.set('support-patches.json', (req, res) => serve(req, res, JSON.stringify(support)));
     await failsKeepingLastGood(/support-patches\.json \(ACSD-99999\.packages.*Invalid version constraint/);
   });
 
   const hostile = (title: string) => {
-    const support = JSON.parse(files['support-patches.json']);
+    const support = JSON.parse(files['support-patches.json']) as SupportPatches;
     support['ACSD-99999'].title = title;
     return JSON.stringify(support);
   };
