@@ -5,7 +5,7 @@ import { UsageError } from '../command';
 import { t } from '../messages';
 import { helpText, parseOptions, sharedOptionHelp } from './options';
 
-type Format = 'table' | 'json' | 'markdown' | 'sarif';
+export type Format = 'table' | 'json' | 'markdown' | 'sarif';
 const FORMATS: readonly Format[] = ['table', 'json', 'markdown', 'sarif'];
 
 export interface TriageArgs {
