@@ -53,7 +53,7 @@ export function jsonReport(
  * are escaped too (`\u009b`), so that the report is safe to read in a terminal and still the same JSON.
  */
 function asciiSafeJson(json: string): string {
-  // eslint-disable-next-line no-control-regex
+   
   return json.replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

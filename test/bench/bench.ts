@@ -197,10 +197,16 @@ function processRatio(locks: string[], catalogs: string[]): void {
   for (const lock of locks) {
     const floorArgs = [floorScript, lock, ...catalogs];
     const cliArgs = [join(root, 'dist', 'cli.js'), 'triage', lock, ...catalogs.flatMap((c) => ['--catalog', c])];
-    for (let i = 0; i < 2; i++) (timed(floorArgs), timed(cliArgs));
+    for (let i = 0; i < 2; i++) {
+      timed(floorArgs);
+      timed(cliArgs);
+    }
     const f: [number, number][] = [];
     const c: [number, number][] = [];
-    for (let i = 0; i < runs; i++) (f.push(timed(floorArgs)), c.push(timed(cliArgs)));
+    for (let i = 0; i < runs; i++) {
+      f.push(timed(floorArgs));
+      c.push(timed(cliArgs));
+    }
     const cpuRatio = median(c.map((x, i) => x[1] / f[i][1]));
     const wallRatio = median(c.map((x, i) => x[0] / f[i][0]));
     ratios.push(cpuRatio);

@@ -39,7 +39,7 @@ export function runStatusBench(): void {
     const cli = join(repoRoot(), 'dist', 'cli.js');
     const statusRun = () => {
       const r = spawnSync(process.execPath, [cli, 'status', root, '--format', 'json'], { maxBuffer: 64 * 1024 * 1024 });
-      if (r.status !== 0) throw new Error(`status failed: ${r.stderr}`);
+      if (r.status !== 0) throw new Error(`status failed: ${String(r.stderr)}`);
     };
     const gitRun = () => {
       for (const d of diffs) if (d !== '' && !gitCheck(root, d, false)) gitCheck(root, d, true);

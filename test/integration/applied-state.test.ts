@@ -53,9 +53,9 @@ describe('applied state checked by the extension', function () {
 
   it('leads each row with what is wrong and gives the conflict reason in the tooltip', async () => {
     const [row] = await patchRows(api, (await groupRow(api, 'Conflicts')).node);
-    assert.equal(row!.description, 'Orders stall at export');
-    assert.equal((row!.item.iconPath as vscode.ThemeIcon).id, 'warning');
-    const item = api.view.provider.resolveTreeItem(row!.item, row!.node);
+    assert.equal(row.description, 'Orders stall at export');
+    assert.equal((row.item.iconPath as vscode.ThemeIcon).id, 'warning');
+    const item = api.view.provider.resolveTreeItem(row.item, row.node);
     const tooltip = plain((item.tooltip as vscode.MarkdownString).value);
     assert.match(tooltip, /Conflict \(checked in the vendor files\): hunk 1 of vendor\/magento\/framework\/Export\.php does not match at line 1/);
   });

@@ -26,7 +26,7 @@ describe('hover on a patch with a hostile catalog title', () => {
     assert.match(md.value, /\\\[click\\\]\\\(command\\:commercePatches\\\.revert/);
     assert.match(md.value, /\\<img src\\=x/);
     assert.match(md.value, /\\\$\\\(alert\\\)/);
-    assert.doesNotMatch(md.value, /\u001b|\u0007/);
+    assert.ok(!md.value.includes('\u001b') && !md.value.includes('\u0007'), 'no escape or bell character');
     // Every link left is one the hover built, to one of its own commands, with the hovered patch.
     const links = [...md.value.matchAll(/\]\((command:[^?)]+)\?([^)]*)\)/g)];
     assert.ok(links.length >= 2, md.value);
@@ -38,7 +38,7 @@ describe('hover on a patch with a hostile catalog title', () => {
 
   it('trusts only the commands of its own links', () => {
     const trusted = md.isTrusted;
-    assert.ok(typeof trusted === 'object' && trusted !== null, `isTrusted is ${String(trusted)}`);
+    assert.ok(typeof trusted === 'object' && trusted !== null, `isTrusted is ${JSON.stringify(trusted)}`);
     const linked = new Set([...md.value.matchAll(/\]\(command:([^?)]+)/g)].map((m) => m[1]));
     assert.deepEqual(new Set(trusted.enabledCommands), linked);
     assert.equal(md.supportHtml, false);

@@ -58,7 +58,7 @@ const HOSTILE: ReadonlyArray<(r: Random) => string> = [
   (r) => r.pick(['2.4.6-p', '2.4.7-beta', 'v2.4', '2.4.6.0.0', '20240101', '1.0.0-RC1.2']) + '1'.repeat(r.int(50)),
 ];
 
-export function hostilePiece(r: Random): string {
+function hostilePiece(r: Random): string {
   return r.pick(HOSTILE)(r);
 }
 

@@ -104,7 +104,11 @@ export function writePreImages(root: string, diffs: string[], rnd: () => number)
     }
   }
   let written = 0;
-  for (const [path, lines] of wholeFile) if (!regions.has(path)) (writeFile(root, path, lines.join('')), written++);
+  for (const [path, lines] of wholeFile) {
+    if (regions.has(path)) continue;
+    writeFile(root, path, lines.join(''));
+    written++;
+  }
   for (const [path, list] of regions) {
     const out: string[] = [];
     let filler = 0;

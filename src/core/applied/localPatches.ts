@@ -8,7 +8,7 @@ import { checkDiff } from './checkDiff';
 import { readPatchText } from './patchText';
 import type { ProjectFiles } from './projectFiles';
 
-export type LocalOrigin = 'm2-hotfixes' | 'cweagans/composer-patches' | 'vaimo/composer-patches';
+type LocalOrigin = 'm2-hotfixes' | 'cweagans/composer-patches' | 'vaimo/composer-patches';
 
 /** A patch the project keeps itself, with its applied state. */
 export interface LocalPatchState extends StateResult {
@@ -90,7 +90,7 @@ function composerPatches(project: Project): LocalEntry[] {
   const lists = typeof extra['patches-file'] === 'string' ? [extra['patches-file']] : extra['patches-file'];
   if (Array.isArray(lists)) {
     for (const name of lists) {
-      if (typeof name !== 'string' || readPatchText(project.root, name).hasOwnProperty('reason')) continue;
+      if (typeof name !== 'string' || 'reason' in readPatchText(project.root, name)) continue;
       const data = readJson(join(project.root, name));
       if (isRecord(data)) add(data.patches);
     }

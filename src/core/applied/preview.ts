@@ -6,7 +6,7 @@ import { readPatchText } from './patchText';
 import { qptPatchesDir } from './qptStates';
 
 /** One file a patch changes: its text now and as the patch would leave it (null: no such file). */
-export interface FileChange {
+interface FileChange {
   /** The path in the patch (`vendor/…`). */
   path: string;
   /** The file in the project. */

@@ -40,7 +40,7 @@ export class ProjectFiles implements FileSource {
 }
 
 /** A file's bytes and lines; null when there is no readable file. */
-export function readLines(file: string): FileText | null {
+function readLines(file: string): FileText | null {
   let text: string;
   try {
     text = readFileSync(file, 'latin1');

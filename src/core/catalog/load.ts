@@ -11,7 +11,6 @@ import { bundledFacts } from './bundledFacts';
 import { CatalogCache } from './catalogCache';
 import type { LoadedFile } from './entry';
 import { byFreshness, markNewPatches } from './layers';
-import { mergeCatalog } from './merge';
 import type { Catalog, CatalogKind, CatalogLayer } from './patch';
 import { qptJsonShape, readQptInfo, readQptPatches } from './qptJson';
 import { fetchedDir, readCacheInfo } from './update/cache';
@@ -42,7 +41,7 @@ const QPT_FILES: [string, CatalogKind][] = [
 /**
  * Loads and merges, by patch ID: the bundled patches.yaml; then QPT's metadata, oldest first so that the freshest
  * wins: the bundled facts, the project's installed metadata and the fetched copy; then the extra files (see
- * {@link mergeCatalog} for who wins; hand-written titles always stay). A file given twice is read once; with a
+ * `mergeCatalog` for who wins; hand-written titles always stay). A file given twice is read once; with a
  * `cache`, files and merged catalogs are shared with the other loads of the run. Broken entries and unreadable
  * files end up in `problems`; this never throws for bad input.
  */

@@ -78,7 +78,7 @@ function pairOf(map: YAMLMap, key: string): Pair | undefined {
   let index = pairIndex.get(map);
   if (index === undefined) {
     index = new Map();
-    for (const p of map.items as Pair[]) {
+    for (const p of map.items) {
       const k = isScalar(p.key) ? String(p.key.value) : String(p.key);
       if (!index.has(k)) index.set(k, p);
     }

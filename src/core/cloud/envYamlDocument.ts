@@ -78,7 +78,7 @@ export interface PathLocation {
  * (`forEdit`) such a mapping throws instead, since a key written beside `<<` would shadow the merged one.
  */
 export function locateQualityPatches(env: EnvYamlDocument, forEdit = false): PathLocation {
-  const root = env.doc.contents as Node | null;
+  const root = env.doc.contents;
   if (root === null || (isScalar(root) && root.value === null && (root.source ?? '') === '')) return { depth: 0 };
   if (!isMap(root)) {
     throw errorAt(env, root, t('The top level must be a mapping of stages (stage:, ...), not {0}.', kindOf(root)));

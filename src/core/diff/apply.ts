@@ -10,7 +10,7 @@ export interface FileSource {
 }
 
 /** Where a diff stops applying: the section (0-based), its path, and what failed. */
-export type ApplyFailure =
+type ApplyFailure =
   | { kind: 'missing'; section: number; path: string }
   | { kind: 'exists'; section: number; path: string }
   /** Hunk `hunk` (1-based in its section) matches nowhere; `line` is where it was looked for first (1-based). */

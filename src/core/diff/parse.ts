@@ -144,7 +144,10 @@ class DiffReader {
     }
     let oldLines = 0;
     let newLines = 0;
-    for (const h of hunks) (oldLines += h.oldCount), (newLines += h.newCount);
+    for (const h of hunks) {
+      oldLines += h.oldCount;
+      newLines += h.newCount;
+    }
     if (oldNull && oldLines > 0) return { kind: 'corrupt', line: start + 1, detail: 'new-file-has-old-lines' };
     if (newNull && newLines > 0) return { kind: 'corrupt', line: start + 1, detail: 'deleted-file-has-new-lines' };
     const creates = oldNull ? true : hunks.length === 1 && oldLines === 0 ? 'maybe' : false;

@@ -14,10 +14,10 @@ export const FILE_LIMITS = {
   decisions: 4 * 1024 * 1024,
 } as const;
 
-/** Why a file was not read, beyond the system's own codes (`ENOENT`, `EACCES`...). */
-export type ReadRefusal = 'ENOTREG' | 'EFBIG' | 'EUTF16';
-
-/** A file that is not read: `code` is the system's code or a {@link ReadRefusal}; `limit` is set for `EFBIG`. */
+/**
+ * A file that is not read: `code` is the system's code (`ENOENT`, `EACCES`...) or one of ours, `ENOTREG` (not a
+ * regular file), `EFBIG` (over its limit, set in `limit`) or `EUTF16` (UTF-16 text).
+ */
 export class FileReadError extends Error {
   constructor(
     readonly code: string,

@@ -6,6 +6,11 @@ import { join } from 'node:path';
 import { CLI, CONTROL, runCli, runCliClosingOutput } from '../../support/cli';
 import { realworld, requireRealworld } from '../../support/realworld';
 
+/** What these tests read of `triage --format json`. */
+interface TriageJson {
+  projects: Array<{ lockFile: string; patches: Array<{ title: string }> }>;
+}
+
 const LOCK = (version = '2.4.6-p3') => JSON.stringify({ packages: [{ name: 'magento/magento2-base', version }] });
 
 function mkfifo(path: string): void {
@@ -95,7 +100,7 @@ describe('command line: hostile files, names and output', function () {
     const json = runCli(['triage', store, '--catalog', catalog, '--no-bundled', '--all', '--format', 'json']);
     assert.equal(json.code, 0, json.stderr);
     assert.doesNotMatch(json.stdout, CONTROL);
-    assert.equal(JSON.parse(json.stdout).projects[0].patches[0].title, title);
+    assert.equal((JSON.parse(json.stdout) as TriageJson).projects[0].patches[0].title, title);
   });
 
   it('keeps an error about a folder with a line break in its name on one line', () => {
@@ -127,7 +132,7 @@ describe('command line: hostile files, names and output', function () {
       symlinkSync(join(outside, 'composer.lock'), join(dir, 'b', 'composer.lock'));
       const r = runCli(['triage', dir, '--format', 'json']);
       assert.equal(r.code, 0, r.stderr);
-      assert.deepEqual(JSON.parse(r.stdout).projects.map((p: { lockFile: string }) => p.lockFile), [join(dir, 'a', 'composer.lock')]);
+      assert.deepEqual((JSON.parse(r.stdout) as TriageJson).projects.map((p) => p.lockFile), [join(dir, 'a', 'composer.lock')]);
     } finally {
       rmSync(outside, { recursive: true, force: true });
     }
@@ -142,7 +147,7 @@ describe('command line: hostile files, names and output', function () {
     assert.match(shallow.stderr, /no composer\.lock found in this folder or down to 6 levels below it \(see --depth\)/);
     const found = runCli(['triage', dir, '--depth', '7', '--format', 'json']);
     assert.equal(found.code, 0, found.stderr);
-    assert.equal(JSON.parse(found.stdout).projects.length, 1);
+    assert.equal((JSON.parse(found.stdout) as TriageJson).projects.length, 1);
   });
 
   it('works from a current folder whose path is longer than the system allows, given an absolute PATH', () => {

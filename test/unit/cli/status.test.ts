@@ -4,6 +4,15 @@ import { join } from 'node:path';
 import { repoRoot } from '../../support/realworld';
 import { removeTree, tempRoot, writeFile } from '../../support/patchTrees';
 
+/** What these tests read of `status --format json`. */
+interface StatusJson {
+  projects: Array<{
+    qpt: { installed: string | null };
+    patches: Array<{ id: string; status: string; state: string; reason?: string; files?: string[] }>;
+    local: Array<{ file: string; origin: string; state: string; reason?: string }>;
+  }>;
+}
+
 const CLI = join(repoRoot(), 'dist', 'cli.js');
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -56,11 +65,11 @@ describe('command line: status', function () {
   it('prints the JSON contract: every matched patch with its state, reason and files, and the local patches', () => {
     const r = cli(['status', root, '--format', 'json', '--no-bundled']);
     assert.equal(r.code, 0, r.stderr);
-    const report = JSON.parse(r.stdout);
+    const report = JSON.parse(r.stdout) as StatusJson;
     const project = report.projects[0];
     assert.deepEqual(Object.keys(project), ['lockFile', 'product', 'qpt', 'patches', 'local']);
     assert.deepEqual(project.qpt, { installed: '1.1.82' });
-    const byId = Object.fromEntries(project.patches.map((p: { id: string }) => [p.id, p]));
+    const byId = Object.fromEntries(project.patches.map((p) => [p.id, p]));
     assert.deepEqual(byId['ACSD-90001'], { id: 'ACSD-90001', status: 'applicable', state: 'not-applied', files: ['os/ACSD-90001.patch'] });
     assert.equal(byId['ACSD-90002'].state, 'applied');
     assert.equal(byId['ACSD-90003'].state, 'conflict');
@@ -68,7 +77,7 @@ describe('command line: status', function () {
     // Checked together with its requirement, which is not applied yet: both apply in sequence.
     assert.equal(byId['ACSD-90004'].state, 'not-applied');
     assert.deepEqual(
-      project.local.map((l: { file: string; origin: string; state: string }) => [l.file, l.origin, l.state]),
+      project.local.map((l) => [l.file, l.origin, l.state]),
       [
         ['m2-hotfixes/01-a.patch', 'm2-hotfixes', 'applied'],
         ['m2-hotfixes/02-b.patch', 'm2-hotfixes', 'conflict'],
@@ -76,7 +85,7 @@ describe('command line: status', function () {
         ['https://example.invalid/x.patch', 'cweagans/composer-patches', 'unknown'],
       ],
     );
-    assert.match(project.local[1].reason, /hunk 1 of vendor\/magento\/framework\/C\.php does not match at line 1/);
+    assert.match(project.local[1].reason ?? "", /hunk 1 of vendor\/magento\/framework\/C\.php does not match at line 1/);
   });
 
   it('prints a table grouped by state, leading each row with what is wrong', () => {

@@ -5,6 +5,7 @@
  * outside any git repository. Local patches (`m2-hotfixes/`) too.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeLock } from '../../../../src/core/analyze';
@@ -69,7 +70,6 @@ describe('applied state agrees with real git apply on trees built from the real 
 });
 
 function spawnGitMissing(): boolean {
-  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
   return spawnSync('git', ['--version']).status !== 0;
 }
 

@@ -9,7 +9,7 @@ import { InputError } from '../../../../src/core/problem';
 function docs(text: string): unknown[] {
   return parseAllDocuments(text, { merge: true }).map((d) => {
     assert.deepEqual(d.errors, [], text);
-    return d.toJS();
+    return d.toJS() as unknown;
   });
 }
 
@@ -20,7 +20,7 @@ function run(text: string, op: 'add' | 'remove', ids: string[]): Outcome {
     const edits = op === 'add' ? addQualityPatches(text, ids) : removeQualityPatches(text, ids);
     return { kind: 'edited', text: applyTextEdits(text, edits) };
   } catch (e) {
-    assert.ok(e instanceof InputError, `${op} ${ids} on ${JSON.stringify(text)} threw ${(e as Error).stack}`);
+    assert.ok(e instanceof InputError, `${op} ${ids.join(',')} on ${JSON.stringify(text)} threw ${(e as Error).stack}`);
     return { kind: 'refused', message: e.message };
   }
 }
