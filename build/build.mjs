@@ -22,7 +22,11 @@ const yamlPlugin = {
         return {
           errors: doc.errors.map((e) => ({
             text: e.message,
-            location: { file: relative(root, args.path), line: e.linePos?.[0]?.line ?? 1, column: e.linePos?.[0]?.col ?? 0 },
+            location: {
+              file: relative(root, args.path),
+              line: e.linePos?.[0]?.line ?? 1,
+              column: e.linePos?.[0]?.col ?? 0,
+            },
           })),
         };
       }
@@ -93,33 +97,41 @@ const yamlApart = {
   },
 };
 
-const builds = testFilter !== undefined ? [] : [
-  // The catalog download and its checks: loaded by the extension only when a catalog update runs.
-  { ...common, entryPoints: ['src/core/catalog/update/update.ts'], outfile: 'dist/catalogUpdate.js' },
-  {
-    ...common,
-    plugins: [...common.plugins, phpParserApart, evidenceApart, planApart, yamlApart],
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
-    external: ['vscode'],
-  },
-  { ...common, plugins: [...common.plugins, yamlApart], entryPoints: ['src/core/plan/engine.ts'], outfile: 'dist/plan.js' },
-  {
-    ...common,
-    plugins: [...common.plugins, phpParserApart, yamlApart],
-    entryPoints: ['src/core/evidence/engine.ts'],
-    outfile: 'dist/evidence.js',
-  },
-  {
-    ...common,
-    plugins: [...common.plugins, phpParserApart, yamlApart],
-    entryPoints: ['src/cli/main.ts'],
-    outfile: 'dist/cli.js',
-    banner: { js: '#!/usr/bin/env node' },
-  },
-  { ...common, entryPoints: ['php-parser'], outfile: 'dist/php-parser.js' },
-  { ...common, entryPoints: ['yaml'], outfile: 'dist/yaml.js' },
-];
+const builds =
+  testFilter !== undefined
+    ? []
+    : [
+        // The catalog download and its checks: loaded by the extension only when a catalog update runs.
+        { ...common, entryPoints: ['src/core/catalog/update/update.ts'], outfile: 'dist/catalogUpdate.js' },
+        {
+          ...common,
+          plugins: [...common.plugins, phpParserApart, evidenceApart, planApart, yamlApart],
+          entryPoints: ['src/extension.ts'],
+          outfile: 'dist/extension.js',
+          external: ['vscode'],
+        },
+        {
+          ...common,
+          plugins: [...common.plugins, yamlApart],
+          entryPoints: ['src/core/plan/engine.ts'],
+          outfile: 'dist/plan.js',
+        },
+        {
+          ...common,
+          plugins: [...common.plugins, phpParserApart, yamlApart],
+          entryPoints: ['src/core/evidence/engine.ts'],
+          outfile: 'dist/evidence.js',
+        },
+        {
+          ...common,
+          plugins: [...common.plugins, phpParserApart, yamlApart],
+          entryPoints: ['src/cli/main.ts'],
+          outfile: 'dist/cli.js',
+          banner: { js: '#!/usr/bin/env node' },
+        },
+        { ...common, entryPoints: ['php-parser'], outfile: 'dist/php-parser.js' },
+        { ...common, entryPoints: ['yaml'], outfile: 'dist/yaml.js' },
+      ];
 if (!production) {
   const tests = [...testEntries('test/unit'), ...testEntries('test/integration'), ...testEntries('test/bench')].filter(
     (t) => testFilter === undefined || t.includes(testFilter),

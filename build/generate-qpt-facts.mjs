@@ -13,7 +13,10 @@ const args = process.argv.slice(2);
 const outIndex = args.indexOf('--out');
 const out = outIndex >= 0 ? resolve(args[outIndex + 1]) : join(root, 'data', 'qpt-facts.json');
 const check = args.includes('--check');
-const dir = resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--out') ?? join(root, '..', 'shared', 'data', 'realworld', 'qpt-1.1.82'));
+const dir = resolve(
+  args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--out') ??
+    join(root, '..', 'shared', 'data', 'realworld', 'qpt-1.1.82'),
+);
 
 const read = (name) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
 const support = read('support-patches.json');
@@ -53,7 +56,7 @@ const shortFile = (id, file) => file.split(id).join('*');
 
 function patchFacts(id, patch, origin) {
   const i = infoById.get(id);
-  const cats = i?.categories?.length ? i.categories : patch.categories ?? [];
+  const cats = i?.categories?.length ? i.categories : (patch.categories ?? []);
   const targets = [];
   for (const [pkg, ranges] of Object.entries(patch.packages)) {
     for (const [constraint, d] of Object.entries(ranges)) {
@@ -75,7 +78,8 @@ function patchFacts(id, patch, origin) {
     targets,
   ];
   const extra = {};
-  if (i?.require !== undefined && i.require !== null) extra.r = Array.isArray(i.require) || typeof i.require === 'string' ? i.require : Object.keys(i.require);
+  if (i?.require !== undefined && i.require !== null)
+    extra.r = Array.isArray(i.require) || typeof i.require === 'string' ? i.require : Object.keys(i.require);
   if (typeof i?.replacedWith === 'string' && BARE_ID.test(i.replacedWith.trim())) extra.w = i.replacedWith.trim();
   if (Object.keys(extra).length > 0) facts.push(extra);
   return facts;
@@ -86,7 +90,8 @@ const patches = [
   ...Object.entries(community).map(([id, p]) => patchFacts(id, p, 'community')),
 ];
 const missing = patches.filter((p) => p[1] === null).map((p) => p[0]);
-if (missing.length > 0) console.warn(`no introducing release known for ${missing.length} patches: ${missing.slice(0, 5).join(', ')}`);
+if (missing.length > 0)
+  console.warn(`no introducing release known for ${missing.length} patches: ${missing.slice(0, 5).join(', ')}`);
 
 const line = (v) => JSON.stringify(v);
 const text = [

@@ -5,7 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const source = process.argv[2] ?? join(root, '..', 'shared', 'data', 'realworld', 'qpt-1.1.82', 'magento_releases.json');
+const source =
+  process.argv[2] ?? join(root, '..', 'shared', 'data', 'realworld', 'qpt-1.1.82', 'magento_releases.json');
 const composerJson = join(source, '..', 'composer.json');
 let qpt = process.argv[3];
 if (qpt === undefined) {
@@ -18,7 +19,8 @@ if (qpt === undefined) {
 
 const data = JSON.parse(readFileSync(source, 'utf8'));
 const packages = [];
-for (const versions of Object.values(data)) for (const name of Object.keys(versions)) if (!packages.includes(name)) packages.push(name);
+for (const versions of Object.values(data))
+  for (const name of Object.keys(versions)) if (!packages.includes(name)) packages.push(name);
 const releases = {};
 for (const [release, versions] of Object.entries(data)) {
   const row = packages.map((p) => versions[p] ?? null);

@@ -99,13 +99,18 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   });
   const hover = new PatchHoverProvider(store, states);
   // Counted as the view counts them: applied patches (QPT status) leave the applicable ones.
-  const applicableOf = (entry: CommerceEntry) => applicableCount(entry, states.of(entry), shownStatuses().has('applied'));
+  const applicableOf = (entry: CommerceEntry) =>
+    applicableCount(entry, states.of(entry), shownStatuses().has('applied'));
   const statusBar = new PatchStatusBar(store, applicableOf, states.onDidChange);
   let opener: UrlOpener = defaultOpener;
   let prompts: Prompts = windowPrompts;
   const actionContext: ActionContext = { store, states, output, prompts: () => prompts, running: new Set() };
-  const catalog = new CatalogUpdates(store, context.globalStorageUri.fsPath, output, context.globalState, () => (message, buttons) =>
-    prompts.message('info', message, buttons),
+  const catalog = new CatalogUpdates(
+    store,
+    context.globalStorageUri.fsPath,
+    output,
+    context.globalState,
+    () => (message, buttons) => prompts.message('info', message, buttons),
   );
   context.subscriptions.push(
     firstRows,

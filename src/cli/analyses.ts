@@ -16,7 +16,14 @@ export function analyzeProjects(path: string, catalogs: string[], bundled: boole
   const failures: string[] = [];
   for (const lockFile of lockFilesFor(path)) {
     try {
-      analyses.push(analyzeLock(lockFile, { bundled, extraCatalogs: catalogs, cache, ...(cacheDir !== undefined ? { cacheDir } : {}) }));
+      analyses.push(
+        analyzeLock(lockFile, {
+          bundled,
+          extraCatalogs: catalogs,
+          cache,
+          ...(cacheDir !== undefined ? { cacheDir } : {}),
+        }),
+      );
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       failures.push(e.message);

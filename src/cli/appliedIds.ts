@@ -8,7 +8,12 @@ import { t } from './messages';
  * `magento-patches status --format=json` output (`--qpt-status FILE`).
  */
 export function appliedIds(applied: readonly string[], qptStatusFile: string | undefined): Set<string> {
-  const ids = new Set(applied.flatMap((a) => a.split(',')).map((id) => id.trim()).filter((id) => id !== ''));
+  const ids = new Set(
+    applied
+      .flatMap((a) => a.split(','))
+      .map((id) => id.trim())
+      .filter((id) => id !== ''),
+  );
   if (qptStatusFile === undefined) return ids;
   let text: string;
   try {

@@ -19,16 +19,20 @@ export function lockFilesFor(path: string, depth = DEFAULT_SEARCH_DEPTH): string
   if (st.isFile()) {
     if (basename(target) === 'composer.json') {
       const lock = target.replace(/composer\.json$/, 'composer.lock');
-      if (!existsSync(lock)) throw new Unusable(t("{0}: no composer.lock beside it; run 'composer install' first", path));
+      if (!existsSync(lock))
+        throw new Unusable(t("{0}: no composer.lock beside it; run 'composer install' first", path));
       return [lock];
     }
     return [target];
   }
-  if (!st.isDirectory()) throw new Unusable(t('{0}: neither a regular file nor a folder (a pipe, socket or device); not read', path));
+  if (!st.isDirectory())
+    throw new Unusable(t('{0}: neither a regular file nor a folder (a pipe, socket or device); not read', path));
   const locks = findLockFiles(target, depth);
   if (locks.length > 0) return locks;
   if (existsSync(resolve(target, 'composer.json'))) {
     throw new Unusable(t("{0}: composer.json but no composer.lock; run 'composer install' first", path));
   }
-  throw new Unusable(t('{0}: no composer.lock found in this folder or down to {1} levels below it (see --depth)', path, depth));
+  throw new Unusable(
+    t('{0}: no composer.lock found in this folder or down to {1} levels below it (see --depth)', path, depth),
+  );
 }

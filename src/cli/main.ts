@@ -48,7 +48,8 @@ function main(argv: string[]): number | Promise<number> {
       return 0;
     }
     const command = COMMANDS[name];
-    if (command === undefined) throw new UsageError(t("unknown command '{0}' (commands: {1})", name, Object.keys(COMMANDS).join(', ')));
+    if (command === undefined)
+      throw new UsageError(t("unknown command '{0}' (commands: {1})", name, Object.keys(COMMANDS).join(', ')));
     commandName = name;
     const rest = argv.slice(1);
     if (rest.includes('--help') || rest.includes('-h')) {
@@ -73,7 +74,10 @@ function failure(e: unknown): number {
     return 2;
   }
   const code = (e as NodeJS.ErrnoException).code;
-  if ((code === 'ERANGE' || code === 'ENAMETOOLONG' || code === 'ENOENT') && /\bcwd\b|uv_cwd/.test(String((e as Error).message))) {
+  if (
+    (code === 'ERANGE' || code === 'ENAMETOOLONG' || code === 'ENOENT') &&
+    /\bcwd\b|uv_cwd/.test(String((e as Error).message))
+  ) {
     fail(t('cannot read the current folder ({0}); run from another folder or give PATH as an absolute path', code));
     return 2;
   }
@@ -84,4 +88,8 @@ function failure(e: unknown): number {
 endQuietlyOnClosedOutput();
 const code = main(process.argv.slice(2));
 if (typeof code === 'number') process.exitCode = code;
-else code.then((c) => (process.exitCode = c), (e: unknown) => (process.exitCode = failure(e)));
+else
+  code.then(
+    (c) => (process.exitCode = c),
+    (e: unknown) => (process.exitCode = failure(e)),
+  );

@@ -29,7 +29,11 @@ export function localeFromEnvironment(env: NodeJS.ProcessEnv): Locale {
  * Sets the display language: `--locale` when given, else the environment. Loads the matching bundle (English
  * needs none: its texts are the keys). Returns the locale in use; a bundle that cannot be read leaves English.
  */
-export function setUpMessages(requested: string | undefined, warn: (message: string) => void, env = process.env): Locale {
+export function setUpMessages(
+  requested: string | undefined,
+  warn: (message: string) => void,
+  env = process.env,
+): Locale {
   let locale = requested === undefined ? localeFromEnvironment(env) : toLocale(requested);
   if (requested !== undefined && locale === 'en' && !/^en\b/i.test(requested)) {
     warn(`--locale ${requested} is not available (${LOCALES.join(', ')}); using English`);

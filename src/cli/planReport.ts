@@ -33,7 +33,11 @@ export function planTable(plans: UpgradePlan[], locale: Locale, t: Translate, cw
   const out: string[] = [];
   for (const plan of plans) {
     const product = plan.project.product === null ? plan.from : productLabel(plan.project.product);
-    out.push(fit(`${product} → ${plan.to}`), fitPath(`  ${relative(cwd, plan.project.lockFile) || plan.project.lockFile}`), '');
+    out.push(
+      fit(`${product} → ${plan.to}`),
+      fitPath(`  ${relative(cwd, plan.project.lockFile) || plan.project.lockFile}`),
+      '',
+    );
     const groups = groupedPlan(plan);
     for (const group of PLAN_GROUPS) {
       const patches = groups.get(group) ?? [];

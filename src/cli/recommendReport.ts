@@ -25,7 +25,15 @@ export function recommendJson(results: Result[]): string {
       via: r.via,
       evidence: r.evidence.map((e) =>
         e.type === 'log'
-          ? { type: 'log', file: e.file, line: e.line, text: e.text, ...(e.timestamp ? { timestamp: e.timestamp } : {}), match: e.match, count: e.count }
+          ? {
+              type: 'log',
+              file: e.file,
+              line: e.line,
+              text: e.text,
+              ...(e.timestamp ? { timestamp: e.timestamp } : {}),
+              match: e.match,
+              count: e.count,
+            }
           : { type: 'config', path: e.path, value: e.value, source: e.source },
       ),
     })),
@@ -56,7 +64,8 @@ export function recommendTable(results: Result[], locale: Locale, t: Translate, 
       for (const r of list) {
         out.push(fit(`  ${r.entry.patch.id.padEnd(16)} ${oneLine(localized(r.entry.patch.title, locale))}`));
         const others = r.via.filter((id) => id !== r.entry.patch.id);
-        if (others.length > 0) out.push(fit(`${indent}↳ ${t('replaces {0}, whose signature matched', others.join(', '))}`));
+        if (others.length > 0)
+          out.push(fit(`${indent}↳ ${t('replaces {0}, whose signature matched', others.join(', '))}`));
         for (const e of r.evidence) out.push(fit(`${indent}↳ ${evidenceLine(e, project.root, t)}`));
       }
       out.push('');
@@ -67,7 +76,12 @@ export function recommendTable(results: Result[], locale: Locale, t: Translate, 
 
 function evidenceLine(e: Evidence, root: string, t: Translate): string {
   if (e.type === 'config') {
-    return t('{0} = {1} in {2}', e.path, JSON.stringify(e.value), isAbsolute(e.source) ? relative(root, e.source) || e.source : e.source);
+    return t(
+      '{0} = {1} in {2}',
+      e.path,
+      JSON.stringify(e.value),
+      isAbsolute(e.source) ? relative(root, e.source) || e.source : e.source,
+    );
   }
   const file = relative(root, e.file) || e.file;
   const stamp = e.timestamp ? `[${e.timestamp}] ` : '';

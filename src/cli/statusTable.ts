@@ -44,7 +44,9 @@ export function statusTable(projects: StatusOfProject[], locale: Locale, t: Tran
     if (applied.local.length > 0) {
       out.push(t('{0} ({1})', t('Local patches'), num(applied.local.length)));
       for (const l of applied.local) {
-        out.push(fit(`  ${stateLabel(l.state).padEnd(16)} ${l.file}${l.package !== undefined ? ` (${l.package})` : ''}`));
+        out.push(
+          fit(`  ${stateLabel(l.state).padEnd(16)} ${l.file}${l.package !== undefined ? ` (${l.package})` : ''}`),
+        );
         if (l.reason !== undefined) out.push(fit(`  ${' '.repeat(16)} ↳ ${oneLine(stateReasonText(l.reason))}`));
       }
       out.push('');

@@ -36,7 +36,10 @@ export function tableReport(
       out.push(fitPath(t('{0}: not a Commerce project (no magento/magento2-base in the lock file)', where)), '');
       continue;
     }
-    const origin = project.release !== undefined ? '  ' + t("the release's own package versions, not a store") : fitPath(`  ${where}`);
+    const origin =
+      project.release !== undefined
+        ? '  ' + t("the release's own package versions, not a store")
+        : fitPath(`  ${where}`);
     out.push(fit(productLabel(project.product)), origin);
     const qpt = project.qpt.installed === null ? t('QPT not installed') : t('QPT {0} installed', project.qpt.installed);
     out.push(fit(`  ${qpt} · ${t('{0} patches in the catalog', num(catalog.patches.size))}`), '');
@@ -58,7 +61,13 @@ export function joinLines(lines: string[]): string {
   return lines.slice(0, end).join('\n') + '\n';
 }
 
-function rows(e: TriagedPatch, installedQpt: string | null, locale: Locale, t: Translate, decision?: RecordedDecision): string[] {
+function rows(
+  e: TriagedPatch,
+  installedQpt: string | null,
+  locale: Locale,
+  t: Translate,
+  decision?: RecordedDecision,
+): string[] {
   const id = e.patch.id.padEnd(16);
   const lines = [fit(`  ${id} ${oneLine(patchDisplayTitle(e.patch.title, locale))}`)];
   const details: string[] = [];

@@ -25,7 +25,13 @@ export function triageContexts(analyses: Analysis[], applied: ReadonlySet<string
     const decisions = readProjectDecisions(analysis.project);
     const scheduled = readScheduled(analysis.project);
     for (const p of [...decisions.problems, ...scheduled.problems]) warn(formatProblem(p));
-    return { analysis, decisions: decisions.decisions, applied, scheduled: scheduled.scheduled, envFile: scheduled.envFile };
+    return {
+      analysis,
+      decisions: decisions.decisions,
+      applied,
+      scheduled: scheduled.scheduled,
+      envFile: scheduled.envFile,
+    };
   });
 }
 
@@ -64,7 +70,14 @@ export function reportUndecided(contexts: TriageContext[]): boolean {
     if (open.length === 0) continue;
     any = true;
     const where = c.analysis.project.release ?? c.analysis.project.lockFile;
-    warn(t('{0}: {1} applicable patches are neither applied, scheduled nor decided: {2}', where, open.length, open.map((e) => e.patch.id).join(', ')));
+    warn(
+      t(
+        '{0}: {1} applicable patches are neither applied, scheduled nor decided: {2}',
+        where,
+        open.length,
+        open.map((e) => e.patch.id).join(', '),
+      ),
+    );
   }
   return any;
 }

@@ -23,7 +23,8 @@ export const isSeq = ((node: unknown) => yaml().isSeq(node)) as Yaml['isSeq'];
 export const parse = ((...args: Parameters<Yaml['parse']>) => yaml().parse(...args) as unknown) as Yaml['parse'];
 export const parseAllDocuments = ((...args: Parameters<Yaml['parseAllDocuments']>) =>
   yaml().parseAllDocuments(...args)) as Yaml['parseAllDocuments'];
-export const parseDocument = ((...args: Parameters<Yaml['parseDocument']>) => yaml().parseDocument(...args)) as Yaml['parseDocument'];
+export const parseDocument = ((...args: Parameters<Yaml['parseDocument']>) =>
+  yaml().parseDocument(...args)) as Yaml['parseDocument'];
 /** `visit`, with its `BREAK`, `SKIP` and `REMOVE` signals read from the library when first asked for. */
 export const visit = Object.defineProperties((...args: Parameters<Yaml['visit']>) => yaml().visit(...args), {
   BREAK: { get: () => yaml().visit.BREAK },

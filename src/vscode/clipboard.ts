@@ -10,6 +10,8 @@ export async function copyToClipboard(text: string, message = t('Copied {0}', te
     await vscode.env.clipboard.writeText(text);
     vscode.window.setStatusBarMessage(message, ms);
   } catch (e) {
-    void vscode.window.showWarningMessage(t('Could not copy {0}: {1}', text, e instanceof Error ? e.message : String(e)));
+    void vscode.window.showWarningMessage(
+      t('Could not copy {0}: {1}', text, e instanceof Error ? e.message : String(e)),
+    );
   }
 }

@@ -13,7 +13,11 @@ export interface FileEditResult {
   range?: vscode.Range;
 }
 
-function toRanges(document: vscode.TextDocument | undefined, text: string, edits: readonly TextEdit[]): Array<[vscode.Range, string]> {
+function toRanges(
+  document: vscode.TextDocument | undefined,
+  text: string,
+  edits: readonly TextEdit[],
+): Array<[vscode.Range, string]> {
   // Offsets are UTF-16 positions in `text`; the document (when open) has that same text.
   const positionAt = (offset: number): vscode.Position => {
     if (document !== undefined) return document.positionAt(offset);
@@ -54,7 +58,11 @@ async function inSync(document: vscode.TextDocument, file: string, ms = 2000): P
  * afterwards unless it already had unsaved changes. A missing file is created when `create` (else nothing happens).
  * Whatever `compute` throws (a file it refuses to edit) propagates.
  */
-export async function editFile(file: string, compute: (text: string) => TextEdit[], create: boolean): Promise<FileEditResult> {
+export async function editFile(
+  file: string,
+  compute: (text: string) => TextEdit[],
+  create: boolean,
+): Promise<FileEditResult> {
   const uri = vscode.Uri.file(file);
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
   // A document left open on a deleted file shows what the file was: only unsaved text counts then.
@@ -76,6 +84,9 @@ export async function editFile(file: string, compute: (text: string) => TextEdit
   const first = ranges[0];
   const start = first[0].start;
   const lines = first[1].split('\n');
-  const end = lines.length === 1 ? start.translate(0, first[1].length) : new vscode.Position(start.line + lines.length - 1, lines[lines.length - 1].length);
+  const end =
+    lines.length === 1
+      ? start.translate(0, first[1].length)
+      : new vscode.Position(start.line + lines.length - 1, lines[lines.length - 1].length);
   return { changed: true, created: document === undefined, document: edited, range: new vscode.Range(start, end) };
 }

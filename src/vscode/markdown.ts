@@ -68,7 +68,11 @@ export function appendPatchHeader(md: vscode.MarkdownString, patch: Patch, local
 export function appendTriageDetails(md: vscode.MarkdownString, entry: TriagedPatch, qptInstalled: string | null): void {
   const { patch } = entry;
   if (entry.target !== undefined) {
-    field(md, t('Matched'), t('{0} {1} satisfies {2}', entry.target.package, entry.installedVersion ?? '?', entry.target.constraint));
+    field(
+      md,
+      t('Matched'),
+      t('{0} {1} satisfies {2}', entry.target.package, entry.installedVersion ?? '?', entry.target.constraint),
+    );
   } else {
     field(md, t('Constraint'), constraintsOf(patch));
   }

@@ -12,7 +12,11 @@ export function problemPosition(p: Problem): vscode.Position {
 /** An error diagnostic one character wide at the problem's position. */
 export function problemDiagnostic(p: Problem): vscode.Diagnostic {
   const at = problemPosition(p);
-  const diagnostic = new vscode.Diagnostic(new vscode.Range(at, at.translate(0, 1)), p.message, vscode.DiagnosticSeverity.Error);
+  const diagnostic = new vscode.Diagnostic(
+    new vscode.Range(at, at.translate(0, 1)),
+    p.message,
+    vscode.DiagnosticSeverity.Error,
+  );
   diagnostic.source = t('Commerce Patches');
   return diagnostic;
 }

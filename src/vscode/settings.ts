@@ -10,7 +10,14 @@ const config = (scope?: vscode.Uri) => vscode.workspace.getConfiguration(SETTING
 export type GroupBy = 'category' | 'flat';
 
 /** The groups shown by default: the triage statuses that need attention, then applied and (Cloud) scheduled patches. */
-const DEFAULT_STATUSES: readonly string[] = ['recommended', 'applicable', 'needs-qpt-update', 'deprecated', 'applied', 'scheduled'];
+const DEFAULT_STATUSES: readonly string[] = [
+  'recommended',
+  'applicable',
+  'needs-qpt-update',
+  'deprecated',
+  'applied',
+  'scheduled',
+];
 
 /** `commercePatches.groupBy`: category sub-groups for large status groups, or one flat list. */
 export function groupBy(): GroupBy {
@@ -36,7 +43,9 @@ export function shownStatuses(): ReadonlySet<string> {
 /** `commercePatches.searchDepth` for one workspace folder: a whole number from 0 to 32, else the default (6). */
 export function searchDepth(folder: vscode.WorkspaceFolder | undefined): number {
   const raw = config(folder?.uri).get<unknown>(SETTINGS.searchDepth);
-  return typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && raw <= MAX_SEARCH_DEPTH ? raw : DEFAULT_SEARCH_DEPTH;
+  return typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && raw <= MAX_SEARCH_DEPTH
+    ? raw
+    : DEFAULT_SEARCH_DEPTH;
 }
 
 /**

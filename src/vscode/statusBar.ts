@@ -21,7 +21,8 @@ export class PatchStatusBar implements vscode.Disposable {
    */
   constructor(
     private readonly store: ProjectStore,
-    private readonly applicableOf: (entry: CommerceEntry) => number = (entry) => entry.analysis.result.counts.applicable,
+    private readonly applicableOf: (entry: CommerceEntry) => number = (entry) =>
+      entry.analysis.result.counts.applicable,
     stateChanged?: vscode.Event<void>,
   ) {
     this.item.name = t('Commerce Patches');
@@ -82,7 +83,12 @@ export class PatchStatusBar implements vscode.Disposable {
         const fetchedAt = info === undefined ? NaN : Date.parse(info.fetchedAt);
         if (Number.isNaN(fetchedAt)) return t('Patch catalog: QPT {0}, fetched', versions.fetched ?? '?');
         const days = Math.max(0, Math.floor((now - fetchedAt) / 86_400_000));
-        return t('Patch catalog: QPT {0}, fetched {1} ({2} days old)', versions.fetched ?? '?', formatTime(fetchedAt), formatCount(days));
+        return t(
+          'Patch catalog: QPT {0}, fetched {1} ({2} days old)',
+          versions.fetched ?? '?',
+          formatTime(fetchedAt),
+          formatCount(days),
+        );
       }
       case 'installed':
         return t('Patch catalog: QPT {0}, installed in the project', versions.installed ?? '?');

@@ -78,14 +78,18 @@ function main(): void {
     runStatusBench();
     return;
   }
-  const catalogs = ['support-patches.json', 'community-patches.json', 'patches-info.json'].map((f) => realworld('qpt-1.1.82', f));
+  const catalogs = ['support-patches.json', 'community-patches.json', 'patches-info.json'].map((f) =>
+    realworld('qpt-1.1.82', f),
+  );
   const locks = ['composer-lock'].flatMap((d) =>
     readdirSync(realworld(d))
       .filter((f) => f.endsWith('.lock'))
       .map((f) => realworld(d, f)),
   );
 
-  const rows: string[][] = [['lock', 'read+parse lock', 'load catalogs', 'triage', 'full', 'floor', 'ratio', 'lookup', 'applicable']];
+  const rows: string[][] = [
+    ['lock', 'read+parse lock', 'load catalogs', 'triage', 'full', 'floor', 'ratio', 'lookup', 'applicable'],
+  ];
   const ratios: number[] = [];
   const lookups: number[] = [];
   for (const lock of locks) {
@@ -131,7 +135,9 @@ function main(): void {
     ]);
   }
   printTable(rows);
-  console.log(`\nmedian of ${RUNS} runs each; worst ratio ${Math.max(...ratios).toFixed(2)} (target ≤ 1.3), worst lookup ${Math.max(...lookups).toFixed(2)} µs (target ≤ 5 µs)`);
+  console.log(
+    `\nmedian of ${RUNS} runs each; worst ratio ${Math.max(...ratios).toFixed(2)} (target ≤ 1.3), worst lookup ${Math.max(...lookups).toFixed(2)} µs (target ≤ 5 µs)`,
+  );
   planBenchmark(Math.min(RUNS, 11));
   printSteps(catalogs);
   processRatio(locks, catalogs);
@@ -174,7 +180,10 @@ function processRatio(locks: string[], catalogs: string[]): void {
   const dir = join(root, 'out', 'bench');
   mkdirSync(dir, { recursive: true });
   const floorScript = join(dir, 'floor.js');
-  writeFileSync(floorScript, "const fs = require('fs');\nfor (const f of process.argv.slice(2)) JSON.parse(fs.readFileSync(f, 'utf8'));\n");
+  writeFileSync(
+    floorScript,
+    "const fs = require('fs');\nfor (const f of process.argv.slice(2)) JSON.parse(fs.readFileSync(f, 'utf8'));\n",
+  );
   const cpuScript = join(dir, 'cpu.js');
   const cpuFile = join(dir, 'cpu.txt');
   writeFileSync(
@@ -185,14 +194,20 @@ function processRatio(locks: string[], catalogs: string[]): void {
   const env = { ...process.env, LANG: 'C', LC_ALL: '', LANGUAGE: '', BENCH_CPU_FILE: cpuFile };
   const timed = (args: string[], retry = true): [number, number] => {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, ['-r', cpuScript, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['-r', cpuScript, ...args], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+    });
     const wall = performance.now() - t0;
     // A busy machine may fail a process now and then: one more try before giving up.
     if (r.status !== 0 && retry) return timed(args, false);
     if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
     return [wall, Number(readFileSync(cpuFile, 'utf8'))];
   };
-  const rows: string[][] = [['lock (whole process)', 'floor cpu', 'triage cpu', 'cpu ratio', 'floor wall', 'triage wall', 'wall ratio']];
+  const rows: string[][] = [
+    ['lock (whole process)', 'floor cpu', 'triage cpu', 'cpu ratio', 'floor wall', 'triage wall', 'wall ratio'],
+  ];
   const ratios: number[] = [];
   for (const lock of locks) {
     const floorArgs = [floorScript, lock, ...catalogs];
@@ -222,7 +237,9 @@ function processRatio(locks: string[], catalogs: string[]): void {
   }
   console.log('');
   printTable(rows);
-  console.log(`median of ${runs} process pairs each (node's start-up included); worst cpu ratio ${Math.max(...ratios).toFixed(2)} (target ≤ 1.3)`);
+  console.log(
+    `median of ${runs} process pairs each (node's start-up included); worst cpu ratio ${Math.max(...ratios).toFixed(2)} (target ≤ 1.3)`,
+  );
 }
 function ms(v: number): string {
   return `${v.toFixed(2)} ms`;
@@ -230,7 +247,8 @@ function ms(v: number): string {
 
 function printTable(rows: string[][]): void {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+  for (const r of rows)
+    console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
 }
 
 main();

@@ -11,7 +11,19 @@
  * (bytes read), and memory over the baseline while scanning (peak RSS).
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -49,9 +61,9 @@ const NOISE = [
   'main.WARNING: Session size of {n} exceeded allowed session max size of 256000. [] []',
   'report.CRITICAL: Exception: Warning: Undefined array key "sku" in /app/vendor/magento/module-sales/Model/Order/Item.php on line {n}',
   '#{n} /app/vendor/magento/framework/Interception/Interceptor.php({n}): Magento\\Framework\\App\\FrontController->dispatch()',
-  'main.INFO: Broken reference: the \'header.panel\' element cannot be added as child to \'header.container\', because the latter doesn\'t exist [] []',
+  "main.INFO: Broken reference: the 'header.panel' element cannot be added as child to 'header.container', because the latter doesn't exist [] []",
   'report.ERROR: Could not receive a message from queue "async.operations.all": SQLSTATE[HY000]: General error: 2006 gone away [] []',
-  'main.CRITICAL: Invalid template file: \'Magento_Theme::html/header/logo.phtml\' in module: \'\' block\'s name: \'logo\' [] []',
+  "main.CRITICAL: Invalid template file: 'Magento_Theme::html/header/logo.phtml' in module: '' block's name: 'logo' [] []",
   'report.CRITICAL: GraphQL (code: 0): Variable "$id" of required type "Int!" was not provided. {"exception":"[object] (GraphQL\\\\Error\\\\Error(code: 0): at /app/vendor/webonyx/graphql-php/src/Error/Error.php:{n})"} []',
   'cron.INFO: Cron Job sales_clean_quotes is successfully finished. Statistics: {"sum":{n},"count":1} []',
 ];
@@ -68,7 +80,9 @@ function fixtureLines(): Map<string, string[]> {
   const byName = new Map<string, string[]>();
   for (const id of readdirSync(dir)) {
     for (const name of readdirSync(join(dir, id, 'var', 'log'))) {
-      const lines = readFileSync(join(dir, id, 'var', 'log', name), 'utf8').split('\n').filter((l) => l.trim() !== '');
+      const lines = readFileSync(join(dir, id, 'var', 'log', name), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '');
       byName.set(name, [...(byName.get(name) ?? []), ...lines]);
     }
   }
@@ -128,7 +142,10 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const catalog = loadCatalogFiles([realworld('qpt-1.1.82', 'support-patches.json'), realworld('qpt-1.1.82', 'community-patches.json')]);
+  const catalog = loadCatalogFiles([
+    realworld('qpt-1.1.82', 'support-patches.json'),
+    realworld('qpt-1.1.82', 'community-patches.json'),
+  ]);
   const signatures: Signature[] = [];
   for (const p of catalog.patches.values()) if (p.metadata) signatures.push(p.metadata);
   const rules = logRulesOf(signatures);
@@ -138,7 +155,9 @@ async function main(): Promise<void> {
     const planted = generate(root);
     const files = SHARES.map(([name]) => join(root, 'var', 'log', name));
     const total = files.reduce((n, f) => n + statSync(f).size, 0);
-    console.log(`Log set: ${(total / MB).toFixed(0)} MB in ${files.length} files, ${planted} planted matching lines (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    console.log(
+      `Log set: ${(total / MB).toFixed(0)} MB in ${files.length} files, ${planted} planted matching lines (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+    );
     // grep's pattern files, one per log.
     const patterns = new Map<string, string>();
     for (const [path, globs] of rules) {
@@ -159,7 +178,17 @@ async function main(): Promise<void> {
       return lines;
     };
     const utf8 = process.env.LANG && /utf-?8/i.test(process.env.LANG) ? process.env.LANG : 'C.UTF-8';
-    const rows: string[][] = [['run', 'ours MB/s', `grep -E (C) MB/s`, `grep -E (${utf8}) MB/s`, 'ours / best grep', 'ours lines', 'grep lines']];
+    const rows: string[][] = [
+      [
+        'run',
+        'ours MB/s',
+        `grep -E (C) MB/s`,
+        `grep -E (${utf8}) MB/s`,
+        'ours / best grep',
+        'ours lines',
+        'grep lines',
+      ],
+    ];
     const ratios: number[] = [];
     const rate = (ms: number) => (total / MB / (ms / 1000)).toFixed(0);
     // One pass of each first, so that every measured run reads from the page cache.
@@ -173,7 +202,9 @@ async function main(): Promise<void> {
       const ours = performance.now() - t0;
       peak = Math.max(peak, rss);
       const counted = new Set<string>();
-      for (const [path, globs] of rules) for (const match of globs) for (const e of findings.hits({ type: 'log', path, match })) counted.add(`${e.file}:${e.line}`);
+      for (const [path, globs] of rules)
+        for (const match of globs)
+          for (const e of findings.hits({ type: 'log', path, match })) counted.add(`${e.file}:${e.line}`);
       t0 = performance.now();
       const grepLines = grep('C');
       const grepC = performance.now() - t0;
@@ -181,12 +212,25 @@ async function main(): Promise<void> {
       grep(utf8);
       const grepU = performance.now() - t0;
       ratios.push(Math.min(grepC, grepU) / ours);
-      rows.push([String(run), rate(ours), rate(grepC), rate(grepU), ratios[ratios.length - 1].toFixed(2), `${counted.size}+`, String(grepLines)]);
+      rows.push([
+        String(run),
+        rate(ours),
+        rate(grepC),
+        rate(grepU),
+        ratios[ratios.length - 1].toFixed(2),
+        `${counted.size}+`,
+        String(grepLines),
+      ]);
     }
-    for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(5) : c.padStart(i === 4 ? 18 : 26))).join(''));
+    for (const r of rows)
+      console.log(r.map((c, i) => (i === 0 ? c.padEnd(5) : c.padStart(i === 4 ? 18 : 26))).join(''));
     const sorted = [...ratios].sort((a, b) => a - b);
-    console.log(`Median speed ratio, ours / the faster grep of each run: ${sorted[sorted.length >> 1].toFixed(2)} (target >= 1)`);
-    console.log('(ours lines: distinct lines kept as evidence, at most 3 per rule and file; grep lines: every matching line)');
+    console.log(
+      `Median speed ratio, ours / the faster grep of each run: ${sorted[sorted.length >> 1].toFixed(2)} (target >= 1)`,
+    );
+    console.log(
+      '(ours lines: distinct lines kept as evidence, at most 3 per rule and file; grep lines: every matching line)',
+    );
     // Rescan after appending 1 MB.
     const cache: LogScanCache = new Map();
     await scanLogs(root, signatures, { cache });
@@ -204,7 +248,9 @@ async function main(): Promise<void> {
     console.log(
       `Rescan after appending ${(size / MB).toFixed(2)} MB to ${(statSync(files[0]).size / MB).toFixed(0)} MB exception.log: read ${(rescan.bytesRead / MB).toFixed(2)} MB in ${(performance.now() - t0).toFixed(0)} ms`,
     );
-    console.log(`Memory: baseline RSS ${(baseline / MB).toFixed(0)} MB, peak while scanning ${(peak / MB).toFixed(0)} MB (+${((peak - baseline) / MB).toFixed(0)} MB)`);
+    console.log(
+      `Memory: baseline RSS ${(baseline / MB).toFixed(0)} MB, peak while scanning ${(peak / MB).toFixed(0)} MB (+${((peak - baseline) / MB).toFixed(0)} MB)`,
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -48,14 +48,28 @@ function measure(args: string[], runs: number): { wall: number; cpu: number } {
  */
 export function planBenchmark(runs: number): void {
   const lock = realworld('composer-lock', 'magento-cloud_2.4.6-p3.composer.lock');
-  const catalogs = ['support-patches.json', 'community-patches.json', 'patches-info.json'].map((f) => realworld('qpt-1.1.82', f));
+  const catalogs = ['support-patches.json', 'community-patches.json', 'patches-info.json'].map((f) =>
+    realworld('qpt-1.1.82', f),
+  );
   const project = readProject(lock);
   const applied = triage(project, loadCatalog({ project, extraFiles: catalogs }))
     .patches.filter((e) => e.status !== 'not-applicable')
     .map((e) => e.patch.id);
   const targets = laterReleases(readReleaseTable(realworld('qpt-1.1.82', 'magento_releases.json')), '2.4.6-p3');
   const cli = join(repoRoot(), 'dist', 'cli.js');
-  const args = [cli, 'plan', lock, '--to', targets.join(','), '--applied', applied.join(','), '--format', 'json', '--locale', 'en'];
+  const args = [
+    cli,
+    'plan',
+    lock,
+    '--to',
+    targets.join(','),
+    '--applied',
+    applied.join(','),
+    '--format',
+    'json',
+    '--locale',
+    'en',
+  ];
   for (const c of catalogs) args.push('--catalog', c);
   measure(args, 2);
   const total = measure(args, runs);

@@ -19,7 +19,18 @@ import { analyzeLock } from '../../src/core/analyze';
 import { appliedStatus } from '../../src/core/applied/appliedStatus';
 import { installedVersions } from '../../src/core/applied/installedVersions';
 import { patchFiles } from '../../src/core/applied/qptStates';
-import { gitApply, gitCheck, makeProject, QPT_DIR, qptForm, random, readBytes, removeTree, tempRoot, writePreImages } from '../support/patchTrees';
+import {
+  gitApply,
+  gitCheck,
+  makeProject,
+  QPT_DIR,
+  qptForm,
+  random,
+  readBytes,
+  removeTree,
+  tempRoot,
+  writePreImages,
+} from '../support/patchTrees';
 import { repoRoot } from '../support/realworld';
 
 const RUNS = Number(process.env.BENCH_STATUS_RUNS ?? 5);
@@ -31,7 +42,13 @@ export function runStatusBench(): void {
     const analysis = analyzeLock(join(root, 'composer.lock'));
     const versions = installedVersions(analysis.project.vendorDir, analysis.project.packages);
     const matched = analysis.result.patches.filter((e) => e.status !== 'not-applicable');
-    const diffs = matched.map((e) => qptForm(patchFiles(e, versions).map((f) => readBytes(join(QPT_DIR(), 'patches', f))).join('')));
+    const diffs = matched.map((e) =>
+      qptForm(
+        patchFiles(e, versions)
+          .map((f) => readBytes(join(QPT_DIR(), 'patches', f)))
+          .join(''),
+      ),
+    );
     const rnd = random(7);
     writePreImages(root, diffs, rnd);
     for (const d of diffs) if (d !== '' && rnd() < 0.15) gitApply(root, d);
@@ -64,7 +81,9 @@ export function runStatusBench(): void {
       ratios.push(status[i] / git[i]);
     }
     const [heap, bytes] = memory(root);
-    console.log(`\nstatus on a 2.4.6-p3 tree with ${diffs.filter((d) => d !== '').length} patches in play (median of ${RUNS} runs):`);
+    console.log(
+      `\nstatus on a 2.4.6-p3 tree with ${diffs.filter((d) => d !== '').length} patches in play (median of ${RUNS} runs):`,
+    );
     console.log(`  commerce-patches status (whole process)      ${median(status).toFixed(0)} ms`);
     console.log(`  git apply --check [--reverse], one per patch ${median(git).toFixed(0)} ms`);
     console.log(`  ratio ${median(ratios).toFixed(3)} (1/${(1 / median(ratios)).toFixed(1)}; target ≤ 1/5, aim 1/10)`);
@@ -72,7 +91,9 @@ export function runStatusBench(): void {
       const cpu = `${(statusCpu / RUNS).toFixed(0)} ms against ${(gitCpu / RUNS).toFixed(0)} ms, ratio ${(statusCpu / gitCpu).toFixed(3)}`;
       console.log(`  processor time (user + system, the processes alone, whatever else the machine runs): ${cpu}`);
     }
-    console.log(`  memory: ${(heap / 1e6).toFixed(1)} MB kept for ${(bytes / 1e6).toFixed(1)} MB of vendor files read (${(heap / bytes).toFixed(2)}×, target < 2×)`);
+    console.log(
+      `  memory: ${(heap / 1e6).toFixed(1)} MB kept for ${(bytes / 1e6).toFixed(1)} MB of vendor files read (${(heap / bytes).toFixed(2)}×, target < 2×)`,
+    );
   } finally {
     removeTree(root);
   }
@@ -81,7 +102,9 @@ export function runStatusBench(): void {
 /** Processor time (ms) of the child processes waited for so far (Linux: /proc/self/stat); 0 elsewhere. */
 function childrenCpu(): number {
   try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync('/proc/self/stat', 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
   } catch {
     return 0;

@@ -13,7 +13,7 @@ function theExtension(): vscode.Extension<unknown> {
 }
 
 async function becomesActive(ext: vscode.Extension<unknown>, ms: number): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; ) {
+  for (const end = Date.now() + ms; Date.now() < end;) {
     if (ext.isActive) return true;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -29,7 +29,11 @@ describe('extension activation', () => {
   it('activates by itself when the workspace holds a composer.lock', async function () {
     const locks = await vscode.workspace.findFiles('**/composer.lock', '**/vendor/**', 1);
     if (locks.length === 0) this.skip();
-    assert.equal(await becomesActive(theExtension(), 15_000), true, 'not activated by workspaceContains:**/composer.lock');
+    assert.equal(
+      await becomesActive(theExtension(), 15_000),
+      true,
+      'not activated by workspaceContains:**/composer.lock',
+    );
   });
 
   it('activate() succeeds', async () => {
@@ -54,7 +58,11 @@ describe('the opened workspace', () => {
     const folders = vscode.workspace.workspaceFolders ?? [];
     assert.notEqual(expected, undefined, 'INTEGRATION_WORKSPACE is not set by the test runner');
     if (expected === '') {
-      assert.equal(folders.length, 0, `expected no workspace folder, got ${folders.map((f) => f.uri.fsPath).join(', ')}`);
+      assert.equal(
+        folders.length,
+        0,
+        `expected no workspace folder, got ${folders.map((f) => f.uri.fsPath).join(', ')}`,
+      );
       return;
     }
     assert.equal(folders.length, 1, `expected one workspace folder, got ${folders.length}`);

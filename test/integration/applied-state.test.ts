@@ -57,13 +57,19 @@ describe('applied state checked by the extension', function () {
     assert.equal((row.item.iconPath as vscode.ThemeIcon).id, 'warning');
     const item = api.view.provider.resolveTreeItem(row.item, row.node);
     const tooltip = plain((item.tooltip as vscode.MarkdownString).value);
-    assert.match(tooltip, /Conflict \(checked in the vendor files\): hunk 1 of vendor\/magento\/framework\/Export\.php does not match at line 1/);
+    assert.match(
+      tooltip,
+      /Conflict \(checked in the vendor files\): hunk 1 of vendor\/magento\/framework\/Export\.php does not match at line 1/,
+    );
   });
 
   it('gives the state and the conflict reason in the hover', async () => {
     const doc = await vscode.workspace.openTextDocument({ content: 'ACSD-91003 ACSD-91002', language: 'markdown' });
     const [conflict] = await hoverText(doc.uri, new vscode.Position(0, 3));
-    assert.match(conflict ?? '', /Conflict \(checked in the vendor files\): hunk 1 of vendor\/magento\/framework\/Export\.php/);
+    assert.match(
+      conflict ?? '',
+      /Conflict \(checked in the vendor files\): hunk 1 of vendor\/magento\/framework\/Export\.php/,
+    );
     assert.match(conflict ?? '', /Show patch changes/);
     const [applied] = await hoverText(doc.uri, new vscode.Position(0, 14));
     assert.match(applied ?? '', /Applied \(checked in the vendor files\)/);
@@ -86,14 +92,22 @@ describe('applied state checked by the extension', function () {
   });
 
   it('for an applied patch, compares with the file as reverting would make it', async () => {
-    const result = await vscode.commands.executeCommand<ShowChangesResult>('commercePatches.showChanges', { id: 'ACSD-91002' });
+    const result = await vscode.commands.executeCommand<ShowChangesResult>('commercePatches.showChanges', {
+      id: 'ACSD-91002',
+    });
     assert.equal(result.outcome, 'diff');
     assert.equal(result.outcome === 'diff' && result.direction, 'reverse');
   });
 
   it('for a conflict, opens the file at the hunk that does not match', async () => {
-    const result = await vscode.commands.executeCommand<ShowChangesResult>('commercePatches.showChanges', { id: 'ACSD-91003' });
-    assert.deepEqual(result, { outcome: 'conflict', file: join(store, 'vendor', 'magento', 'framework', 'Export.php'), line: 1 });
+    const result = await vscode.commands.executeCommand<ShowChangesResult>('commercePatches.showChanges', {
+      id: 'ACSD-91003',
+    });
+    assert.deepEqual(result, {
+      outcome: 'conflict',
+      file: join(store, 'vendor', 'magento', 'framework', 'Export.php'),
+      line: 1,
+    });
     const editor = await waitFor('editor', () => vscode.window.activeTextEditor);
     assert.equal(editor.document.uri.fsPath, result.outcome === 'conflict' ? result.file : '');
   });

@@ -28,7 +28,10 @@ describe('Browse Patches for a Release… without a project', function () {
     };
     const welcome = manifest.contributes.viewsWelcome.find((w) => w.when === 'workspaceFolderCount == 0');
     // VS Code hands the manifest over with its %keys% already replaced by the display language's texts.
-    assert.match(welcome?.contents ?? '', /\n\[Browse Patches for a Release\]\(command:commercePatches\.browseRelease\)$/);
+    assert.match(
+      welcome?.contents ?? '',
+      /\n\[Browse Patches for a Release\]\(command:commercePatches\.browseRelease\)$/,
+    );
   });
 
   it("fills the Patches view with the release's patches, labelled as not the workspace's store", async () => {

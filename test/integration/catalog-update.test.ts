@@ -39,14 +39,20 @@ describe('Patch catalog: bundled facts, Update Patch Catalog, the catalogUpdates
     const entry = await waitFor('project', () => api.store.commerce()[0]);
     assert.equal(entry.analysis.project.qpt.installed, null);
     const { counts } = entry.analysis.result;
-    assert.ok(counts.applicable + counts.deprecated >= 190, `${counts.applicable} applicable, ${counts.deprecated} deprecated`);
+    assert.ok(
+      counts.applicable + counts.deprecated >= 190,
+      `${counts.applicable} applicable, ${counts.deprecated} deprecated`,
+    );
     const applicable = await groupRow(api, 'Applicable');
     assert.equal(applicable.description, String(counts.applicable));
     // A patch only the facts know: its ID, with its categories and components for a title.
     const rows = await patchRows(api, applicable.node);
     const factsOnly = rows.find((r) => r.label === 'AC-10698');
     assert.equal(factsOnly?.description, 'Other · magento/module-google-gtag');
-    assert.match(await hover('AC-10698'), /No title yet: the bundled catalog holds only facts .*run Update Patch Catalog\./);
+    assert.match(
+      await hover('AC-10698'),
+      /No title yet: the bundled catalog holds only facts .*run Update Patch Catalog\./,
+    );
   });
 
   it('the status bar tooltip names the bundled catalog', async () => {
@@ -63,11 +69,18 @@ describe('Patch catalog: bundled facts, Update Patch Catalog, the catalogUpdates
     const result = await vscode.commands.executeCommand<UpdateResult>('commercePatches.updateCatalog');
     assert.equal(result.outcome, 'updated', result.message);
     assert.equal(result.info?.qpt, '1.1.83');
-    assert.deepEqual(prompts.asked.messages.at(-1), { kind: 'info', message: 'The patch catalog was updated to QPT 1.1.83.', buttons: [] });
+    assert.deepEqual(prompts.asked.messages.at(-1), {
+      kind: 'info',
+      message: 'The patch catalog was updated to QPT 1.1.83.',
+      buttons: [],
+    });
     assert.equal(server.requests.length, 4);
     await changed;
     const sources = project().analysis.catalog.sources.filter((s) => s.layer === 'fetched');
-    assert.deepEqual(sources.map((s) => s.version), ['1.1.83', '1.1.83', '1.1.83']);
+    assert.deepEqual(
+      sources.map((s) => s.version),
+      ['1.1.83', '1.1.83', '1.1.83'],
+    );
     api.statusBar.update();
     assert.match(api.statusBar['item'].tooltip as string, /\nPatch catalog: QPT 1\.1\.83, fetched .+ \(0 days old\)$/);
     assert.match(await hover('AC-10698'), /Title from the fetched QPT metadata \(1\.1\.83\)\./);
@@ -78,7 +91,10 @@ describe('Patch catalog: bundled facts, Update Patch Catalog, the catalogUpdates
     try {
       const result = await vscode.commands.executeCommand<UpdateResult>('commercePatches.updateCatalog');
       assert.equal(result.outcome, 'failed');
-      assert.match(result.message, /the server answered 500 Internal Server Error\. The last good copy \(QPT 1\.1\.83, fetched .+\) stays in use\.$/);
+      assert.match(
+        result.message,
+        /the server answered 500 Internal Server Error\. The last good copy \(QPT 1\.1\.83, fetched .+\) stays in use\.$/,
+      );
       assert.equal(prompts.asked.messages.at(-1)?.kind, 'warning');
       assert.equal(result.info?.qpt, '1.1.83');
     } finally {
@@ -96,21 +112,32 @@ describe('Patch catalog: bundled facts, Update Patch Catalog, the catalogUpdates
     assert.equal(server.requests.length, 0);
     const daily = await api.catalog.whenDue(inTwoDays);
     assert.equal(daily?.outcome, 'current', daily?.message);
-    assert.ok(server.requests.every((r) => r.etag !== undefined), 'the copy is revalidated with its ETags');
+    assert.ok(
+      server.requests.every((r) => r.etag !== undefined),
+      'the copy is revalidated with its ETags',
+    );
 
     await setUserSetting('catalogUpdates', 'ask');
     const asked = prompts.asked.messages.length;
     prompts.messageWith = (_message, buttons) => buttons.find((b) => b === 'Never');
     assert.equal(await api.catalog.whenDue(inTwoDays + 1), undefined);
     const question = prompts.asked.messages[asked];
-    assert.match(question?.message ?? '', /^The bundled patch catalog is QPT 1\.1\.82\. Fetch the current one from 127\.0\.0\.1:\d+\?$/);
+    assert.match(
+      question?.message ?? '',
+      /^The bundled patch catalog is QPT 1\.1\.82\. Fetch the current one from 127\.0\.0\.1:\d+\?$/,
+    );
     assert.deepEqual(question?.buttons, ['Update Now', 'Update Daily', 'Never']);
     assert.equal(vscode.workspace.getConfiguration('commercePatches').get('catalogUpdates'), 'off');
   });
 
   it('where requests go is a user setting only: the manifest scopes it to the application', () => {
-    type Manifest = { name: string; contributes: { configuration: { properties: Record<string, { scope?: string }> } } };
-    const manifest = vscode.extensions.all.map((e) => e.packageJSON as Manifest).find((m) => m.name === 'commerce-patch-triage')!;
+    type Manifest = {
+      name: string;
+      contributes: { configuration: { properties: Record<string, { scope?: string }> } };
+    };
+    const manifest = vscode.extensions.all
+      .map((e) => e.packageJSON as Manifest)
+      .find((m) => m.name === 'commerce-patch-triage')!;
     const props = manifest.contributes.configuration.properties;
     assert.equal(props['commercePatches.catalogUrl'].scope, 'application');
     assert.equal(props['commercePatches.catalogUpdates'].scope, 'application');

@@ -80,7 +80,12 @@ describe('hover on patch IDs (Cloud 2.4.6-p3 store)', () => {
     // Documentation and Reveal, then the decisions the team can record (Skip…, Investigate…).
     assert.deepEqual(
       all.map((l) => l.path),
-      ['commercePatches.openDocs', 'commercePatches.reveal', 'commercePatches.skipPatch', 'commercePatches.investigatePatch'],
+      [
+        'commercePatches.openDocs',
+        'commercePatches.reveal',
+        'commercePatches.skipPatch',
+        'commercePatches.investigatePatch',
+      ],
     );
     const links = all.slice(0, 2);
     const recorder = recordOpenedUrls(api);
@@ -115,8 +120,10 @@ describe('hover on patch IDs (Cloud 2.4.6-p3 store)', () => {
       await hoverText(doc.uri, pos);
       viaCommand.push(performance.now() - t0);
     }
-    report(`      hover latency: provider median ${median(direct).toFixed(3)} ms (max ${Math.max(...direct).toFixed(3)}), ` +
-      `executeHoverProvider median ${median(viaCommand).toFixed(2)} ms`);
+    report(
+      `      hover latency: provider median ${median(direct).toFixed(3)} ms (max ${Math.max(...direct).toFixed(3)}), ` +
+        `executeHoverProvider median ${median(viaCommand).toFixed(2)} ms`,
+    );
   });
 
   after(async () => {

@@ -55,7 +55,10 @@ describe('Patches view with the QPT 1.1.82 catalog (Cloud 2.4.6-p3)', function (
     assert.ok(categories.length > 5, `${categories.length} categories`);
     assert.ok(categories.every((c) => c.node.kind === 'category'));
     const names = categories.map((c) => c.label);
-    assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })));
+    assert.deepEqual(
+      names,
+      [...names].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })),
+    );
     const ids = new Set<string>();
     for (const c of categories) {
       const patches = await patchRows(api, c.node);

@@ -3,7 +3,19 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { PatchStatus } from '../../src/core/triage/triaged';
-import { clipboardText, extensionApi, patchRows, groupRow, plain, projectGroups, recordOpenedUrls, report, rows, setUserSetting, waitFor } from './extensionApi';
+import {
+  clipboardText,
+  extensionApi,
+  patchRows,
+  groupRow,
+  plain,
+  projectGroups,
+  recordOpenedUrls,
+  report,
+  rows,
+  setUserSetting,
+  waitFor,
+} from './extensionApi';
 
 const GROUP_LABELS: Record<PatchStatus, string> = {
   applicable: 'Applicable',
@@ -104,12 +116,17 @@ describe('Patches view on the Cloud 2.4.6-p3 store', () => {
       provider.setFilter('acsd-61103');
       let groups = await projectGroups(api);
       const needsUpdate = api.store.commerce()[0].analysis.result.counts['needs-qpt-update'];
-      assert.deepEqual(groups.map((g) => [g.label, g.description]), [['Needs QPT update', `1 of ${needsUpdate}`]]);
+      assert.deepEqual(
+        groups.map((g) => [g.label, g.description]),
+        [['Needs QPT update', `1 of ${needsUpdate}`]],
+      );
       await waitFor('filter message', () => api.view.view.message?.includes('acsd-61103'));
       assert.match(api.view.view.message!, /1 of \d+ patches shown/);
 
       provider.setFilter('cache');
-      const ids = (await Promise.all((await projectGroups(api)).map((g) => patchRows(api, g.node)))).flat().map((r) => r.label);
+      const ids = (await Promise.all((await projectGroups(api)).map((g) => patchRows(api, g.node))))
+        .flat()
+        .map((r) => r.label);
       assert.ok(ids.includes('ACSD-90004') && ids.includes('ACSD-90003'), ids.join(', '));
       assert.ok(!ids.includes('ACSD-90001'), 'category filter let ACSD-90001 through');
 

@@ -40,7 +40,10 @@ describe('decisions in .commerce-patches.yaml on the Cloud store', function () {
     assert.deepEqual(result, { outcome: 'succeeded', ids: ['ACSD-90004'] });
     assert.match(w.prompts.asked.inputs.at(-1)?.prompt ?? '', /Why is ACSD-90004 not needed\?/);
     const text = readFileSync(file, 'utf8');
-    assert.match(text, /^decisions:\n {2}ACSD-90004:\n {4}decision: skip\n {4}note: Our CDN purges these pages\n {4}by: .+\n {4}date: \d{4}-\d{2}-\d{2}\n$/);
+    assert.match(
+      text,
+      /^decisions:\n {2}ACSD-90004:\n {4}decision: skip\n {4}note: Our CDN purges these pages\n {4}by: .+\n {4}date: \d{4}-\d{2}-\d{2}\n$/,
+    );
     await until('the Skipped group', async () => (await skippedRows()).length === 1);
     const [skipped] = await skippedRows();
     assert.equal(skipped.label, 'ACSD-90004');
@@ -52,8 +55,13 @@ describe('decisions in .commerce-patches.yaml on the Cloud store', function () {
   it('the hover shows the decision and offers to clear it', async () => {
     const env = vscode.Uri.file(join(w.cloud, '.magento.env.yaml'));
     const doc = await vscode.workspace.openTextDocument(env);
-    const line = doc.getText().split('\n').findIndex((l) => l.includes('- ACSD-90004'));
-    const hover = (await hoverText(env, new vscode.Position(line, doc.lineAt(line).text.indexOf('ACSD-90004') + 3))).join('\n');
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('- ACSD-90004'));
+    const hover = (
+      await hoverText(env, new vscode.Position(line, doc.lineAt(line).text.indexOf('ACSD-90004') + 3))
+    ).join('\n');
     assert.match(hover, /Decision in \.commerce-patches\.yaml: skip · Our CDN purges these pages/);
     assert.match(hover, /command:commercePatches\.clearDecision/);
   });
@@ -61,7 +69,10 @@ describe('decisions in .commerce-patches.yaml on the Cloud store', function () {
   it('Mark for Investigation… appends an entry with a workspace edit that Undo takes back', async () => {
     const before = readFileSync(file, 'utf8');
     w.prompts.inputWith = '';
-    const result = await run<ActionResult>('commercePatches.investigatePatch', { id: 'ACSD-90002', lockFile: lockFile() });
+    const result = await run<ActionResult>('commercePatches.investigatePatch', {
+      id: 'ACSD-90002',
+      lockFile: lockFile(),
+    });
     assert.deepEqual(result, { outcome: 'succeeded', ids: ['ACSD-90002'] });
     const after = readFileSync(file, 'utf8');
     assert.ok(after.startsWith(before), 'the first entry stays byte for byte');
@@ -92,7 +103,10 @@ describe('decisions in .commerce-patches.yaml on the Cloud store', function () {
     w.api.actions.states.decisions.drop(file);
     const result = await run<ActionResult>('commercePatches.skipPatch', { id: 'ACSD-90002', lockFile: lockFile() });
     assert.equal(result.outcome, 'refused');
-    assert.match((result as { why: string }).why, /\.commerce-patches\.yaml cannot be edited: .*:1:\d+: "decisions:" must be a block mapping/);
+    assert.match(
+      (result as { why: string }).why,
+      /\.commerce-patches\.yaml cannot be edited: .*:1:\d+: "decisions:" must be a block mapping/,
+    );
     assert.equal(readFileSync(file, 'utf8'), 'decisions: {ACSD-1: {decision: skip}}\n');
   });
 });

@@ -21,10 +21,22 @@ describe('Recommended for this store: evidence from logs and settings', function
     assert.ok(ROOT !== '', 'INTEGRATION_WORKSPACE is not set');
     api = await extensionApi();
     await setUserSetting('notifyNewEvidence', false);
-    writeFileSync(LOG, 'noise\n'.repeat(40) + '[2025-10-01T10:00:00+00:00] report.CRITICAL: DivisionByZeroError: Division by zero in /app/vendor/magento/module-sales/Model/Order/Tax.php\nnoise\n');
-    writeFileSync(ROTATED, gzipSync('old\n'.repeat(500) + 'report.CRITICAL: DivisionByZeroError: Division by zero in /srv/Model/Order/Tax.php\n'));
+    writeFileSync(
+      LOG,
+      'noise\n'.repeat(40) +
+        '[2025-10-01T10:00:00+00:00] report.CRITICAL: DivisionByZeroError: Division by zero in /app/vendor/magento/module-sales/Model/Order/Tax.php\nnoise\n',
+    );
+    writeFileSync(
+      ROTATED,
+      gzipSync(
+        'old\n'.repeat(500) + 'report.CRITICAL: DivisionByZeroError: Division by zero in /srv/Model/Order/Tax.php\n',
+      ),
+    );
     mkdirSync(join(ROOT, 'app', 'etc'), { recursive: true });
-    writeFileSync(ENV_PHP, "<?php\nreturn ['system' => ['default' => ['dev' => ['js' => ['minify_files' => true]]]]];\n");
+    writeFileSync(
+      ENV_PHP,
+      "<?php\nreturn ['system' => ['default' => ['dev' => ['js' => ['minify_files' => true]]]]];\n",
+    );
     const [entry] = api.store.commerce();
     assert.ok(entry, 'the store is analysed');
     await api.evidence.scan(entry);
@@ -55,10 +67,16 @@ describe('Recommended for this store: evidence from logs and settings', function
     const [tax, minify] = await rows(api, group.node);
     assert.equal(tax.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
     const evidence = await rows(api, tax.node);
-    assert.deepEqual(evidence.map((r) => r.label), ['exception.log:41', 'exception.log.1.gz:501']);
+    assert.deepEqual(
+      evidence.map((r) => r.label),
+      ['exception.log:41', 'exception.log.1.gz:501'],
+    );
     assert.match(evidence[0].description, /^2025-10-01T10:00:00\+00:00 · report\.CRITICAL: DivisionByZeroError/);
     const setting = await rows(api, minify.node);
-    assert.deepEqual(setting.map((r) => [r.label, r.description]), [['dev/js/minify_files = 1', join('app', 'etc', 'env.php')]]);
+    assert.deepEqual(
+      setting.map((r) => [r.label, r.description]),
+      [['dev/js/minify_files = 1', join('app', 'etc', 'env.php')]],
+    );
   });
 
   it('opens a log at its line, and a compressed log as an excerpt around the line', async () => {
@@ -92,12 +110,17 @@ describe('Recommended for this store: evidence from logs and settings', function
     const start = Date.now();
     appendFileSync(LOG, 'report.ERROR: Cannot return null for non-nullable field "CartItem.uid" {"exception":"..."}\n');
     await waitFor('ACSD-90102 in the Recommended group', () => {
-      const recommended = api.view.provider.getChildren().find((n) => n.kind === 'group' && n.spec.id === 'recommended');
+      const recommended = api.view.provider
+        .getChildren()
+        .find((n) => n.kind === 'group' && n.spec.id === 'recommended');
       return recommended?.kind === 'group' && recommended.patches.some((p) => p.patch.id === 'ACSD-90102');
     });
     report(`evidence: a line appended to exception.log showed in the view after ${Date.now() - start} ms`);
     const again = await groupRow(api, 'Recommended for this store');
     const row = (await rows(api, again.node)).find((r) => r.label === 'ACSD-90102');
-    assert.deepEqual((await rows(api, row!.node)).map((r) => r.label), ['exception.log:43']);
+    assert.deepEqual(
+      (await rows(api, row!.node)).map((r) => r.label),
+      ['exception.log:43'],
+    );
   });
 });

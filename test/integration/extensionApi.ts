@@ -108,7 +108,8 @@ export async function setUserSetting(key: string, value: unknown): Promise<void>
 
 /** The text of the hovers VS Code shows at `position` (every provider, as the editor would ask them), unescaped. */
 export async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string[]> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+  const hovers =
+    (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
   return hovers.map((h) => plain(h.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n')));
 }
 

@@ -5,19 +5,36 @@ import * as vscode from 'vscode';
 import { extensionApi } from './extensionApi';
 
 /** The extension's own command links in the hover: the only commands it may trust. */
-const OWN = new Set(['commercePatches.openDocs', 'commercePatches.reveal', 'commercePatches.apply', 'commercePatches.revert', 'commercePatches.addToEnvYaml', 'commercePatches.removeFromEnvYaml', 'workbench.trust.manage']);
+const OWN = new Set([
+  'commercePatches.openDocs',
+  'commercePatches.reveal',
+  'commercePatches.apply',
+  'commercePatches.revert',
+  'commercePatches.addToEnvYaml',
+  'commercePatches.removeFromEnvYaml',
+  'workbench.trust.manage',
+]);
 
 describe('hover on a patch with a hostile catalog title', () => {
   let md: vscode.MarkdownString;
 
   before(async () => {
     await extensionApi();
-    const doc = await vscode.workspace.openTextDocument({ content: 'QUALITY_PATCHES: [ACSD-90666]', language: 'plaintext' });
+    const doc = await vscode.workspace.openTextDocument({
+      content: 'QUALITY_PATCHES: [ACSD-90666]',
+      language: 'plaintext',
+    });
     await vscode.window.showTextDocument(doc);
     const position = new vscode.Position(0, doc.lineAt(0).text.indexOf('ACSD-90666') + 2);
-    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position)) ?? [];
-    const found = hovers.flatMap((h) => h.contents).find((c) => typeof c !== 'string' && c.value.includes('ACSD\\-90666'));
-    assert.ok(found !== undefined && typeof found !== 'string', `no hover: ${JSON.stringify(hovers.map((h) => h.contents))}`);
+    const hovers =
+      (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position)) ?? [];
+    const found = hovers
+      .flatMap((h) => h.contents)
+      .find((c) => typeof c !== 'string' && c.value.includes('ACSD\\-90666'));
+    assert.ok(
+      found !== undefined && typeof found !== 'string',
+      `no hover: ${JSON.stringify(hovers.map((h) => h.contents))}`,
+    );
     md = found as vscode.MarkdownString;
   });
 
@@ -44,14 +61,18 @@ describe('hover on a patch with a hostile catalog title', () => {
     assert.equal(md.supportHtml, false);
   });
 
-  it('renders the hostile title as text in VS Code\'s Markdown renderer: no link, no image runs anything', async () => {
+  it("renders the hostile title as text in VS Code's Markdown renderer: no link, no image runs anything", async () => {
     const html = await vscode.commands.executeCommand<string>('markdown.api.render', md.value);
     assert.equal(typeof html, 'string');
     assert.match(html, /&lt;command:commercePatches\.apply\?/);
     assert.doesNotMatch(html, /<img/);
     const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
     for (const href of hrefs) {
-      assert.match(href, /^command:commercePatches\.(openDocs|reveal|apply|revert|addToEnvYaml|removeFromEnvYaml)\?|^command:workbench\.trust\.manage/, href);
+      assert.match(
+        href,
+        /^command:commercePatches\.(openDocs|reveal|apply|revert|addToEnvYaml|removeFromEnvYaml)\?|^command:workbench\.trust\.manage/,
+        href,
+      );
       assert.doesNotMatch(decodeURIComponent(href), /ACSD-90667|evil\.example/, href);
     }
   });

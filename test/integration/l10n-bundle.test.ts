@@ -9,10 +9,34 @@ import { extensionId } from './extensionApi';
 const LOCALE = (process.env.INTEGRATION_LOCALE || 'en') as 'en' | 'sv' | 'fr' | 'ja';
 
 const EXPECTED = {
-  en: { count: '3 applicable patches', one: '1 applicable patch', refresh: 'Refresh', container: 'Commerce Patches', view: 'Patches' },
-  sv: { count: '3 tillämpliga patchar', one: '1 tillämplig patch', refresh: 'Uppdatera', container: 'Commerce-patchar', view: 'Patchar' },
-  fr: { count: '3 correctifs applicables', one: '1 correctif applicable', refresh: 'Actualiser', container: 'Correctifs Commerce', view: 'Correctifs' },
-  ja: { count: '適用可能なパッチ 3 件', one: '適用可能なパッチ 1 件', refresh: '最新の情報に更新', container: 'Commerce パッチ', view: 'パッチ' },
+  en: {
+    count: '3 applicable patches',
+    one: '1 applicable patch',
+    refresh: 'Refresh',
+    container: 'Commerce Patches',
+    view: 'Patches',
+  },
+  sv: {
+    count: '3 tillämpliga patchar',
+    one: '1 tillämplig patch',
+    refresh: 'Uppdatera',
+    container: 'Commerce-patchar',
+    view: 'Patchar',
+  },
+  fr: {
+    count: '3 correctifs applicables',
+    one: '1 correctif applicable',
+    refresh: 'Actualiser',
+    container: 'Correctifs Commerce',
+    view: 'Correctifs',
+  },
+  ja: {
+    count: '適用可能なパッチ 3 件',
+    one: '適用可能なパッチ 1 件',
+    refresh: '最新の情報に更新',
+    container: 'Commerce パッチ',
+    view: 'パッチ',
+  },
 }[LOCALE];
 
 describe(`display language "${LOCALE}": VS Code loads the extension's bundles`, () => {

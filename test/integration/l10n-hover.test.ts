@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { extensionApi, hoverText, patchRows, plain, projectGroups } from './extensionApi';
 
-const ARTICLE = 'docs/commerce-operations/tools/quality-patches-tool/patches-available-in-qpt/v1-1-54/acsd-61103-customer-entity-failure-count-not-reset-after-login';
+const ARTICLE =
+  'docs/commerce-operations/tools/quality-patches-tool/patches-available-in-qpt/v1-1-54/acsd-61103-customer-entity-failure-count-not-reset-after-login';
 const NB = '\u00a0';
 /** The language this run was started in (code-server --locale); English when none was given. */
 const LOCALE = (process.env.INTEGRATION_LOCALE || 'en') as 'en' | 'sv' | 'fr' | 'ja';
@@ -25,7 +26,10 @@ const EXPECTED = {
     docs: 'Open documentation',
     reveal: 'Reveal in sidebar',
     groups: ['Applicable', 'Needs QPT update', 'Deprecated / replaced', 'Scheduled (Cloud build)'],
-    tooltip: ['A customer who signs in successfully through the REST or GraphQL API', '**QPT version:** 1.1.54 (installed: 1.1.43)'],
+    tooltip: [
+      'A customer who signs in successfully through the REST or GraphQL API',
+      '**QPT version:** 1.1.54 (installed: 1.1.43)',
+    ],
     unknown: '**ACSD-99999999** is not in the loaded patch catalogs.',
     search: '',
   },
@@ -57,7 +61,10 @@ const EXPECTED = {
     docs: 'Ouvrir la documentation',
     reveal: 'Afficher dans la barre latérale',
     groups: ['Applicable', 'Mise à jour de QPT requise', 'Obsolète / remplacé', 'Planifié (build Cloud)'],
-    tooltip: ['Lorsqu’un client se connecte avec succès par l’API REST ou GraphQL', `**Version de QPT${NB}:** 1.1.54 (installée${NB}: 1.1.43)`],
+    tooltip: [
+      'Lorsqu’un client se connecte avec succès par l’API REST ou GraphQL',
+      `**Version de QPT${NB}:** 1.1.54 (installée${NB}: 1.1.43)`,
+    ],
     unknown: '**ACSD-99999999** ne figure dans aucun des catalogues de correctifs chargés.',
     search: '?lang=fr',
   },
@@ -94,7 +101,10 @@ describe(`display language "${LOCALE}": ACSD-61103 on the Cloud 2.4.6-p3 store`,
 
   before(async () => {
     api = await extensionApi();
-    doc = await vscode.workspace.openTextDocument({ content: 'ACSD-61103 ACSD-90001 ACSD-99999999', language: 'plaintext' });
+    doc = await vscode.workspace.openTextDocument({
+      content: 'ACSD-61103 ACSD-90001 ACSD-99999999',
+      language: 'plaintext',
+    });
   });
 
   it('the hover: title from the catalog in this language, labels and status sentence from the bundle', async () => {
@@ -103,15 +113,24 @@ describe(`display language "${LOCALE}": ACSD-61103 on the Cloud 2.4.6-p3 store`,
     const got = lines(md);
     assert.deepEqual(got.slice(0, EXPECTED.hover.length), EXPECTED.hover, got.join('\n'));
     const links = got.find((l) => l.includes('(command:commercePatches.openDocs?')) ?? '';
-    assert.match(links, new RegExp(`^\\[\\$\\(book\\) ${escape(EXPECTED.docs)}\\]\\(command:commercePatches\\.openDocs\\?`));
-    assert.match(links, new RegExp(`\\[\\$\\(list-tree\\) ${escape(EXPECTED.reveal)}\\]\\(command:commercePatches\\.reveal\\?`));
+    assert.match(
+      links,
+      new RegExp(`^\\[\\$\\(book\\) ${escape(EXPECTED.docs)}\\]\\(command:commercePatches\\.openDocs\\?`),
+    );
+    assert.match(
+      links,
+      new RegExp(`\\[\\$\\(list-tree\\) ${escape(EXPECTED.reveal)}\\]\\(command:commercePatches\\.reveal\\?`),
+    );
   });
 
   it('"Open documentation" goes to the article in this language', () => {
     const link = api.docsLinkFor(api.store, { id: 'ACSD-61103' });
     assert.deepEqual(link, { kind: 'article', url: `https://experienceleague.adobe.com/${LOCALE}/${ARTICLE}` });
     const unknown = api.docsLinkFor(api.store, { id: 'ACSD-99999999' });
-    assert.equal(unknown.url, `https://experienceleague.adobe.com/tools/commerce-quality-patches/index.html${EXPECTED.search}#ACSD-99999999`);
+    assert.equal(
+      unknown.url,
+      `https://experienceleague.adobe.com/tools/commerce-quality-patches/index.html${EXPECTED.search}#ACSD-99999999`,
+    );
   });
 
   it('a patch whose catalog text is English only shows it as is, beside translated labels, with no marker', async () => {
@@ -120,7 +139,10 @@ describe(`display language "${LOCALE}": ACSD-61103 on the Cloud 2.4.6-p3 store`,
     assert.match(got[0] ?? '', /^\*\*ACSD-90001\*\* Fixes the issue where the checkout totals are shown twice/);
     assert.doesNotMatch(got[0] ?? '', /\((?:en|English|untranslated)\)|⚠|\?\?/i);
     const categories = EXPECTED.hover[2].slice(0, EXPECTED.hover[2].indexOf('** ') + 2);
-    assert.ok(got.some((l) => l.startsWith(`${categories} `)), `no "${categories}" line:\n${got.join('\n')}`);
+    assert.ok(
+      got.some((l) => l.startsWith(`${categories} `)),
+      `no "${categories}" line:\n${got.join('\n')}`,
+    );
   });
 
   it('an unknown ID: the sentence in this language', async () => {
@@ -130,13 +152,17 @@ describe(`display language "${LOCALE}": ACSD-61103 on the Cloud 2.4.6-p3 store`,
 
   it('the tree: group labels, the row title and its tooltip in this language', async () => {
     const groups = await projectGroups(api);
-    assert.deepEqual(groups.map((g) => g.label), EXPECTED.groups);
+    assert.deepEqual(
+      groups.map((g) => g.label),
+      EXPECTED.groups,
+    );
     const needsUpdate = groups[1];
     const [row] = (await patchRows(api, needsUpdate.node)).filter((r) => r.label === 'ACSD-61103');
     assert.ok(row, 'no ACSD-61103 row');
     assert.equal(row.description, EXPECTED.hover[0].replace('**ACSD-61103** ', ''));
     const resolved = api.view.provider.resolveTreeItem(row.item, row.node);
-    const tooltip = resolved.tooltip instanceof vscode.MarkdownString ? plain(resolved.tooltip.value) : String(resolved.tooltip);
+    const tooltip =
+      resolved.tooltip instanceof vscode.MarkdownString ? plain(resolved.tooltip.value) : String(resolved.tooltip);
     for (const part of EXPECTED.tooltip) assert.ok(tooltip.includes(part), `tooltip lacks "${part}":\n${tooltip}`);
   });
 

@@ -53,7 +53,10 @@ describe('Patches view on a monorepo with two stores', () => {
     const doc = await vscode.workspace.openTextDocument({ content: 'See ACSD-61103.', language: 'markdown' });
     const [md] = await hoverText(doc.uri, new vscode.Position(0, 6));
     assert.ok(md, 'no hover');
-    assert.match(md, /\$\(dash\) magento\/magento2-base 2\.4\.1 is outside >=2\.4\.6 <2\.4\.7 \(Adobe Commerce 2\.4\.1\) — monorepo\/stores\/a/);
+    assert.match(
+      md,
+      /\$\(dash\) magento\/magento2-base 2\.4\.1 is outside >=2\.4\.6 <2\.4\.7 \(Adobe Commerce 2\.4\.1\) — monorepo\/stores\/a/,
+    );
     assert.match(md, /\$\(wrench\) Applicable to Adobe Commerce 2\.4\.6-p8 · B2B — monorepo\/stores\/b/);
   });
 

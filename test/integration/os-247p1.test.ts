@@ -2,7 +2,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import { extensionApi, hoverText, patchRows, groupRow, projectGroups, recordOpenedUrls, rows, waitFor } from './extensionApi';
+import {
+  extensionApi,
+  hoverText,
+  patchRows,
+  groupRow,
+  projectGroups,
+  recordOpenedUrls,
+  rows,
+  waitFor,
+} from './extensionApi';
 
 describe('Patches view on Magento Open Source 2.4.7-p1', () => {
   let api: ExtensionApi;
@@ -28,7 +37,10 @@ describe('Patches view on Magento Open Source 2.4.7-p1', () => {
   it('explains in the hover why ACSD-61103 does not apply, and still links its article', async () => {
     const doc = await vscode.workspace.openTextDocument({ content: '- ACSD-61103', language: 'markdown' });
     const [md] = await hoverText(doc.uri, new vscode.Position(0, 4));
-    assert.match(md ?? '', /magento\/magento2-base 2\.4\.7-p1 is outside >=2\.4\.6 <2\.4\.7 \(Magento Open Source 2\.4\.7-p1\)/);
+    assert.match(
+      md ?? '',
+      /magento\/magento2-base 2\.4\.7-p1 is outside >=2\.4\.6 <2\.4\.7 \(Magento Open Source 2\.4\.7-p1\)/,
+    );
     assert.doesNotMatch(md ?? '', / — os-247p1/, 'a single project needs no folder name');
     const recorder = recordOpenedUrls(api);
     try {

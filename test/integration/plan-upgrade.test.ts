@@ -18,14 +18,21 @@ describe('Plan Upgrade… on the Cloud store', function () {
 
   it('offers the later releases of the 2.4 line, newest first, and opens the report for the one picked', async () => {
     w.prompts.pickOneWith = (labels) => (labels.includes('2.4.7-p4') ? '2.4.7-p4' : undefined);
-    const result = await run<ActionResult>('commercePatches.planUpgrade', { kind: 'project', entry: { lockFile: w.cloudEntry().lockFile } });
+    const result = await run<ActionResult>('commercePatches.planUpgrade', {
+      kind: 'project',
+      entry: { lockFile: w.cloudEntry().lockFile },
+    });
     w.prompts.pickOneWith = undefined;
     assert.equal(result.outcome, 'succeeded');
     const asked = w.prompts.asked.pickOnes.at(-1);
     assert.ok(asked, 'a release was asked for');
     assert.equal(asked.labels[0], '2.4.9');
-    assert.ok(asked.labels.includes('2.4.6-p4') && !asked.labels.includes('2.4.6-p3') && !asked.labels.includes('2.4.5'));
-    const doc = vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && d.getText().includes('Upgrade plan'));
+    assert.ok(
+      asked.labels.includes('2.4.6-p4') && !asked.labels.includes('2.4.6-p3') && !asked.labels.includes('2.4.5'),
+    );
+    const doc = vscode.workspace.textDocuments.find(
+      (d) => d.languageId === 'markdown' && d.getText().includes('Upgrade plan'),
+    );
     assert.ok(doc, 'the plan is an open Markdown document');
     assert.equal(doc.isUntitled, true, 'untitled: it can be saved anywhere or copied');
     const text = doc.getText();
@@ -40,17 +47,29 @@ describe('Plan Upgrade… on the Cloud store', function () {
     const file = join(w.cloud, '.magento.env.yaml');
     const original = readFileSync(file, 'utf8');
     w.prompts.pickOneWith = (labels) => (labels.includes('2.4.7-p4') ? '2.4.7-p4' : undefined);
-    w.prompts.messageWith = (message, buttons) => (message.includes('would stop the Cloud build') ? buttons[0] : undefined);
+    w.prompts.messageWith = (message, buttons) =>
+      message.includes('would stop the Cloud build') ? buttons[0] : undefined;
     try {
-      await run<ActionResult>('commercePatches.planUpgrade', { kind: 'project', entry: { lockFile: w.cloudEntry().lockFile } });
+      await run<ActionResult>('commercePatches.planUpgrade', {
+        kind: 'project',
+        entry: { lockFile: w.cloudEntry().lockFile },
+      });
       const warned = w.prompts.asked.messages.find((m) => m.message.includes('would stop the Cloud build'));
       assert.ok(warned, 'the blocker is announced');
       assert.equal(warned.kind, 'warning');
-      assert.match(warned.message, /^ACSD-90001 in \.magento\.env\.yaml would stop the Cloud build on 2\.4\.7-p4 with "Next patches weren't found"\.$/);
+      assert.match(
+        warned.message,
+        /^ACSD-90001 in \.magento\.env\.yaml would stop the Cloud build on 2\.4\.7-p4 with "Next patches weren't found"\.$/,
+      );
       await until('the removal', () => readFileSync(file, 'utf8') !== original);
-      assert.equal(readFileSync(file, 'utf8'), original.replace('      - ACSD-90001   # made-up checkout fix, in the fixture QPT metadata\n', ''));
+      assert.equal(
+        readFileSync(file, 'utf8'),
+        original.replace('      - ACSD-90001   # made-up checkout fix, in the fixture QPT metadata\n', ''),
+      );
       // The removal ends by showing the edited file: wait for it before putting the file back.
-      await until('the edited file shown', () => vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === file));
+      await until('the edited file shown', () =>
+        vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === file),
+      );
     } finally {
       w.prompts.pickOneWith = undefined;
       w.prompts.messageWith = () => undefined;

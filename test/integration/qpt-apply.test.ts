@@ -50,7 +50,10 @@ describe('Apply, revert and check patches with QPT (fake magento-patches)', func
     const result = await run<ActionResult>('commercePatches.checkApplied', { kind: 'project', entry: w.cloudEntry() });
     assert.deepEqual(result, { outcome: 'succeeded', ids: ['MDVA-39305-V3', '$(id)', 'ACSD-1; touch pwned'] });
     assert.deepEqual(fakeRuns(w.cloud), [['status', '--format=json']]);
-    assert.match(w.prompts.lastMessage()?.message ?? '', /^Adobe Commerce 2\.4\.6-p3 · Cloud: 3 patches applied, 3 not applied, 1 N\/A \(QPT status\)\.$/);
+    assert.match(
+      w.prompts.lastMessage()?.message ?? '',
+      /^Adobe Commerce 2\.4\.6-p3 · Cloud: 3 patches applied, 3 not applied, 1 N\/A \(QPT status\)\.$/,
+    );
     // Only catalog patches get rows: the hostile IDs QPT listed stay out.
     assert.deepEqual(await ids('Applied'), ['MDVA-39305-V3']);
     assert.ok(!(await ids('Applicable')).includes('MDVA-39305-V3'), 'an applied patch left Applicable');
@@ -67,11 +70,18 @@ describe('Apply, revert and check patches with QPT (fake magento-patches)', func
     // Two stores: the user picks one first.
     assert.equal(w.prompts.asked.projectPicks.length, 1);
     const pick = w.prompts.asked.picks[0];
-    assert.equal(pick.title, 'Apply patches to Adobe Commerce 2.4.6-p3 · Cloud (empty-workspace/cloud)'.replace('empty-workspace', vscode.workspace.workspaceFolders![0].name));
+    assert.equal(
+      pick.title,
+      'Apply patches to Adobe Commerce 2.4.6-p3 · Cloud (empty-workspace/cloud)'.replace(
+        'empty-workspace',
+        vscode.workspace.workspaceFolders![0].name,
+      ),
+    );
     const items = patchItems(pick);
     const byId = new Map(items.map((i) => [i.id, i]));
     // Applicable, not yet applied: in; needing a QPT update, not applicable or applied: out.
-    for (const id of ['ACSD-90001', 'ACSD-90002', 'ACSD-90004', 'MDVA-90007-V2', 'magento2-90001']) assert.ok(byId.has(id), `${id} not offered`);
+    for (const id of ['ACSD-90001', 'ACSD-90002', 'ACSD-90004', 'MDVA-90007-V2', 'magento2-90001'])
+      assert.ok(byId.has(id), `${id} not offered`);
     for (const id of ['ACSD-61103', 'ACSD-51240', 'MDVA-39305-V3', '$(id)']) assert.ok(!byId.has(id), `${id} offered`);
     assert.match(byId.get('ACSD-90002')!.description!, /admin order grid/);
     assert.match(byId.get('ACSD-90002')!.detail!, /^Admin, Performance · requires ACSD-90001$/);
@@ -90,12 +100,22 @@ describe('Apply, revert and check patches with QPT (fake magento-patches)', func
     assert.match(confirm.detail, /changes files under vendor\//);
     assert.match(confirm.detail, /Required patches added: ACSD-90001/);
     assert.match(confirm.detail, /lost at the next deployment/);
-    assert.ok(confirm.detail.includes(`Command: ${process.execPath} ${FAKE_QPT} apply -n ACSD-90001 ACSD-90002`), confirm.detail);
+    assert.ok(
+      confirm.detail.includes(`Command: ${process.execPath} ${FAKE_QPT} apply -n ACSD-90001 ACSD-90002`),
+      confirm.detail,
+    );
 
     assert.deepEqual(result, { outcome: 'succeeded', ids: ['ACSD-90001', 'ACSD-90002'], exitCode: 0 });
     const runs = fakeRuns(w.cloud);
-    assert.deepEqual(runs.slice(-2), [['apply', '-n', 'ACSD-90001', 'ACSD-90002'], ['status', '--format=json']]);
-    assert.ok(w.prompts.asked.messages.some((m) => m.kind === 'info' && m.message === 'Applied ACSD-90001, ACSD-90002 to Adobe Commerce 2.4.6-p3 · Cloud.'));
+    assert.deepEqual(runs.slice(-2), [
+      ['apply', '-n', 'ACSD-90001', 'ACSD-90002'],
+      ['status', '--format=json'],
+    ]);
+    assert.ok(
+      w.prompts.asked.messages.some(
+        (m) => m.kind === 'info' && m.message === 'Applied ACSD-90001, ACSD-90002 to Adobe Commerce 2.4.6-p3 · Cloud.',
+      ),
+    );
     // The status ran again: both are applied now.
     assert.deepEqual(await ids('Applied'), ['ACSD-90001', 'ACSD-90002', 'MDVA-39305-V3']);
     assert.ok(!(await ids('Applicable')).includes('ACSD-90002'));
@@ -117,7 +137,9 @@ describe('Apply, revert and check patches with QPT (fake magento-patches)', func
 
   it('Apply from a tree row preselects it; a failing run reports its exit code and offers its output; the state is read again', async () => {
     configureFake(w.cloud, { fail: ['ACSD-90004'] });
-    const row = (await patchRows(w.api, (await groupRow(w.api, 'Applicable')).node)).find((r) => r.label === 'ACSD-90004')!;
+    const row = (await patchRows(w.api, (await groupRow(w.api, 'Applicable')).node)).find(
+      (r) => r.label === 'ACSD-90004',
+    )!;
     assert.match(row.item.contextValue ?? '', /^patch\.applicable\.scheduled\.cloud$/);
     w.prompts.pick = (request) => pickedIds(request);
     w.prompts.messageWith = (_m, buttons) => buttons.find((b) => b === 'Show Output');
@@ -126,7 +148,10 @@ describe('Apply, revert and check patches with QPT (fake magento-patches)', func
     assert.equal(w.prompts.asked.projectPicks.length, 1, 'the row names its project: no project pick');
     assert.deepEqual(pickedIds(w.prompts.asked.picks[0]), ['ACSD-90004']);
     assert.deepEqual(result, { outcome: 'failed', ids: ['ACSD-90004'], exitCode: 1 });
-    assert.deepEqual(fakeRuns(w.cloud).slice(before), [['apply', '-n', 'ACSD-90004'], ['status', '--format=json']]);
+    assert.deepEqual(fakeRuns(w.cloud).slice(before), [
+      ['apply', '-n', 'ACSD-90004'],
+      ['status', '--format=json'],
+    ]);
     const error = w.prompts.asked.messages.find((m) => m.kind === 'error');
     assert.equal(error?.message, 'Applying ACSD-90004 failed: the Quality Patches Tool exited with code 1.');
     assert.deepEqual(error?.buttons, ['Show Output']);
@@ -139,12 +164,21 @@ describe('Apply, revert and check patches with QPT (fake magento-patches)', func
   it('passes other exit codes on as they are', async () => {
     configureFake(w.cloud, { exitCode: 3 });
     w.prompts.pick = ['MDVA-90007-V2'];
-    const result = await run<ActionResult>('commercePatches.apply', { id: 'MDVA-90007-V2', lockFile: w.cloudEntry().lockFile });
+    const result = await run<ActionResult>('commercePatches.apply', {
+      id: 'MDVA-90007-V2',
+      lockFile: w.cloudEntry().lockFile,
+    });
     assert.equal(result.outcome, 'failed');
     assert.equal((result as { exitCode?: number }).exitCode, 3);
     // The status run exits 3 as well: the old state is dropped, not kept as if nothing happened.
     assert.equal(w.api.actions.applied.get(w.cloudEntry().analysis.project), undefined);
-    assert.ok(w.prompts.asked.messages.some((m) => /^Could not read the applied patches of Adobe Commerce 2\.4\.6-p3 · Cloud: QPT status exited with code 3\.$/.test(m.message)));
+    assert.ok(
+      w.prompts.asked.messages.some((m) =>
+        /^Could not read the applied patches of Adobe Commerce 2\.4\.6-p3 · Cloud: QPT status exited with code 3\.$/.test(
+          m.message,
+        ),
+      ),
+    );
     configureFake(w.cloud);
   });
 
@@ -152,28 +186,44 @@ describe('Apply, revert and check patches with QPT (fake magento-patches)', func
     w.prompts.pick = ['ACSD-90001'];
     w.prompts.confirmWith = (buttons) => buttons[0];
     const before = fakeRuns(w.cloud).length;
-    const result = await run<ActionResult>('commercePatches.revert', { id: 'ACSD-90001', lockFile: w.cloudEntry().lockFile });
+    const result = await run<ActionResult>('commercePatches.revert', {
+      id: 'ACSD-90001',
+      lockFile: w.cloudEntry().lockFile,
+    });
     // The state was unknown after the failed status: Revert checked it first.
     const pick = w.prompts.asked.picks[0];
-    assert.deepEqual(patchItems(pick).map((i) => i.id), ['ACSD-90001', 'ACSD-90002', 'MDVA-39305-V3']);
+    assert.deepEqual(
+      patchItems(pick).map((i) => i.id),
+      ['ACSD-90001', 'ACSD-90002', 'MDVA-39305-V3'],
+    );
     assert.deepEqual(pickedIds(pick), ['ACSD-90001']);
     assert.equal(w.prompts.asked.confirms[0]?.message, 'Revert ACSD-90001 in Adobe Commerce 2.4.6-p3 · Cloud?');
     assert.deepEqual(result, { outcome: 'succeeded', ids: ['ACSD-90001'], exitCode: 0 });
-    assert.deepEqual(fakeRuns(w.cloud).slice(before), [['status', '--format=json'], ['revert', '-n', 'ACSD-90001'], ['status', '--format=json']]);
+    assert.deepEqual(fakeRuns(w.cloud).slice(before), [
+      ['status', '--format=json'],
+      ['revert', '-n', 'ACSD-90001'],
+      ['status', '--format=json'],
+    ]);
     assert.deepEqual(await ids('Applied'), ['ACSD-90002', 'MDVA-39305-V3']);
     assert.ok((await ids('Applicable')).includes('ACSD-90001'));
   });
 
   it('Check applied patches picks up changes made outside VS Code; a change under vendor/ drops the state', async () => {
     // Someone ran QPT in a terminal.
-    writeFileSync(join(w.cloud, '.fake-qpt-state.json'), JSON.stringify({ applied: ['ACSD-90004'], reverted: ['ACSD-90002', 'MDVA-39305-V3'] }));
+    writeFileSync(
+      join(w.cloud, '.fake-qpt-state.json'),
+      JSON.stringify({ applied: ['ACSD-90004'], reverted: ['ACSD-90002', 'MDVA-39305-V3'] }),
+    );
     assert.deepEqual(await ids('Applied'), ['ACSD-90002', 'MDVA-39305-V3'], 'cached until checked again');
     await run('commercePatches.checkApplied', { kind: 'project', entry: w.cloudEntry() });
     assert.deepEqual(await ids('Applied'), ['ACSD-90004']);
     // Composer installs something: vendor/composer/installed.json changes, and the applied state is unknown again.
     mkdirSync(join(w.cloud, 'vendor', 'composer'), { recursive: true });
     writeFileSync(join(w.cloud, 'vendor', 'composer', 'installed.json'), '{"packages": []}');
-    await waitFor('the state to be dropped', () => w.api.actions.applied.get(w.cloudEntry().analysis.project) === undefined);
+    await waitFor(
+      'the state to be dropped',
+      () => w.api.actions.applied.get(w.cloudEntry().analysis.project) === undefined,
+    );
     await until('the Applied group to go', async () => (await ids('Applied')).length === 0);
   });
 
@@ -198,9 +248,18 @@ describe('Apply, revert and check patches with QPT (fake magento-patches)', func
     };
     assert.match(await refused('$(id)'), /^Refusing \$\(id\): a patch ID is letters and digits/);
     assert.match(await refused({ id: 'ACSD-1; touch pwned', lockFile }), /^Refusing ACSD-1; touch pwned/);
-    assert.match(await refused({ id: 'ACSD-99999', lockFile }), /^ACSD-99999 is not in the patch catalogs of Adobe Commerce 2\.4\.6-p3 · Cloud: nothing was run\.$/);
-    assert.match(await refused({ id: 'ACSD-61103', lockFile }), /needs a newer Quality Patches Tool than the installed 1\.1\.43\. Update it with: composer update magento\/quality-patches/);
-    assert.match(await refused({ id: 'ACSD-51240', lockFile }), /^ACSD-51240 does not apply to Adobe Commerce 2\.4\.6-p3 · Cloud\. magento\/magento2-base 2\.4\.6-p3 is outside/);
+    assert.match(
+      await refused({ id: 'ACSD-99999', lockFile }),
+      /^ACSD-99999 is not in the patch catalogs of Adobe Commerce 2\.4\.6-p3 · Cloud: nothing was run\.$/,
+    );
+    assert.match(
+      await refused({ id: 'ACSD-61103', lockFile }),
+      /needs a newer Quality Patches Tool than the installed 1\.1\.43\. Update it with: composer update magento\/quality-patches/,
+    );
+    assert.match(
+      await refused({ id: 'ACSD-51240', lockFile }),
+      /^ACSD-51240 does not apply to Adobe Commerce 2\.4\.6-p3 · Cloud\. magento\/magento2-base 2\.4\.6-p3 is outside/,
+    );
     // A command line as one string is refused rather than split by shell rules.
     await setUserSetting('qptCommand', 'php vendor/bin/magento-patches; touch pwned');
     try {
@@ -211,16 +270,25 @@ describe('Apply, revert and check patches with QPT (fake magento-patches)', func
       await setUserSetting('qptCommand', [process.execPath, FAKE_QPT]);
     }
     assert.equal(fakeRuns(w.cloud).length, before, 'QPT ran');
-    assert.deepEqual(readdirSync(w.cloud).filter((f) => f.includes('pwned')), []);
+    assert.deepEqual(
+      readdirSync(w.cloud).filter((f) => f.includes('pwned')),
+      [],
+    );
   });
 
   it('says so when QPT is not installed, and offers to copy `composer require magento/quality-patches`', async () => {
     w.prompts.messageWith = (_m, buttons) => buttons[0];
-    const result = await run<ActionResult>('commercePatches.apply', { kind: 'project', entry: w.api.store.commerce()[1] });
+    const result = await run<ActionResult>('commercePatches.apply', {
+      kind: 'project',
+      entry: w.api.store.commerce()[1],
+    });
     w.prompts.messageWith = () => undefined;
     assert.equal(result.outcome, 'refused');
     const message = w.prompts.asked.messages.at(-1)!;
-    assert.match(message.message, /^The Quality Patches Tool is not installed in Magento Open Source 2\.4\.7-p1 \(.*\/os\)\. Install it with: composer require magento\/quality-patches$/);
+    assert.match(
+      message.message,
+      /^The Quality Patches Tool is not installed in Magento Open Source 2\.4\.7-p1 \(.*\/os\)\. Install it with: composer require magento\/quality-patches$/,
+    );
     assert.deepEqual(message.buttons, ['Copy Command']);
     // The copy follows the click; a browser-hosted workbench may not let the clipboard be read back.
     for (let i = 0; i < 20 && (await clipboardText()) === ''; i++) await new Promise((r) => setTimeout(r, 100));

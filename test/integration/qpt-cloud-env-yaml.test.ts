@@ -6,10 +6,22 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ActionResult } from '../../src/vscode/commands/context';
-import { groupRow, hoverText, nextChange, patchRows, projectGroups, setUserSetting, until, waitFor } from './extensionApi';
+import {
+  groupRow,
+  hoverText,
+  nextChange,
+  patchRows,
+  projectGroups,
+  setUserSetting,
+  until,
+  waitFor,
+} from './extensionApi';
 import { fakeRuns, qptWorkspace, run, type QptWorkspace } from './qptWorkspace';
 
-const ORIGINAL = readFileSync(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'cloud-246p3', '.magento.env.yaml'), 'utf8');
+const ORIGINAL = readFileSync(
+  join(__dirname, '..', '..', '..', 'test', 'fixtures', 'cloud-246p3', '.magento.env.yaml'),
+  'utf8',
+);
 
 describe('.magento.env.yaml QUALITY_PATCHES on the Cloud store', function () {
   this.timeout(60_000);
@@ -75,12 +87,18 @@ describe('.magento.env.yaml QUALITY_PATCHES on the Cloud store', function () {
     assert.ok(editor?.document.isDirty);
   });
 
-  it('Remove from .magento.env.yaml deletes the entry\'s line only', async () => {
-    const result = await run<ActionResult>('commercePatches.removeFromEnvYaml', { id: 'MDVA-39305-V3', lockFile: lockFile() });
+  it("Remove from .magento.env.yaml deletes the entry's line only", async () => {
+    const result = await run<ActionResult>('commercePatches.removeFromEnvYaml', {
+      id: 'MDVA-39305-V3',
+      lockFile: lockFile(),
+    });
     assert.deepEqual(result, { outcome: 'succeeded', ids: ['MDVA-39305-V3'] });
     assert.equal(onDisk(), ORIGINAL.replace('      - MDVA-39305-V3\n', ''));
     await until('the Scheduled group', async () => !(await scheduledRows()).includes('MDVA-39305-V3'));
-    const again = await run<ActionResult>('commercePatches.removeFromEnvYaml', { id: 'MDVA-39305-V3', lockFile: lockFile() });
+    const again = await run<ActionResult>('commercePatches.removeFromEnvYaml', {
+      id: 'MDVA-39305-V3',
+      lockFile: lockFile(),
+    });
     assert.deepEqual(again, { outcome: 'refused', why: 'MDVA-39305-V3 is not listed in .magento.env.yaml.' });
   });
 
@@ -104,15 +122,21 @@ describe('.magento.env.yaml QUALITY_PATCHES on the Cloud store', function () {
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# unsaved note\n'));
     assert.ok(doc.isDirty);
     await run('commercePatches.addToEnvYaml', { id: 'ACSD-90002', lockFile: lockFile() });
-    assert.equal(doc.getText(), `# unsaved note\n${ORIGINAL.replace('      - ACSD-90004\n', '      - ACSD-90004\n      - ACSD-90002\n')}`);
-    assert.ok(doc.isDirty, 'saved the user\'s unsaved change');
+    assert.equal(
+      doc.getText(),
+      `# unsaved note\n${ORIGINAL.replace('      - ACSD-90004\n', '      - ACSD-90004\n      - ACSD-90002\n')}`,
+    );
+    assert.ok(doc.isDirty, "saved the user's unsaved change");
     assert.equal(onDisk(), ORIGINAL);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('points a deprecated patch to its replacement; refuses unknown and hostile IDs; reports broken YAML with its line', async () => {
     w.prompts.confirmWith = (buttons) => buttons[0];
-    const deprecated = await run<ActionResult>('commercePatches.addToEnvYaml', { id: 'ACSD-90003', lockFile: lockFile() });
+    const deprecated = await run<ActionResult>('commercePatches.addToEnvYaml', {
+      id: 'ACSD-90003',
+      lockFile: lockFile(),
+    });
     assert.equal(w.prompts.asked.confirms[0]?.message, 'ACSD-90003 is deprecated: ACSD-90004 replaces it.');
     assert.deepEqual(w.prompts.asked.confirms[0]?.buttons, ['Add ACSD-90004', 'Add ACSD-90003 Anyway']);
     assert.deepEqual(deprecated, { outcome: 'refused', why: '.magento.env.yaml already lists ACSD-90004.' });
@@ -125,7 +149,10 @@ describe('.magento.env.yaml QUALITY_PATCHES on the Cloud store', function () {
 
     await reset('stage:\n  build:\n    QUALITY_PATCHES: [ACSD-90001\n');
     const broken = await run<ActionResult>('commercePatches.addToEnvYaml', { id: 'ACSD-90002', lockFile: lockFile() });
-    assert.match((broken as { why: string }).why, /^\.magento\.env\.yaml cannot be edited: .*\.magento\.env\.yaml:\d+:\d+: Invalid YAML/);
+    assert.match(
+      (broken as { why: string }).why,
+      /^\.magento\.env\.yaml cannot be edited: .*\.magento\.env\.yaml:\d+:\d+: Invalid YAML/,
+    );
     assert.deepEqual(w.prompts.lastMessage()?.buttons, ['Open .magento.env.yaml']);
   });
 
@@ -174,20 +201,35 @@ describe('.magento.env.yaml QUALITY_PATCHES on the Cloud store', function () {
       assert.equal(byCode.get('deprecated')?.message, 'ACSD-90003 is deprecated: use ACSD-90004.');
       assert.deepEqual(byCode.get('deprecated')?.tags, [vscode.DiagnosticTag.Deprecated]);
       assert.match(byCode.get('needs-qpt-update')?.message ?? '', /installed 1\.1\.43/);
-      assert.match(byCode.get('not-applicable')?.message ?? '', /magento\/magento2-base 2\.4\.6-p3 is outside >=2\.4\.4 <2\.4\.6/);
+      assert.match(
+        byCode.get('not-applicable')?.message ?? '',
+        /magento\/magento2-base 2\.4\.6-p3 is outside >=2\.4\.4 <2\.4\.6/,
+      );
       assert.match(byCode.get('invalid')?.message ?? '', /must be a patch ID/);
     });
 
     it('offers the replacement and removal as quick fixes, which edit the document', async () => {
       await waitFor('diagnostics', () => diagnostics().length >= 6 || undefined);
       const deprecated = diagnostics().find((d) => d.code === 'deprecated')!;
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, deprecated.range, vscode.CodeActionKind.QuickFix.value);
-      const titles = actions.filter((a) => a.diagnostics?.includes(deprecated) || a.title.includes('ACSD-90003')).map((a) => a.title);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        deprecated.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      const titles = actions
+        .filter((a) => a.diagnostics?.includes(deprecated) || a.title.includes('ACSD-90003'))
+        .map((a) => a.title);
       // ACSD-90004 is listed already: removing the deprecated entry is the fix.
       assert.deepEqual(titles, ['Remove ACSD-90003 (ACSD-90004 is already listed)']);
 
       const hostile = diagnostics().find((d) => doc.getText(d.range) === '$(id)')!;
-      const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, hostile.range, vscode.CodeActionKind.QuickFix.value);
+      const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        hostile.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const remove = fixes.find((a) => a.title === 'Remove $(id) from QUALITY_PATCHES');
       assert.ok(remove?.edit, fixes.map((a) => a.title).join(', '));
       await vscode.workspace.applyEdit(remove.edit);
@@ -200,7 +242,12 @@ describe('.magento.env.yaml QUALITY_PATCHES on the Cloud store', function () {
       await editor.edit((b) => b.delete(new vscode.Range(9, 0, 10, 0))); // drop ACSD-90004
       await waitFor('diagnostics', () => diagnostics().find((d) => d.code === 'deprecated'));
       const deprecated = diagnostics().find((d) => d.code === 'deprecated')!;
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, deprecated.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        deprecated.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const replace = actions.find((a) => a.title === 'Replace ACSD-90003 with ACSD-90004');
       assert.ok(replace?.edit && replace.isPreferred, actions.map((a) => a.title).join(', '));
       await vscode.workspace.applyEdit(replace.edit);
@@ -211,14 +258,22 @@ describe('.magento.env.yaml QUALITY_PATCHES on the Cloud store', function () {
     it('hovers entries as everywhere, and completes applicable IDs not listed yet', async () => {
       const [hover] = await hoverText(uri, new vscode.Position(3, 10));
       assert.match(hover ?? '', /Deprecated for Adobe Commerce 2\.4\.6-p3 · Cloud: use ACSD-90004/);
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(10, 8));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        uri,
+        new vscode.Position(10, 8),
+      );
       const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
       assert.ok(labels.includes('ACSD-90002') && labels.includes('MDVA-90007-V2'), labels.join(', '));
       for (const id of ['ACSD-90004', 'ACSD-61103', 'ACSD-90003']) assert.ok(!labels.includes(id), `${id} offered`);
       const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'ACSD-90002')!;
       assert.equal(item.detail, 'Requires ACSD-90001');
       // Outside the list: nothing from this extension.
-      const elsewhere = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(1, 2));
+      const elsewhere = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        uri,
+        new vscode.Position(1, 2),
+      );
       assert.ok(!elsewhere.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'ACSD-90002'));
     });
   });
@@ -244,7 +299,10 @@ describe('.magento.env.yaml QUALITY_PATCHES on the Cloud store', function () {
       await changed;
       const known = w.cloudEntry().analysis.catalog.patches;
       assert.ok(!known.has('$(id)') && !known.has('ACSD-1; touch pwned'), 'a hostile ID entered the catalog');
-      assert.ok(w.cloudEntry().analysis.problems.some((p) => p.file === catalog), 'the catalog problems are reported');
+      assert.ok(
+        w.cloudEntry().analysis.problems.some((p) => p.file === catalog),
+        'the catalog problems are reported',
+      );
       const before = fakeRuns(w.cloud).length;
       for (const id of ['$(id)', 'ACSD-1; touch pwned', '`id`', 'ACSD-1 && id']) {
         for (const command of ['commercePatches.apply', 'commercePatches.revert', 'commercePatches.addToEnvYaml']) {

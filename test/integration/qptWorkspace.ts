@@ -23,17 +23,52 @@ export interface QptWorkspace {
 }
 
 /** One row of `magento-patches status --format=json` as QPT prints it (title wrapped after 60 bytes). */
-export function statusRow(id: string, status: string, title: string, categories: string[], details = 'Patch type: Optional') {
+export function statusRow(
+  id: string,
+  status: string,
+  title: string,
+  categories: string[],
+  details = 'Patch type: Optional',
+) {
   const wrapped = (title.match(/.{1,60}/g) ?? []).map((l) => `${l}\n`).join('');
-  return { Id: id, Title: wrapped, Category: categories.join('\n'), Origin: 'Adobe Commerce Support', Status: status, Details: details };
+  return {
+    Id: id,
+    Title: wrapped,
+    Category: categories.join('\n'),
+    Origin: 'Adobe Commerce Support',
+    Status: status,
+    Details: details,
+  };
 }
 
 /** What the fake QPT reports for the Cloud store before anything is applied. */
 export const CLOUD_STATUS = [
-  statusRow('ACSD-90001', 'Not applied', 'Fixes the issue where the checkout totals are shown twice for carts with a gift card.', ['Order/Checkout']),
-  statusRow('ACSD-90002', 'Not applied', 'Fixes slow loading of the admin order grid when staging is enabled.', ['Admin', 'Performance'], 'Patch type: Optional\nRequired patches:\n - ACSD-90001'),
-  statusRow('ACSD-90003', 'N/A', 'Fixes stale category pages in the full-page cache after a scheduled update.', ['Cache'], 'Patch type: DEPRECATED\nRecommended replacement: ACSD-90004'),
-  statusRow('ACSD-90004', 'Not applied', 'Fixes stale category and product pages in the full-page cache after a scheduled update.', ['Cache']),
+  statusRow(
+    'ACSD-90001',
+    'Not applied',
+    'Fixes the issue where the checkout totals are shown twice for carts with a gift card.',
+    ['Order/Checkout'],
+  ),
+  statusRow(
+    'ACSD-90002',
+    'Not applied',
+    'Fixes slow loading of the admin order grid when staging is enabled.',
+    ['Admin', 'Performance'],
+    'Patch type: Optional\nRequired patches:\n - ACSD-90001',
+  ),
+  statusRow(
+    'ACSD-90003',
+    'N/A',
+    'Fixes stale category pages in the full-page cache after a scheduled update.',
+    ['Cache'],
+    'Patch type: DEPRECATED\nRecommended replacement: ACSD-90004',
+  ),
+  statusRow(
+    'ACSD-90004',
+    'Not applied',
+    'Fixes stale category and product pages in the full-page cache after a scheduled update.',
+    ['Cache'],
+  ),
   statusRow('MDVA-39305-V3', 'Applied', 'Forms can be submitted before Google reCAPTCHA has loaded', ['Security']),
   // Rows no catalog knows, with shell syntax in the ID: never offered, never passed on.
   statusRow('$(id)', 'Applied', 'Hostile row', ['Other']),
@@ -62,7 +97,10 @@ let shared: QptWorkspace | undefined;
 export async function qptWorkspace(): Promise<QptWorkspace> {
   if (shared !== undefined) return shared;
   const root = process.env.INTEGRATION_WORKSPACE ?? '';
-  assert.ok(root !== '' && existsSync(root), 'the qpt suites run in a fresh empty folder (":empty" in workspaces.json)');
+  assert.ok(
+    root !== '' && existsSync(root),
+    'the qpt suites run in a fresh empty folder (":empty" in workspaces.json)',
+  );
   const cloud = join(root, 'cloud');
   const os = join(root, 'os');
   // Before the extension reads the folder: it then finds both stores at once.
@@ -77,7 +115,13 @@ export async function qptWorkspace(): Promise<QptWorkspace> {
   api.actions.setPrompts(prompts);
   const cloudEntry = () => {
     const entry = api.store.commerce().find((e) => e.analysis.project.root === cloud);
-    assert.ok(entry, `no Commerce project at ${cloud}: ${api.store.commerce().map((e) => e.lockFile).join(', ')}`);
+    assert.ok(
+      entry,
+      `no Commerce project at ${cloud}: ${api.store
+        .commerce()
+        .map((e) => e.lockFile)
+        .join(', ')}`,
+    );
     return entry;
   };
   shared = { api, root, cloud, os, prompts, cloudEntry };
@@ -86,5 +130,5 @@ export async function qptWorkspace(): Promise<QptWorkspace> {
 
 /** Runs one of the extension's commands and returns what it resolved with. */
 export async function run<T = unknown>(command: string, ...args: unknown[]): Promise<T> {
-  return (await vscode.commands.executeCommand(command, ...args));
+  return await vscode.commands.executeCommand(command, ...args);
 }

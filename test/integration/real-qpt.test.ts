@@ -59,7 +59,11 @@ describe('Apply, revert and check against the real QPT engine (PHP, magento-clou
     stores.os = realStore('os-247p1', { into: join(root, 'os'), allowGit: true, seed: [ACP2E_3705] });
     stores.community = realStore('os-243', { into: join(root, 'community'), allowGit: true, seed: [COMMUNITY_34528] });
     const required = Object.values(CLOUD_REQUIRED).map((f) => `../../magento-cloud-patches/patches/${f}`);
-    stores.cloud = realStore('cloud-243', { into: join(root, 'cloud'), allowGit: true, seed: [...required, ...ACSD_47920, COMMUNITY_34528] });
+    stores.cloud = realStore('cloud-243', {
+      into: join(root, 'cloud'),
+      allowGit: true,
+      seed: [...required, ...ACSD_47920, COMMUNITY_34528],
+    });
     api = await extensionApi();
     api.store.refresh();
     await setUserSetting('qptCommand', undefined);
@@ -84,7 +88,10 @@ describe('Apply, revert and check against the real QPT engine (PHP, magento-clou
     assert.ok(kept !== undefined);
     assert.deepEqual([...kept].sort(), [...expected.values()].map((s) => [s.id, s.status]).sort());
     assert.equal(kept.get('ACP2E-3705'), 'Not applied');
-    assert.match(prompts.lastMessage()?.message ?? '', /^Magento Open Source 2\.4\.7-p1: 0 patches applied, \d+ not applied, \d+ N\/A \(QPT status\)\.$/);
+    assert.match(
+      prompts.lastMessage()?.message ?? '',
+      /^Magento Open Source 2\.4\.7-p1: 0 patches applied, \d+ not applied, \d+ N\/A \(QPT status\)\.$/,
+    );
   });
 
   it('Apply from the palette: confirm, the task runs, vendor files change; Applied group, hover and every count follow', async () => {
@@ -121,7 +128,10 @@ describe('Apply, revert and check against the real QPT engine (PHP, magento-clou
   it('Revert brings the vendor files back, and the patch back to Applicable', async () => {
     prompts.projectWith = () => entryOf(stores.os);
     prompts.pick = ['ACP2E-3705'];
-    const result = await run<ActionResult>('commercePatches.revert', { id: 'ACP2E-3705', lockFile: entryOf(stores.os).lockFile });
+    const result = await run<ActionResult>('commercePatches.revert', {
+      id: 'ACP2E-3705',
+      lockFile: entryOf(stores.os).lockFile,
+    });
     assert.deepEqual(result, { outcome: 'succeeded', ids: ['ACP2E-3705'], exitCode: 0 });
     assert.ok(prompts.asked.messages.some((m) => m.message === 'Reverted ACP2E-3705 in Magento Open Source 2.4.7-p1.'));
     assert.ok(gitAccepts(stores.os, ACP2E_3705));
@@ -132,12 +142,18 @@ describe('Apply, revert and check against the real QPT engine (PHP, magento-clou
   it('the community patch magento/magento2/34528: applied under its catalog ID, shown Applied, reverted', async () => {
     const entry = entryOf(stores.community);
     prompts.pick = ['magento/magento2/34528'];
-    const applied = await run<ActionResult>('commercePatches.apply', { id: 'magento/magento2/34528', lockFile: entry.lockFile });
+    const applied = await run<ActionResult>('commercePatches.apply', {
+      id: 'magento/magento2/34528',
+      lockFile: entry.lockFile,
+    });
     assert.match(prompts.asked.confirms[0]?.detail ?? '', /apply -n MAGENTO\/MAGENTO2\/34528/);
     assert.deepEqual(applied, { outcome: 'succeeded', ids: ['magento/magento2/34528'], exitCode: 0 });
     assert.ok(gitAccepts(stores.community, COMMUNITY_34528, true));
     assert.deepEqual(await groupIds(stores.community, 'Applied'), ['magento/magento2/34528']);
-    const reverted = await run<ActionResult>('commercePatches.revert', { id: 'magento/magento2/34528', lockFile: entry.lockFile });
+    const reverted = await run<ActionResult>('commercePatches.revert', {
+      id: 'magento/magento2/34528',
+      lockFile: entry.lockFile,
+    });
     assert.deepEqual(reverted, { outcome: 'succeeded', ids: ['magento/magento2/34528'], exitCode: 0 });
     assert.ok(gitAccepts(stores.community, COMMUNITY_34528));
     assert.deepEqual(await groupIds(stores.community, 'Applied'), []);
@@ -152,7 +168,10 @@ describe('Apply, revert and check against the real QPT engine (PHP, magento-clou
     }
     const file = join(stores.cloud.root, '.magento.env.yaml');
     assert.match(readFileSync(file, 'utf8'), /- MAGENTO\/MAGENTO2\/34528$/m);
-    const ece = await runInvocation({ command: 'php', args: ['vendor/bin/ece-patches', 'apply'], cwd: stores.cloud.root }, stores.cloud.env);
+    const ece = await runInvocation(
+      { command: 'php', args: ['vendor/bin/ece-patches', 'apply'], cwd: stores.cloud.root },
+      stores.cloud.env,
+    );
     assert.equal(ece.code, 0, ece.stdout);
     const report = parseQptRunOutput(ece.stdout, entry.analysis.catalog.patches.keys());
     assert.deepEqual(report.applied, [...Object.keys(CLOUD_REQUIRED), 'ACSD-47920', 'magento/magento2/34528']);
@@ -165,17 +184,31 @@ describe('Apply, revert and check against the real QPT engine (PHP, magento-clou
     writeFileSync(file, 'stage:\n  build:\n    QUALITY_PATCHES:\n      - ACP2E-3705\n');
     const doc = await vscode.workspace.openTextDocument(file);
     await vscode.window.showTextDocument(doc);
-    const diagnostic = await waitFor('diagnostic', () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.code !== undefined), 20_000);
+    const diagnostic = await waitFor(
+      'diagnostic',
+      () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.code !== undefined),
+      20_000,
+    );
     assert.equal(diagnostic.code, 'not-applicable');
     assert.match(diagnostic.message, /^ACP2E-3705 does not apply to Adobe Commerce 2\.4\.3/);
-    const ece = await runInvocation({ command: 'php', args: ['vendor/bin/ece-patches', 'apply'], cwd: stores.cloud.root }, stores.cloud.env);
+    const ece = await runInvocation(
+      { command: 'php', args: ['vendor/bin/ece-patches', 'apply'], cwd: stores.cloud.root },
+      stores.cloud.env,
+    );
     assert.equal(ece.code, 1);
     assert.deepEqual(parseQptRunOutput(ece.stdout, entry.analysis.catalog.patches.keys()).notFound, ['ACP2E-3705']);
     // The catalog's lower-case spelling: flagged, and ece-patches indeed does not find it.
     writeFileSync(file, 'stage:\n  build:\n    QUALITY_PATCHES:\n      - magento/magento2/34528\n');
-    const lower = await waitFor('case diagnostic', () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === 'case'), 20_000);
+    const lower = await waitFor(
+      'case diagnostic',
+      () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === 'case'),
+      20_000,
+    );
     assert.match(lower.message, /write MAGENTO\/MAGENTO2\/34528/);
-    const failed = await runInvocation({ command: 'php', args: ['vendor/bin/ece-patches', 'apply'], cwd: stores.cloud.root }, stores.cloud.env);
+    const failed = await runInvocation(
+      { command: 'php', args: ['vendor/bin/ece-patches', 'apply'], cwd: stores.cloud.root },
+      stores.cloud.env,
+    );
     assert.equal(failed.code, 1);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });

@@ -63,7 +63,11 @@ async function main(): Promise<number> {
           `--extensions-dir=${join(state, `extensions-${i}`)}`,
           ...(ws.locale ? [`--locale=${ws.locale}`] : []),
         ],
-        extensionTestsEnv: { INTEGRATION_TESTS: ws.tests.join(','), INTEGRATION_WORKSPACE: folder ?? '', INTEGRATION_LOCALE: ws.locale ?? '' },
+        extensionTestsEnv: {
+          INTEGRATION_TESTS: ws.tests.join(','),
+          INTEGRATION_WORKSPACE: folder ?? '',
+          INTEGRATION_LOCALE: ws.locale ?? '',
+        },
       });
       console.log(`=== ${ws.folder}: passed`);
     } catch (e) {

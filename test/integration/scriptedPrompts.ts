@@ -2,7 +2,13 @@
 // question and message (VS Code's modal dialogs cannot be answered from inside the extension host).
 import * as vscode from 'vscode';
 import type { CommerceEntry } from '../../src/vscode/projects/entries';
-import { isPatchItem, type MessageKind, type PatchPickItem, type PatchPickRequest, type Prompts } from '../../src/vscode/commands/prompts';
+import {
+  isPatchItem,
+  type MessageKind,
+  type PatchPickItem,
+  type PatchPickRequest,
+  type Prompts,
+} from '../../src/vscode/commands/prompts';
 
 export interface Asked {
   picks: PatchPickRequest[];
@@ -15,7 +21,15 @@ export interface Asked {
 }
 
 export class ScriptedPrompts implements Prompts {
-  readonly asked: Asked = { picks: [], projectPicks: [], confirms: [], messages: [], progress: [], pickOnes: [], inputs: [] };
+  readonly asked: Asked = {
+    picks: [],
+    projectPicks: [],
+    confirms: [],
+    messages: [],
+    progress: [],
+    pickOnes: [],
+    inputs: [],
+  };
   /** The label of the item the next single pick returns (undefined = dismissed; default the first item). */
   pickOneWith: ((labels: string[]) => string | undefined) | undefined;
   /** What the next text input returns (undefined = dismissed). */

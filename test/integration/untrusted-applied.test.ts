@@ -39,16 +39,22 @@ describe('applied state in Restricted Mode', function () {
 
   it('shows the Applied, Conflicts and Local patches groups of the store', async () => {
     const roots = await rows(api);
-    const index = roots.filter((r) => r.node.kind === 'project').findIndex((r) => r.node.kind === 'project' && r.node.entry.lockFile === lockFile);
+    const index = roots
+      .filter((r) => r.node.kind === 'project')
+      .findIndex((r) => r.node.kind === 'project' && r.node.entry.lockFile === lockFile);
     const groups = await projectGroups(api, Math.max(0, index));
     const byLabel = new Map(groups.map((g) => [g.label, g]));
-    for (const label of ['Applied', 'Conflicts', 'Local patches']) assert.ok(byLabel.has(label), `${label} among ${[...byLabel.keys()].join(', ')}`);
+    for (const label of ['Applied', 'Conflicts', 'Local patches'])
+      assert.ok(byLabel.has(label), `${label} among ${[...byLabel.keys()].join(', ')}`);
     const conflicts = await patchRows(api, byLabel.get('Conflicts')!.node);
     assert.ok(conflicts.some((r) => r.label === 'ACSD-91003'));
   });
 
   it('opens Show Patch Changes', async () => {
-    const result = await vscode.commands.executeCommand<ShowChangesResult>('commercePatches.showChanges', { id: 'ACSD-91001', lockFile });
+    const result = await vscode.commands.executeCommand<ShowChangesResult>('commercePatches.showChanges', {
+      id: 'ACSD-91001',
+      lockFile,
+    });
     assert.equal(result.outcome, 'diff');
   });
 });

@@ -71,7 +71,10 @@ describe('Restricted Mode (untrusted workspace)', function () {
       const [message] = prompts.asked.messages;
       assert.deepEqual(result, { outcome: 'refused', why: message?.message }, command);
       assert.equal(message?.kind, 'warning');
-      assert.match(message?.message ?? '', /^This workspace is not trusted: Commerce Patches shows the triage but runs no process/);
+      assert.match(
+        message?.message ?? '',
+        /^This workspace is not trusted: Commerce Patches shows the triage but runs no process/,
+      );
       assert.deepEqual(message?.buttons, ['Manage Workspace Trust']);
     }
     assert.deepEqual(prompts.asked.picks, [], 'nothing was offered to pick');
@@ -83,7 +86,10 @@ describe('Restricted Mode (untrusted workspace)', function () {
   it('the hover says why Apply is unavailable instead of offering it', async () => {
     const doc = await vscode.workspace.openTextDocument({ content: 'ACSD-90002' });
     const [text] = await hoverText(doc.uri, new vscode.Position(0, 3));
-    assert.match(text ?? '', /This workspace is not trusted: .*applying, reverting and checking patches with the Quality Patches Tool is unavailable\./);
+    assert.match(
+      text ?? '',
+      /This workspace is not trusted: .*applying, reverting and checking patches with the Quality Patches Tool is unavailable\./,
+    );
     assert.match(text ?? '', /Manage Workspace Trust/);
     assert.doesNotMatch(text ?? '', /\$\(play\) Apply/);
     // Editing .magento.env.yaml runs nothing: offered as in a trusted folder.

@@ -42,7 +42,10 @@ describe('welcome content of the Patches view', () => {
     const manifest = ext.packageJSON as { contributes: { viewsWelcome: Array<{ when: string; contents: string }> } };
     const welcome = manifest.contributes.viewsWelcome;
     const clause = expected === 'noFolder' ? 'workspaceFolderCount == 0' : `commercePatches.state == ${expected}`;
-    assert.ok(welcome.some((w) => w.when.includes(clause)), `no viewsWelcome entry with "${clause}"`);
+    assert.ok(
+      welcome.some((w) => w.when.includes(clause)),
+      `no viewsWelcome entry with "${clause}"`,
+    );
   });
 
   if (expected === 'lockError') {

@@ -42,7 +42,11 @@ const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, 
  * Every way `translated` falls short of `english`, one readable line each (empty when it is complete).
  * `untranslated` lists keys whose translation may equal the English text (brand names, pure placeholders).
  */
-export function compareBundle(english: Bundle, translated: Bundle, untranslated: ReadonlySet<string> = new Set()): string[] {
+export function compareBundle(
+  english: Bundle,
+  translated: Bundle,
+  untranslated: ReadonlySet<string> = new Set(),
+): string[] {
   const issues: string[] = [];
   for (const key of Object.keys(english)) {
     if (!(key in translated)) issues.push(`missing "${key}"`);
@@ -60,17 +64,23 @@ export function compareBundle(english: Bundle, translated: Bundle, untranslated:
     if (text.trim() === '') issues.push(`"${key}": empty`);
     else if (text === source && !untranslated.has(key)) issues.push(`"${key}": not translated`);
     if (!same(placeholders(text), placeholders(source))) {
-      issues.push(`"${key}": placeholders ${placeholders(text).join(' ') || 'none'}, English has ${placeholders(source).join(' ') || 'none'}`);
+      issues.push(
+        `"${key}": placeholders ${placeholders(text).join(' ') || 'none'}, English has ${placeholders(source).join(' ') || 'none'}`,
+      );
     }
     if (!same(linkTargets(text), linkTargets(source))) {
-      issues.push(`"${key}": links to ${linkTargets(text).join(', ') || 'nothing'}, English to ${linkTargets(source).join(', ') || 'nothing'}`);
+      issues.push(
+        `"${key}": links to ${linkTargets(text).join(', ') || 'nothing'}, English to ${linkTargets(source).join(', ') || 'nothing'}`,
+      );
     }
     if (!same(buttonTargets(text), buttonTargets(source))) {
       issues.push(`"${key}": links on a line of their own (buttons) differ from English`);
     }
     for (const bad of brokenLinks(text)) issues.push(`"${key}": broken link ${bad}`);
     if (!same(codeSpans(text), codeSpans(source))) {
-      issues.push(`"${key}": code spans ${codeSpans(text).join(', ') || 'none'}, English has ${codeSpans(source).join(', ') || 'none'}`);
+      issues.push(
+        `"${key}": code spans ${codeSpans(text).join(', ') || 'none'}, English has ${codeSpans(source).join(', ') || 'none'}`,
+      );
     }
   }
   return issues;

@@ -13,7 +13,10 @@ export interface CliRun {
 }
 
 /** Runs the built command line in the C locale; a run that takes longer than `timeout` ms is killed (and says so). */
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): CliRun {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {},
+): CliRun {
   const t0 = Date.now();
   const r = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',

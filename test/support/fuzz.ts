@@ -95,7 +95,8 @@ export function mutateText(text: string, r: Random): string {
 
 /** Replaces random string values of JSON data (keys too) with hostile ones, keeping the JSON valid. */
 export function mutateJson(data: unknown, r: Random, p = 0.15): unknown {
-  if (typeof data === 'string') return r.chance(p) ? (r.chance(0.5) ? hostileVersion(r) : data + hostilePiece(r)) : data;
+  if (typeof data === 'string')
+    return r.chance(p) ? (r.chance(0.5) ? hostileVersion(r) : data + hostilePiece(r)) : data;
   if (Array.isArray(data)) return data.map((v) => mutateJson(v, r, p));
   if (typeof data === 'object' && data !== null) {
     const out: Record<string, unknown> = {};

@@ -36,7 +36,8 @@ export function makeProject(root: string, lockName: string, vendorDir = 'vendor'
   writeFileSync(join(root, 'composer.json'), JSON.stringify({ name: 'acme/store', ...config }, null, 2));
   const qpt = join(root, vendorDir, 'magento', 'quality-patches');
   mkdirSync(qpt, { recursive: true });
-  for (const f of ['support-patches.json', 'community-patches.json', 'patches-info.json']) copyFileSync(join(QPT_DIR(), f), join(qpt, f));
+  for (const f of ['support-patches.json', 'community-patches.json', 'patches-info.json'])
+    copyFileSync(join(QPT_DIR(), f), join(qpt, f));
   symlinkSync(join(QPT_DIR(), 'patches'), join(qpt, 'patches'));
 }
 
@@ -86,7 +87,11 @@ export function writePreImages(root: string, diffs: string[], rnd: () => number)
     for (const section of diff.sections) {
       if (section.creates === true) continue;
       if (section.deletes === true) {
-        if (!regions.has(section.path)) wholeFile.set(section.path, section.hunks.flatMap((h) => h.oldLines));
+        if (!regions.has(section.path))
+          wholeFile.set(
+            section.path,
+            section.hunks.flatMap((h) => h.oldLines),
+          );
         continue;
       }
       const list = regions.get(section.path) ?? [];

@@ -10,7 +10,9 @@ import { repoRoot } from './realworld';
  * The kit that installs Adobe's real QPT engine (magento/magento-cloud-patches, with PHP from Debian) into a store:
  * `../shared/tools/real-qpt/` beside the repository, or `COMMERCE_PATCHES_REAL_QPT`.
  */
-const REAL_QPT_KIT = resolve(process.env.COMMERCE_PATCHES_REAL_QPT ?? join(repoRoot(), '..', 'shared', 'tools', 'real-qpt'));
+const REAL_QPT_KIT = resolve(
+  process.env.COMMERCE_PATCHES_REAL_QPT ?? join(repoRoot(), '..', 'shared', 'tools', 'real-qpt'),
+);
 
 /** Skips the suite when the kit is absent; under CI (CI=true) that is a failure. */
 export function requireRealQpt(ctx: Mocha.Context): void {
@@ -56,14 +58,21 @@ export function realStore(fixture: string, options: RealStoreOptions = {}): Real
     mkdirSync(dirname(join(root, file)), { recursive: true });
     writeFileSync(join(root, file), content);
   }
-  const args = [join(REAL_QPT_KIT, 'install-into-store.sh'), root, '--fill-patches', ...(options.allowGit ? ['--allow-git'] : [])];
+  const args = [
+    join(REAL_QPT_KIT, 'install-into-store.sh'),
+    root,
+    '--fill-patches',
+    ...(options.allowGit ? ['--allow-git'] : []),
+  ];
   const remove = () => rmSync(options.into === undefined ? dir : root, { recursive: true, force: true });
   const kit = spawnSync('bash', args, { encoding: 'utf8' });
   if (kit.status !== 0) {
     remove();
     throw new Error(`install-into-store.sh exited with ${kit.status}:\n${kit.stderr}`);
   }
-  const composerJson = JSON.parse(readFileSync(join(root, 'composer.json'), 'utf8')) as { config?: { 'vendor-dir'?: string } };
+  const composerJson = JSON.parse(readFileSync(join(root, 'composer.json'), 'utf8')) as {
+    config?: { 'vendor-dir'?: string };
+  };
   const vendorDir = join(root, composerJson.config?.['vendor-dir'] ?? 'vendor');
   const patchesDir = join(vendorDir, 'magento', 'quality-patches', 'patches');
   for (const patch of options.seed ?? []) {
@@ -91,10 +100,15 @@ export interface Run {
 /** Runs an invocation the way VS Code's ProcessExecution does: no shell, an argument list. */
 export function runInvocation(inv: QptInvocation, env: NodeJS.ProcessEnv): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(inv.command, inv.args, { cwd: inv.cwd, env, shell: false, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      const code = err === null ? 0 : typeof err.code === 'number' ? err.code : -1;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      inv.command,
+      inv.args,
+      { cwd: inv.cwd, env, shell: false, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        const code = err === null ? 0 : typeof err.code === 'number' ? err.code : -1;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 

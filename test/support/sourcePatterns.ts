@@ -46,7 +46,11 @@ export function sourcePatterns(srcDir: string, root: string): SourcePattern[] {
         for (const d of statement.declarationList.declarations) {
           if (!ts.isIdentifier(d.name) || d.initializer === undefined || d.name.text in values) continue;
           try {
-            const value: unknown = vm.runInNewContext(js(d.initializer.getText(sf)), { ...shared, ...values }, { timeout: 1000 });
+            const value: unknown = vm.runInNewContext(
+              js(d.initializer.getText(sf)),
+              { ...shared, ...values },
+              { timeout: 1000 },
+            );
             values[d.name.text] = value;
             if (!(d.name.text in shared)) shared[d.name.text] = value;
           } catch {

@@ -214,7 +214,11 @@ export class Workbench {
 
   /** Opens the quick input with a prefix ('>' commands, '' files, '?' help...). */
   async openPalette(prefix = '>') {
-    await this.page.locator('.monaco-workbench').first().click({ position: { x: 5, y: 5 }, force: true }).catch(() => {});
+    await this.page
+      .locator('.monaco-workbench')
+      .first()
+      .click({ position: { x: 5, y: 5 }, force: true })
+      .catch(() => {});
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ timeout: SHORT });
@@ -225,7 +229,10 @@ export class Workbench {
   /** Labels of the entries in the open quick pick / palette, read once the filtered list stops changing. */
   async quickPickItems() {
     const rows = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
-    await rows.first().waitFor({ timeout: SHORT }).catch(() => {});
+    await rows
+      .first()
+      .waitFor({ timeout: SHORT })
+      .catch(() => {});
     return this.stable(() =>
       rows.evaluateAll((els) =>
         els.map((el) => (el.querySelector('.label-name')?.textContent ?? el.textContent ?? '').trim()),
@@ -355,7 +362,12 @@ export class Workbench {
       await this.runCommand('Notifications: Show Notifications');
       selector = '.notifications-center .notification-list-item-message';
     }
-    if (timeout > 0) await this.page.locator(selector).first().waitFor({ timeout }).catch(() => {});
+    if (timeout > 0)
+      await this.page
+        .locator(selector)
+        .first()
+        .waitFor({ timeout })
+        .catch(() => {});
     return this.page.locator(selector).evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
   }
 
@@ -366,7 +378,11 @@ export class Workbench {
    */
   async dialog({ timeout = 0 } = {}) {
     const box = this.page.locator('.monaco-dialog-box');
-    if (timeout > 0) await box.first().waitFor({ timeout }).catch(() => {});
+    if (timeout > 0)
+      await box
+        .first()
+        .waitFor({ timeout })
+        .catch(() => {});
     if ((await box.count()) === 0) return undefined;
     return box.first().evaluate((el) => ({
       message: (el.querySelector('.dialog-message-text')?.textContent ?? '').trim(),
@@ -397,16 +413,20 @@ export class Workbench {
     await this.page.keyboard.type('@installed');
     // Wait for the query's progress bar to end; earlier views' lists stay in the DOM, hidden: skip them.
     await this.page
-      .waitForFunction(() => !document.querySelector('.part.sidebar .monaco-progress-container.active'), null, { timeout: SHORT })
+      .waitForFunction(() => !document.querySelector('.part.sidebar .monaco-progress-container.active'), null, {
+        timeout: SHORT,
+      })
       .catch(() => {});
     const read = () =>
       this.page.$$eval('.part.sidebar .extensions-list .monaco-list-row', (els) =>
-        els.filter((el) => el.checkVisibility()).map((el) => ({
-          id: el.getAttribute('data-extension-id') ?? '',
-          name: (el.querySelector('.name')?.textContent ?? '').trim(),
-          publisher: (el.querySelector('.publisher-name')?.textContent ?? '').trim(),
-          description: (el.querySelector('.description')?.textContent ?? '').trim(),
-        })),
+        els
+          .filter((el) => el.checkVisibility())
+          .map((el) => ({
+            id: el.getAttribute('data-extension-id') ?? '',
+            name: (el.querySelector('.name')?.textContent ?? '').trim(),
+            publisher: (el.querySelector('.publisher-name')?.textContent ?? '').trim(),
+            description: (el.querySelector('.description')?.textContent ?? '').trim(),
+          })),
       );
     return this.stable(read, (list) => list.length > 0 && list.every((e) => e.name !== ''));
   }
@@ -418,7 +438,7 @@ export class Workbench {
   async stable(read, ready = () => true, timeout = SHORT) {
     let last;
     let lastJson;
-    for (const end = Date.now() + timeout; Date.now() < end; ) {
+    for (const end = Date.now() + timeout; Date.now() < end;) {
       const value = await read();
       const json = JSON.stringify(value);
       if (ready(value) && json === lastJson) return value;

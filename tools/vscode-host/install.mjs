@@ -140,8 +140,10 @@ async function ensureCodeServer() {
     return;
   }
   const logFile = join(CACHE, 'code-server-install.log');
-  log(`code-server ${want}: installing into ${rel(CODE_SERVER_PREFIX)}; native modules build locally, ` +
-    `this takes several minutes (log: ${rel(logFile)})`);
+  log(
+    `code-server ${want}: installing into ${rel(CODE_SERVER_PREFIX)}; native modules build locally, ` +
+      `this takes several minutes (log: ${rel(logFile)})`,
+  );
   rmSync(CODE_SERVER_PREFIX, { recursive: true, force: true });
   mkdirSync(CODE_SERVER_PREFIX, { recursive: true });
   writeFileSync(join(CODE_SERVER_PREFIX, 'package.json'), '{ "private": true }\n');
@@ -157,7 +159,12 @@ async function ensureCodeServer() {
   }
   const r = spawnSync(NODE24_BIN, [CODE_SERVER_ENTRY, '--version'], {
     encoding: 'utf8',
-    env: { ...process.env, XDG_CONFIG_HOME: join(CACHE, 'xdg-config'), XDG_DATA_HOME: join(CACHE, 'xdg-data'), TMPDIR: TMP },
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: join(CACHE, 'xdg-config'),
+      XDG_DATA_HOME: join(CACHE, 'xdg-data'),
+      TMPDIR: TMP,
+    },
   });
   const line = (r.stdout ?? '').split('\n').find((l) => l.startsWith(`${want} `));
   if (!line) throw new Error(`code-server --version printed "${`${r.stdout}${r.stderr}`.trim()}", expected ${want}`);
@@ -184,7 +191,11 @@ function run(cmd, args, { cwd = ROOT, env: baseEnv = process.env, logFile }) {
       out.end(() => {
         if (code === 0) return resolvePromise();
         const tail = readFileSync(logFile, 'utf8').split('\n').slice(-25).join('\n');
-        reject(new Error(`${cmd} ${args.join(' ')} failed (${signal ?? `exit ${code}`}); last lines of ${rel(logFile)}:\n${tail}`));
+        reject(
+          new Error(
+            `${cmd} ${args.join(' ')} failed (${signal ?? `exit ${code}`}); last lines of ${rel(logFile)}:\n${tail}`,
+          ),
+        );
       });
     });
   });

@@ -48,7 +48,9 @@ function parseArgs(argv) {
     } else if (key === '--verbose') {
       opts.verbose = true;
     } else {
-      throw new Error(`unknown argument "${arg}" (see the usage at the top of ${relative(ROOT, new URL(import.meta.url).pathname)})`);
+      throw new Error(
+        `unknown argument "${arg}" (see the usage at the top of ${relative(ROOT, new URL(import.meta.url).pathname)})`,
+      );
     }
   }
   if (opts.untrusted) opts.workspaces = opts.workspaces.map((w) => ({ ...w, trusted: false }));
@@ -83,9 +85,14 @@ function readWorkspaceList() {
 /** Runs the suite in one workspace; resolves with the exit code the extension host reported. */
 async function runWorkspace({ folder, tests, locale: own, trusted = true }, deadline, { verbose, locale: given }) {
   const locale = own ?? given;
-  console.log(`\n=== ${folder}${locale ? ` (locale ${locale})` : ''}${trusted ? '' : ' (untrusted)'}  [${tests.join(', ')}]`);
+  console.log(
+    `\n=== ${folder}${locale ? ` (locale ${locale})` : ''}${trusted ? '' : ' (untrusted)'}  [${tests.join(', ')}]`,
+  );
   // Untrusted: Workspace Trust stays on and nothing asks to trust the folder, so it opens in Restricted Mode.
-  const run = createRunDir('it', trusted ? {} : { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' });
+  const run = createRunDir(
+    'it',
+    trusted ? {} : { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' },
+  );
   let abs;
   if (folder === ':empty') abs = run.emptyFolder;
   else if (folder !== ':none') abs = isAbsolute(folder) ? folder : resolve(ROOT, folder);
@@ -98,7 +105,11 @@ async function runWorkspace({ folder, tests, locale: own, trusted = true }, dead
     workspaceTrust: !trusted,
     env: {
       INTEGRATION_TRUSTED: String(trusted),
-      INTEGRATION_LOCALE: locale ?? '', INTEGRATION_TESTS: tests.join(','), INTEGRATION_WORKSPACE: abs ?? '', INTEGRATION_CONSOLE_MARKER: MARKER },
+      INTEGRATION_LOCALE: locale ?? '',
+      INTEGRATION_TESTS: tests.join(','),
+      INTEGRATION_WORKSPACE: abs ?? '',
+      INTEGRATION_CONSOLE_MARKER: MARKER,
+    },
   });
   try {
     const { page } = await launchBrowser(run);
@@ -121,7 +132,9 @@ async function runWorkspace({ folder, tests, locale: own, trusted = true }, dead
       }
     });
     page.on('pageerror', (e) => verbose && console.log(`  [workbench error] ${e.message}`));
-    await page.goto(workbenchUrl(server.origin, abs, { extensionDevelopmentPath: ROOT, extensionTestsPath: TESTS_ENTRY }));
+    await page.goto(
+      workbenchUrl(server.origin, abs, { extensionDevelopmentPath: ROOT, extensionTestsPath: TESTS_ENTRY }),
+    );
     await waitForWorkbench(page, Math.max(1000, deadline - Date.now()));
     let timer;
     const timedOut = new Promise((r) => (timer = setTimeout(() => r('timeout'), Math.max(0, deadline - Date.now()))));

@@ -76,7 +76,9 @@ function withTimeout(promise, ms, what) {
   let timer;
   return Promise.race([
     promise,
-    new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms))),
+    new Promise(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms)),
+    ),
   ]).finally(() => clearTimeout(timer));
 }
 
@@ -89,13 +91,18 @@ async function runGroup(locale, checks, vsix, deadline) {
   const results = [];
   try {
     for (const check of checks) {
-      if (Date.now() > deadline) throw new Error('the whole-run limit passed (raise it with --timeout=SECONDS or TEST_UI_TIMEOUT)');
+      if (Date.now() > deadline)
+        throw new Error('the whole-run limit passed (raise it with --timeout=SECONDS or TEST_UI_TIMEOUT)');
       const folderArg = check.folder ?? DEFAULT_FOLDER;
-      const folder = folderArg === ':empty' ? run.emptyFolder : isAbsolute(folderArg) ? folderArg : resolve(ROOT, folderArg);
+      const folder =
+        folderArg === ':empty' ? run.emptyFolder : isAbsolute(folderArg) ? folderArg : resolve(ROOT, folderArg);
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      const ui = new Workbench(page, { resultsDir: TEST_RESULTS, prefix: slug(`${check.name}${locale ? `-${locale}` : ''}`) });
+      const ui = new Workbench(page, {
+        resultsDir: TEST_RESULTS,
+        prefix: slug(`${check.name}${locale ? `-${locale}` : ''}`),
+      });
       const started = Date.now();
       let error;
       try {
@@ -117,7 +124,11 @@ async function runGroup(locale, checks, vsix, deadline) {
       await ui.screenshot(error ? 'failed' : 'final').catch(() => {});
       const secs = ((Date.now() - started) / 1000).toFixed(1);
       if (error) {
-        console.log(`  ✗ ${check.name} (${secs} s)\n      ${String(error.stack ?? error).split('\n').join('\n      ')}`);
+        console.log(
+          `  ✗ ${check.name} (${secs} s)\n      ${String(error.stack ?? error)
+            .split('\n')
+            .join('\n      ')}`,
+        );
         if (errors.length > 0) console.log(`      workbench errors: ${errors.slice(-5).join(' | ')}`);
       } else {
         console.log(`  ✔ ${check.name} (${secs} s)`);
@@ -137,9 +148,12 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   await ensureTools();
   const checks = await loadChecks(opts.grep);
-  if (checks.length === 0) throw new Error(`no UI check found${opts.grep ? ` matching "${opts.grep}"` : ''} in test/ui/checks`);
+  if (checks.length === 0)
+    throw new Error(`no UI check found${opts.grep ? ` matching "${opts.grep}"` : ''} in test/ui/checks`);
   const vsix = opts.vsix ?? (await packageVsix({ log: (line) => console.log(`[ui] ${line}`) }));
-  console.log(`[ui] installing ${relative(ROOT, vsix)} into a fresh code-server; results in ${relative(ROOT, TEST_RESULTS)}/`);
+  console.log(
+    `[ui] installing ${relative(ROOT, vsix)} into a fresh code-server; results in ${relative(ROOT, TEST_RESULTS)}/`,
+  );
   const deadline = Date.now() + opts.timeout * 1000;
   const groups = new Map();
   for (const c of checks) {

@@ -53,9 +53,17 @@ function parseArgs(argv) {
 
 async function openPatchesView(ui, localize) {
   const title = localize(MANIFEST.contributes.viewsContainers.activitybar[0].title);
-  await ui.stable(() => ui.activityBarTitles(), (titles) => titles.includes(title), 30_000);
+  await ui.stable(
+    () => ui.activityBarTitles(),
+    (titles) => titles.includes(title),
+    30_000,
+  );
   await ui.openViewContainer(title);
-  return ui.stable(() => ui.treeRows(), (rows) => rows.length >= 4, 30_000);
+  return ui.stable(
+    () => ui.treeRows(),
+    (rows) => rows.length >= 4,
+    30_000,
+  );
 }
 
 /** Drags the side bar's edge so titles fit beside the patch IDs. */
@@ -73,7 +81,9 @@ async function widenSideBar(ui, width) {
 /** Expands a collapsed row of the view, found by its exact label. */
 async function expand(ui, label) {
   const row = ui.page.locator('.part.sidebar .monaco-list-row').filter({
-    has: ui.page.locator('.label-name, .monaco-highlighted-label', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`) }),
+    has: ui.page.locator('.label-name, .monaco-highlighted-label', {
+      hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`),
+    }),
   });
   await row.first().waitFor({ timeout: 10_000 });
   if ((await row.first().getAttribute('aria-expanded')) === 'false') await row.first().click();
@@ -148,7 +158,10 @@ const SHOTS = [
       await rows.first().waitFor({ timeout: 10_000 });
       const input = widget.locator('.quick-input-box input');
       await input.fill('ACSD-51358');
-      await ui.stable(() => ui.quickPickItems(), (items) => items.length === 1);
+      await ui.stable(
+        () => ui.quickPickItems(),
+        (items) => items.length === 1,
+      );
       await rows.filter({ hasText: 'ACSD-51358' }).locator('.monaco-checkbox').click();
       // Searching words of the titles shows the ticked patches together.
       await input.fill('scheduled');
@@ -189,7 +202,10 @@ const SHOTS = [
       const widget = ui.page.locator('.quick-input-widget');
       await widget.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10_000 });
       await widget.locator('.quick-input-box input').fill('2.4.7-p4');
-      await ui.stable(() => ui.quickPickItems(), (items) => items.length === 1);
+      await ui.stable(
+        () => ui.quickPickItems(),
+        (items) => items.length === 1,
+      );
       await ui.page.keyboard.press('Enter');
       // The preview opens over the untitled report (which stays in its tab, to save or copy); show it wide.
       await ui.page.locator('.part.editor .tab', { hasText: 'Preview' }).first().waitFor({ timeout: 15_000 });
@@ -264,7 +280,11 @@ async function runLocale(locale, shots, vsix, out) {
         results.push({ shot, ok: bytes <= MAX_BYTES });
       } catch (e) {
         await ui.screenshot('failed').catch(() => {});
-        log(`✗ ${shot.file}: ${String(e.stack ?? e).split('\n').join('\n      ')}`);
+        log(
+          `✗ ${shot.file}: ${String(e.stack ?? e)
+            .split('\n')
+            .join('\n      ')}`,
+        );
         for (const s of ui.screenshots) log(`  see ${relative(ROOT, s)}`);
         results.push({ shot, ok: false });
       }
@@ -278,7 +298,9 @@ async function runLocale(locale, shots, vsix, out) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  let shots = SHOTS.filter((s) => (opts.locale === undefined || s.locale === opts.locale) && s.file.includes(opts.only));
+  let shots = SHOTS.filter(
+    (s) => (opts.locale === undefined || s.locale === opts.locale) && s.file.includes(opts.only),
+  );
   // A picture that continues another needs that one taken first.
   shots = SHOTS.filter((s) => shots.includes(s) || shots.some((t) => t.needs === s.file));
   if (shots.length === 0) throw new Error(`no screenshot matches --locale=${opts.locale ?? ''} --only=${opts.only}`);
@@ -288,10 +310,18 @@ async function main() {
   const results = [];
   for (const locale of [...new Set(shots.map((s) => s.locale))]) {
     log(`display language ${locale}`);
-    results.push(...(await runLocale(locale, shots.filter((s) => s.locale === locale), vsix, opts.out)));
+    results.push(
+      ...(await runLocale(
+        locale,
+        shots.filter((s) => s.locale === locale),
+        vsix,
+        opts.out,
+      )),
+    );
   }
   console.log('');
-  for (const { shot, ok } of results) console.log(`  ${ok ? ' ' : '✗'} ${relative(ROOT, join(opts.out, shot.file))}: ${shot.what}`);
+  for (const { shot, ok } of results)
+    console.log(`  ${ok ? ' ' : '✗'} ${relative(ROOT, join(opts.out, shot.file))}: ${shot.what}`);
   return results.every((r) => r.ok) ? 0 : 1;
 }
 

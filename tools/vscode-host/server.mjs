@@ -1,7 +1,16 @@
 // Starts code-server (a real VS Code workbench served over HTTP) with fresh, throw-away state under
 // `.cache/runs/`, and stops it by PID. Nothing is written to $HOME or /tmp.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -63,7 +72,9 @@ export function createRunDir(name, settings = {}) {
   let dir = join(RUNS, `${name}-${Date.now().toString(36)}${process.pid.toString(36)}`);
   if (join(dir, 't').length > MAX_TMPDIR_LENGTH) {
     dir = mkdtempSync(join(SYSTEM_TMP, 'cpt-'));
-    console.log(`(the repository path is too long for Unix sockets: this run's state is in ${dir}, removed at the end)`);
+    console.log(
+      `(the repository path is too long for Unix sockets: this run's state is in ${dir}, removed at the end)`,
+    );
     onCleanup(() => rmSync(dir, { recursive: true, force: true }));
   }
   const paths = {
@@ -79,7 +90,17 @@ export function createRunDir(name, settings = {}) {
     emptyFolder: join(dir, 'empty-workspace'),
     log: join(dir, 'code-server.log'),
   };
-  for (const p of [paths.userData, paths.extensions, paths.xdgConfig, paths.xdgData, paths.xdgCache, paths.tmp, paths.home, paths.browserProfile, paths.emptyFolder]) {
+  for (const p of [
+    paths.userData,
+    paths.extensions,
+    paths.xdgConfig,
+    paths.xdgData,
+    paths.xdgCache,
+    paths.tmp,
+    paths.home,
+    paths.browserProfile,
+    paths.emptyFolder,
+  ]) {
     mkdirSync(p, { recursive: true });
   }
   mkdirSync(join(paths.userData, 'User'), { recursive: true });
@@ -218,7 +239,8 @@ export async function startCodeServer(run, opts = {}) {
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (exited) throw new Error(`code-server stopped during start-up (${exited}); log ${relative(ROOT, run.log)}:\n${logTail()}`);
+    if (exited)
+      throw new Error(`code-server stopped during start-up (${exited}); log ${relative(ROOT, run.log)}:\n${logTail()}`);
     try {
       const res = await fetch(`${origin}/healthz`);
       if (res.ok) break;
@@ -226,7 +248,9 @@ export async function startCodeServer(run, opts = {}) {
       // not listening yet
     }
     if (Date.now() > deadline) {
-      throw new Error(`code-server did not answer ${origin}/healthz within 60 s; log ${relative(ROOT, run.log)}:\n${logTail()}`);
+      throw new Error(
+        `code-server did not answer ${origin}/healthz within 60 s; log ${relative(ROOT, run.log)}:\n${logTail()}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -59,7 +59,7 @@ function processesMentioning(text) {
 }
 
 const waitFor = async (test, ms, what) => {
-  for (const end = Date.now() + ms; Date.now() < end; ) {
+  for (const end = Date.now() + ms; Date.now() < end;) {
     if (test()) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -71,9 +71,17 @@ async function checkWorkbench(ui) {
   const restricted = ui.page.locator('.part.statusbar .statusbar-item', { hasText: 'Restricted Mode' });
   await restricted.first().waitFor({ timeout: 20_000 });
 
-  await ui.stable(() => ui.activityBarTitles(), (t) => t.includes('Commerce Patches'), 30_000);
+  await ui.stable(
+    () => ui.activityBarTitles(),
+    (t) => t.includes('Commerce Patches'),
+    30_000,
+  );
   await ui.openViewContainer('Commerce Patches');
-  const rows = await ui.stable(() => ui.treeRows(), (r) => r.length >= 4, 30_000);
+  const rows = await ui.stable(
+    () => ui.treeRows(),
+    (r) => r.length >= 4,
+    30_000,
+  );
   const summary = rows.map((r) => `${r.label}${r.description ? ` (${r.description})` : ''}`);
   console.log(`[start-check] Patches view: ${summary.slice(0, 6).join(' | ')} ...`);
   assert.equal(rows[0].label, 'Adobe Commerce 2.4.6-p3 · Cloud');
@@ -81,11 +89,20 @@ async function checkWorkbench(ui) {
   const applicable = rows.find((r) => r.label === 'Applicable');
   assert.ok(applicable && Number(applicable.description) >= 25, `Applicable: ${applicable?.description}`);
   for (const group of ['Needs QPT update', 'Deprecated / replaced', 'Scheduled (Cloud build)']) {
-    assert.ok(rows.some((r) => r.label === group), `no "${group}" group in ${summary.join(', ')}`);
+    assert.ok(
+      rows.some((r) => r.label === group),
+      `no "${group}" group in ${summary.join(', ')}`,
+    );
   }
   await ui.clickRow('Needs QPT update');
-  const expanded = await ui.stable(() => ui.treeRows(), (r) => r.some((row) => row.label === 'ACSD-61103'));
-  assert.ok(expanded.some((r) => r.label === 'ACSD-61103'), 'ACSD-61103 is not under "Needs QPT update"');
+  const expanded = await ui.stable(
+    () => ui.treeRows(),
+    (r) => r.some((row) => row.label === 'ACSD-61103'),
+  );
+  assert.ok(
+    expanded.some((r) => r.label === 'ACSD-61103'),
+    'ACSD-61103 is not under "Needs QPT update"',
+  );
   await ui.screenshot('patches-view-restricted', { selector: '.part.sidebar' });
 
   // What the start message tells the user to do for Apply: Manage in the banner (or the status bar), then Trust.
@@ -104,7 +121,12 @@ async function main() {
   const args = ['start', '--', ...(opts.vsix ? [`--vsix=${opts.vsix}`] : [])];
   console.log(`[start-check] PORT=${port} npm ${args.join(' ')}`);
   // Its own process group, like a shell job: SIGINT to the group is what Ctrl-C sends.
-  const child = spawn('npm', args, { cwd: ROOT, env: { ...process.env, PORT: String(port) }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npm', args, {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port) },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const group = child.pid;
   let output = '';
   child.stdout.on('data', (d) => (output += d));
@@ -121,7 +143,11 @@ async function main() {
     if (serverPid !== undefined && isAlive(serverPid)) process.kill(-serverPid, 'SIGKILL');
   });
 
-  await waitFor(() => /Press Ctrl-C to stop everything/.test(output) || exit !== undefined, opts.timeout * 1000, 'npm start printed no address');
+  await waitFor(
+    () => /Press Ctrl-C to stop everything/.test(output) || exit !== undefined,
+    opts.timeout * 1000,
+    'npm start printed no address',
+  );
   assert.equal(exit, undefined, `npm start ended before it was ready:\n${output}`);
   const url = /^\s+(http:\/\/127\.0\.0\.1:(\d+)\/)\s*$/m.exec(output)?.[1];
   assert.ok(url, `no address in the output:\n${output}`);

@@ -40,11 +40,13 @@ function parseArgs(argv, env) {
   }
   if (env.PORT !== undefined && env.PORT !== '') {
     const port = Number(env.PORT);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a TCP port number (1-65535), not "${env.PORT}"`);
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+      throw new Error(`PORT must be a TCP port number (1-65535), not "${env.PORT}"`);
     opts.port = port;
   }
   opts.folder = isAbsolute(opts.folder) ? opts.folder : resolve(ROOT, opts.folder);
-  if (!existsSync(opts.folder) || !statSync(opts.folder).isDirectory()) throw new Error(`--folder: no folder at ${opts.folder}`);
+  if (!existsSync(opts.folder) || !statSync(opts.folder).isDirectory())
+    throw new Error(`--folder: no folder at ${opts.folder}`);
   if (opts.vsix !== undefined && !existsSync(opts.vsix)) throw new Error(`--vsix: no file at ${opts.vsix}`);
   return opts;
 }
@@ -54,7 +56,13 @@ function checkPortFree(port) {
   return new Promise((resolvePromise, reject) => {
     const srv = createServer();
     srv.once('error', (e) =>
-      reject(new Error(e.code === 'EADDRINUSE' ? `port ${port} is already in use on 127.0.0.1: choose another with PORT=...` : `cannot listen on 127.0.0.1:${port}: ${e.message}`)),
+      reject(
+        new Error(
+          e.code === 'EADDRINUSE'
+            ? `port ${port} is already in use on 127.0.0.1: choose another with PORT=...`
+            : `cannot listen on 127.0.0.1:${port}: ${e.message}`,
+        ),
+      ),
     );
     srv.listen(port, '127.0.0.1', () => srv.close(() => resolvePromise()));
   });

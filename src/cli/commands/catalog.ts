@@ -14,7 +14,10 @@ function usage(): string {
     ['update', t('fetch the current QPT metadata (support, community, patches-info, releases) into the cache')],
     ['info', t('show the QPT versions of the bundled catalog and of the fetched copy')],
     ['--url', t('the folder holding the four files (default: {0})', DEFAULT_CATALOG_URL)],
-    ['--cache-dir', t('where fetched catalogs are kept (default: $XDG_CACHE_HOME/commerce-patches, else ~/.cache/commerce-patches)')],
+    [
+      '--cache-dir',
+      t('where fetched catalogs are kept (default: $XDG_CACHE_HOME/commerce-patches, else ~/.cache/commerce-patches)'),
+    ],
     ['--locale', t('en, sv, fr or ja (default: from LANG)')],
   ];
   return [
@@ -45,8 +48,10 @@ function parseCatalogArgs(argv: string[]): CatalogArgs {
   }
   const { values, positionals } = parsed;
   const action = positionals[0];
-  if (action !== 'update' && action !== 'info') throw new UsageError(t("catalog needs 'update' or 'info', not '{0}'", action ?? ''));
-  if (positionals.length > 1) throw new UsageError(t('catalog {0} takes no more arguments: {1}', action, positionals.slice(1).join(' ')));
+  if (action !== 'update' && action !== 'info')
+    throw new UsageError(t("catalog needs 'update' or 'info', not '{0}'", action ?? ''));
+  if (positionals.length > 1)
+    throw new UsageError(t('catalog {0} takes no more arguments: {1}', action, positionals.slice(1).join(' ')));
   if (action === 'info' && values.url !== undefined) throw new UsageError(t('--url is for catalog update'));
   return { action, url: values.url, cacheDir: cacheDirFor(values['cache-dir']), locale: values.locale };
 }

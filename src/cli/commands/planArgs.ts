@@ -50,15 +50,20 @@ export function parsePlanArgs(argv: string[]): PlanArgs {
     'fail-on': { type: 'string' },
     locale: { type: 'string' },
   });
-  if (positionals.length > 1) throw new UsageError(t('plan takes one PATH, got {0}: {1}', positionals.length, positionals.join(' ')));
-  const to = (values.to ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  if (positionals.length > 1)
+    throw new UsageError(t('plan takes one PATH, got {0}: {1}', positionals.length, positionals.join(' ')));
+  const to = (values.to ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   if (to.length === 0) throw new UsageError(t('plan needs --to RELEASE'));
   const format = values.format ?? 'table';
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(t("--format must be table, json or markdown, not '{0}'", format));
   }
   const failOn = values['fail-on'];
-  if (failOn !== undefined && failOn !== 'blocked') throw new UsageError(t("--fail-on must be blocked, not '{0}'", failOn));
+  if (failOn !== undefined && failOn !== 'blocked')
+    throw new UsageError(t("--fail-on must be blocked, not '{0}'", failOn));
   return {
     path: positionals[0] ?? '.',
     to,

@@ -23,6 +23,8 @@ async function runRecommend(args: RecommendArgs): Promise<number> {
     warnOnce(evidence.problems);
     results.push([analysis, evidence]);
   }
-  process.stdout.write(args.format === 'json' ? recommendJson(results) : recommendTable(results, locale, t, process.cwd()));
+  process.stdout.write(
+    args.format === 'json' ? recommendJson(results) : recommendTable(results, locale, t, process.cwd()),
+  );
   return 0;
 }

@@ -45,9 +45,11 @@ export function parseRecommendArgs(argv: string[]): RecommendArgs {
     format: { type: 'string' },
     locale: { type: 'string' },
   });
-  if (positionals.length > 1) throw new UsageError(t('recommend takes one PATH, got {0}: {1}', positionals.length, positionals.join(' ')));
+  if (positionals.length > 1)
+    throw new UsageError(t('recommend takes one PATH, got {0}: {1}', positionals.length, positionals.join(' ')));
   const format = values.format ?? 'table';
-  if (format !== 'table' && format !== 'json') throw new UsageError(t("--format must be table or json, not '{0}'", format));
+  if (format !== 'table' && format !== 'json')
+    throw new UsageError(t("--format must be table or json, not '{0}'", format));
   return {
     path: positionals[0] ?? '.',
     logs: values.logs ?? [],

@@ -51,7 +51,8 @@ export function parseStatusArgs(argv: string[]): StatusArgs {
     throw new UsageError(t('status takes one PATH, got {0}: {1}', positionals.length, positionals.join(' ')));
   }
   const format = values.format ?? 'table';
-  if (format !== 'table' && format !== 'json') throw new UsageError(t("--format must be table or json, not '{0}'", format));
+  if (format !== 'table' && format !== 'json')
+    throw new UsageError(t("--format must be table or json, not '{0}'", format));
   const failOn: AppliedState[] = [];
   for (const word of (values['fail-on'] ?? []).flatMap((v) => v.split(','))) {
     const state = word.trim();

@@ -25,7 +25,13 @@ function runTriage(args: TriageArgs): number {
   const cache = new CatalogCache();
   if (args.release !== undefined) {
     const store = args.pathGiven ? readProject(lockFilesFor(args.path, args.depth)[0]) : undefined;
-    const options = { bundled: args.bundled, extraCatalogs: args.catalogs, edition: args.edition, cloud: args.cloud, store };
+    const options = {
+      bundled: args.bundled,
+      extraCatalogs: args.catalogs,
+      edition: args.edition,
+      cloud: args.cloud,
+      store,
+    };
     analyses.push(analyzeRelease(args.release, options));
   }
   for (const lockFile of args.release !== undefined ? [] : lockFilesFor(args.path, args.depth)) {
@@ -43,9 +49,12 @@ function runTriage(args: TriageArgs): number {
       failures.push(e.message);
     }
   }
-  reportInputs(analyses.length, failures, analyses.flatMap((a) => a.problems));
+  reportInputs(
+    analyses.length,
+    failures,
+    analyses.flatMap((a) => a.problems),
+  );
   const contexts = triageContexts(analyses, appliedIds(args.applied, args.qptStatus));
   process.stdout.write(triageOutput(contexts, args, locale));
   return args.failOnUndecided && reportUndecided(contexts) ? 1 : 0;
 }
-

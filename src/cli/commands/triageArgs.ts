@@ -33,10 +33,14 @@ export interface TriageArgs {
   depth: number;
 }
 
-
 /** The help of the options `triage` and `status` share: PATH, --catalog, --no-bundled, --format. */
 export function commonOptions(): Array<[string, string]> {
-  return [sharedOptionHelp.path(), sharedOptionHelp.catalog(), sharedOptionHelp.noBundled(), ['--format', t('table (default, for people) or json')]];
+  return [
+    sharedOptionHelp.path(),
+    sharedOptionHelp.catalog(),
+    sharedOptionHelp.noBundled(),
+    ['--format', t('table (default, for people) or json')],
+  ];
 }
 
 /** The help text in the display language (the command line itself stays as typed). */
@@ -50,13 +54,16 @@ export function usage(): string {
     ['--format', t('table (default, for people), json, markdown or sarif (SARIF 2.1.0, for code scanning)')],
     ['--all', t('also list the patches that do not apply, with the reason')],
     sharedOptionHelp.locale(),
-    ['--release', t("a product release (2.4.6-p3): triage its own package versions, no composer.lock needed")],
+    ['--release', t('a product release (2.4.6-p3): triage its own package versions, no composer.lock needed')],
     ['--edition', t('with --release: open-source, commerce or b2b (default: b2b, every package the release pins)')],
     ['--cloud', t('with --release: as on Adobe Commerce Cloud')],
     sharedOptionHelp.applied(),
     sharedOptionHelp.qptStatus(),
     ['--fail-on', t('undecided: exit code 1 when an applicable patch is neither applied, scheduled nor decided')],
-    ['--depth', t('how many folder levels below PATH to search for composer.lock files (default: {0})', DEFAULT_SEARCH_DEPTH)],
+    [
+      '--depth',
+      t('how many folder levels below PATH to search for composer.lock files (default: {0})', DEFAULT_SEARCH_DEPTH),
+    ],
   ];
   return helpText(
     [
@@ -94,7 +101,8 @@ export function parseTriageArgs(argv: string[]): TriageArgs {
     throw new UsageError(t("--format must be table, json, markdown or sarif, not '{0}'", format));
   }
   const failOn = values['fail-on'];
-  if (failOn !== undefined && failOn !== 'undecided') throw new UsageError(t("--fail-on must be undecided, not '{0}'", failOn));
+  if (failOn !== undefined && failOn !== 'undecided')
+    throw new UsageError(t("--fail-on must be undecided, not '{0}'", failOn));
   const edition = values.edition;
   if (edition !== undefined && !(RELEASE_EDITIONS as readonly string[]).includes(edition)) {
     throw new UsageError(t("--edition must be open-source, commerce or b2b, not '{0}'", edition));
@@ -104,7 +112,9 @@ export function parseTriageArgs(argv: string[]): TriageArgs {
   }
   const depth = values.depth === undefined ? DEFAULT_SEARCH_DEPTH : Number(values.depth);
   if (!/^\d{1,3}$/.test(values.depth ?? '0') || depth > MAX_SEARCH_DEPTH) {
-    throw new UsageError(t("--depth must be a whole number from 0 to {0}, not '{1}'", MAX_SEARCH_DEPTH, values.depth ?? ''));
+    throw new UsageError(
+      t("--depth must be a whole number from 0 to {0}, not '{1}'", MAX_SEARCH_DEPTH, values.depth ?? ''),
+    );
   }
   return {
     command: 'triage',
@@ -125,4 +135,3 @@ export function parseTriageArgs(argv: string[]): TriageArgs {
     depth,
   };
 }
-

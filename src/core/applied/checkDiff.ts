@@ -27,7 +27,9 @@ export function checkDiff(diff: ParsedDiff, source: FileSource, file: string): S
   }
   const forward = applyDiff(diff.sections, source, 'forward');
   if (forward.ok) {
-    return applyDiff(diff.sections, source, 'reverse').ok ? { state: 'not-applied', reason: { kind: 'may-be-applied' } } : { state: 'not-applied' };
+    return applyDiff(diff.sections, source, 'reverse').ok
+      ? { state: 'not-applied', reason: { kind: 'may-be-applied' } }
+      : { state: 'not-applied' };
   }
   if (applyDiff(diff.sections, source, 'reverse').ok) return { state: 'applied' };
   return { state: 'conflict', reason: conflictReason(diff, source, forward.failure) };
@@ -45,7 +47,8 @@ function conflictReason(diff: ParsedDiff, source: FileSource, failure: Parameter
     if (lines === null) {
       total++;
       if (section.deletes === true) applied++;
-      else if (section.creates !== true && section.creates !== 'maybe') first ??= { kind: 'file-missing', path: section.path };
+      else if (section.creates !== true && section.creates !== 'maybe')
+        first ??= { kind: 'file-missing', path: section.path };
       continue;
     }
     if (section.creates === true) {
@@ -58,7 +61,10 @@ function conflictReason(diff: ParsedDiff, source: FileSource, failure: Parameter
       total++;
       if (piece === 'applied') applied++;
       if (piece === 'neither') {
-        const line = failure.kind === 'hunk' && failure.path === section.path && failure.hunk === h + 1 ? failure.line : section.hunks[h].oldStart;
+        const line =
+          failure.kind === 'hunk' && failure.path === section.path && failure.hunk === h + 1
+            ? failure.line
+            : section.hunks[h].oldStart;
         first ??= { kind: 'hunk-mismatch', path: section.path, hunk: h + 1, line };
       }
     }

@@ -30,7 +30,10 @@ export function joinDiffs(
     if (broken >= 0) return { diff: diffs[broken], locate: (line) => ({ file: parts[broken].file, line }) };
     const sections = diffs.flatMap((d) => d.sections);
     const skipped = diffs.flatMap((d) => d.skipped);
-    return { diff: sections.length > 0 ? { sections, skipped } : { sections, skipped, defect: { kind: 'empty' } }, locate: (line) => ({ file: parts[0]?.file ?? '', line }) };
+    return {
+      diff: sections.length > 0 ? { sections, skipped } : { sections, skipped, defect: { kind: 'empty' } },
+      locate: (line) => ({ file: parts[0]?.file ?? '', line }),
+    };
   }
   const diff = parseDiff(parts.map((p) => p.text).join(''));
   const locate = (line: number) => {

@@ -71,7 +71,9 @@ function composerPatches(project: Project): LocalEntry[] {
   const json = readJson(join(project.root, 'composer.json'));
   const extra = isRecord(json) && isRecord(json.extra) ? json.extra : undefined;
   if (extra === undefined) return [];
-  const origin: LocalOrigin = project.packages.has('vaimo/composer-patches') ? 'vaimo/composer-patches' : 'cweagans/composer-patches';
+  const origin: LocalOrigin = project.packages.has('vaimo/composer-patches')
+    ? 'vaimo/composer-patches'
+    : 'cweagans/composer-patches';
   const out: LocalEntry[] = [];
   const seen = new Set<string>();
   const add = (patches: unknown) => {
@@ -102,11 +104,19 @@ function composerPatches(project: Project): LocalEntry[] {
 function patchList(value: unknown): { file: string; description?: string }[] {
   const out: { file: string; description?: string }[] = [];
   const one = (description: string | undefined, v: unknown) => {
-    const file = typeof v === 'string' ? v : isRecord(v) ? [v.url, v.source, v.path].find((x) => typeof x === 'string') : undefined;
-    if (typeof file === 'string' && file.trim() !== '') out.push({ file: file.trim(), ...(description ? { description } : {}) });
+    const file =
+      typeof v === 'string'
+        ? v
+        : isRecord(v)
+          ? [v.url, v.source, v.path].find((x) => typeof x === 'string')
+          : undefined;
+    if (typeof file === 'string' && file.trim() !== '')
+      out.push({ file: file.trim(), ...(description ? { description } : {}) });
   };
   if (Array.isArray(value)) {
-    for (const v of value) if (isRecord(v)) one(typeof v.description === 'string' ? v.description : typeof v.label === 'string' ? v.label : undefined, v);
+    for (const v of value)
+      if (isRecord(v))
+        one(typeof v.description === 'string' ? v.description : typeof v.label === 'string' ? v.label : undefined, v);
   } else if (isRecord(value)) {
     for (const description in value) one(description, value[description]);
   }

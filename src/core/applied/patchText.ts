@@ -11,14 +11,23 @@ import type { StateReason } from './appliedState';
 export function readPatchText(base: string, name: string, label = name): { text: string } | { reason: StateReason } {
   const file = resolve(base, name);
   const rel = relative(base, file);
-  if (rel === '' || rel.startsWith('..' + sep) || rel === '..' || resolve(base, rel) !== file || /^[A-Za-z]:|^[\\/]/.test(rel)) {
+  if (
+    rel === '' ||
+    rel.startsWith('..' + sep) ||
+    rel === '..' ||
+    resolve(base, rel) !== file ||
+    /^[A-Za-z]:|^[\\/]/.test(rel)
+  ) {
     return { reason: { kind: 'unsafe-path', file: label, path: name } };
   }
   try {
     const size = statSync(file).size;
-    if (size > MAX_DIFF_BYTES) return { reason: { kind: 'too-large', file: label, bytes: size, limit: MAX_DIFF_BYTES } };
+    if (size > MAX_DIFF_BYTES)
+      return { reason: { kind: 'too-large', file: label, bytes: size, limit: MAX_DIFF_BYTES } };
     return { text: readFileSync(file, 'latin1') };
   } catch (e) {
-    return { reason: { kind: 'patch-unreadable', file: label, message: readFailure((e as NodeJS.ErrnoException).code, e) } };
+    return {
+      reason: { kind: 'patch-unreadable', file: label, message: readFailure((e as NodeJS.ErrnoException).code, e) },
+    };
   }
 }

@@ -45,7 +45,12 @@ export function previewPatch(project: Project, status: AppliedStatus, id: string
   const result = applyDiff(diff.sections, files, direction);
   if (!result.ok) {
     const { failure } = result;
-    return { kind: 'conflict', path: failure.path, file: files.fileFor(failure.path), line: failure.kind === 'hunk' ? failure.line : 1 };
+    return {
+      kind: 'conflict',
+      path: failure.path,
+      file: files.fileFor(failure.path),
+      line: failure.kind === 'hunk' ? failure.line : 1,
+    };
   }
   const changes: FileChange[] = [];
   for (const [path, image] of result.files) {

@@ -27,7 +27,12 @@ export function qptPatchesDir(project: Project): string {
  * its required patches that are not applied (required first); a conflicting patch counted applied when a patch
  * that requires it is applied.
  */
-export function qptPatchStates(result: TriageResult, project: Project, files: ProjectFiles, versions: ReadonlyMap<string, string>): Map<string, PatchState> {
+export function qptPatchStates(
+  result: TriageResult,
+  project: Project,
+  files: ProjectFiles,
+  versions: ReadonlyMap<string, string>,
+): Map<string, PatchState> {
   const dir = qptPatchesDir(project);
   const qptThere = existsSync(dir);
   const states = new Map<string, PatchState>();
@@ -100,7 +105,8 @@ export function qptPatchStates(result: TriageResult, project: Project, files: Pr
     if (state.state !== 'applied') continue;
     for (const req of matched(state.id)?.requires ?? []) {
       const dep = states.get(req);
-      if (dep !== undefined && dep.state === 'conflict') states.set(req, { ...dep, state: 'applied', reason: { kind: 'required-by-applied', by: state.id } });
+      if (dep !== undefined && dep.state === 'conflict')
+        states.set(req, { ...dep, state: 'applied', reason: { kind: 'required-by-applied', by: state.id } });
     }
   }
   return states;

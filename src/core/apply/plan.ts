@@ -36,7 +36,11 @@ export function applyChoices(result: TriageResult, applied: ReadonlySet<string>,
   let select = preselect;
   let replaced: ApplyChoices['replaced'];
   const pre = preselect === undefined ? undefined : result.byId.get(preselect);
-  if (pre?.status === 'deprecated' && pre.replacedWith !== undefined && applicable.some((p) => p.patch.id === pre.replacedWith)) {
+  if (
+    pre?.status === 'deprecated' &&
+    pre.replacedWith !== undefined &&
+    applicable.some((p) => p.patch.id === pre.replacedWith)
+  ) {
     select = pre.replacedWith;
     replaced = { deprecated: pre.patch.id, replacement: pre.replacedWith };
   }

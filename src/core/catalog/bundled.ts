@@ -16,7 +16,12 @@ export function bundledCatalog(): LoadedFile {
   if (bundled === undefined) {
     const { entries, issues } = readCuratedCatalog(data);
     // Every load's patches share these entries' lists and texts: frozen, so no caller can change them for the next.
-    bundled = { file: BUNDLED_CATALOG, kind: 'bundled', entries: deepFreeze(entries), problems: jsonProblems(BUNDLED_CATALOG, issues) };
+    bundled = {
+      file: BUNDLED_CATALOG,
+      kind: 'bundled',
+      entries: deepFreeze(entries),
+      problems: jsonProblems(BUNDLED_CATALOG, issues),
+    };
   }
   return bundled;
 }

@@ -43,7 +43,10 @@ export function bundledFacts(): LoadedFile {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    const message = t('the bundled patch facts cannot be read ({0}); only patches.yaml is used', readFailure((e as NodeJS.ErrnoException).code, e));
+    const message = t(
+      'the bundled patch facts cannot be read ({0}); only patches.yaml is used',
+      readFailure((e as NodeJS.ErrnoException).code, e),
+    );
     return (loaded = { file, kind: 'qpt-facts', entries: [], problems: [{ severity: 'error', file, message }] });
   }
   const read = readFactsText(text, file);

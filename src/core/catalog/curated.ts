@@ -25,7 +25,10 @@ export function readCuratedCatalog(data: unknown): { entries: CatalogEntry[]; is
   const issues = new Issues();
   const entries: CatalogEntry[] = [];
   if (!isRecord(data) || !isRecord(data.patches)) {
-    issues.error(isRecord(data) && 'patches' in data ? ['patches'] : [], t('not a patch catalog: expected a "patches:" mapping of patch IDs'));
+    issues.error(
+      isRecord(data) && 'patches' in data ? ['patches'] : [],
+      t('not a patch catalog: expected a "patches:" mapping of patch IDs'),
+    );
     return { entries, issues: issues.list };
   }
   for (const key of Object.keys(data)) {
@@ -40,8 +43,19 @@ export function readCuratedCatalog(data: unknown): { entries: CatalogEntry[]; is
 
 const skipped = () => t('patch skipped');
 const KEYS = new Set([
-  'title', 'description', 'categories', 'components', 'origin', 'packages',
-  'qpt', 'fixed-in', 'docs', 'require', 'replaced-with', 'deprecated', 'metadata',
+  'title',
+  'description',
+  'categories',
+  'components',
+  'origin',
+  'packages',
+  'qpt',
+  'fixed-in',
+  'docs',
+  'require',
+  'replaced-with',
+  'deprecated',
+  'metadata',
 ]);
 const QPT_VERSION = /^\d+\.\d+\.\d+$/;
 /** An article path below `patches-available-in-qpt/`, e.g. `v1-1-54/acsd-61103-some-slug`. */
@@ -73,10 +87,42 @@ function curatedPatch(key: string, value: unknown, path: PathSegment[], issues: 
     entry[k] = list;
   }
   const ok =
-    optionalString(value, 'origin', path, issues, (s) => s.length > 0, () => t('must be a text'), (s) => (entry.origin = s)) &&
-    optionalString(value, 'qpt', path, issues, (s) => QPT_VERSION.test(s), () => t('must be a QPT version such as "1.1.54"'), (s) => (entry.qptVersion = s)) &&
-    optionalString(value, 'fixed-in', path, issues, isRelease, () => t('must be a release such as "2.4.8"'), (s) => (entry.fixedIn = s)) &&
-    optionalString(value, 'docs', path, issues, (s) => DOCS_PATH.test(s), () => t('must be an article path such as "v1-1-54/acsd-61103-some-title"'), (s) => (entry.docsPath = s));
+    optionalString(
+      value,
+      'origin',
+      path,
+      issues,
+      (s) => s.length > 0,
+      () => t('must be a text'),
+      (s) => (entry.origin = s),
+    ) &&
+    optionalString(
+      value,
+      'qpt',
+      path,
+      issues,
+      (s) => QPT_VERSION.test(s),
+      () => t('must be a QPT version such as "1.1.54"'),
+      (s) => (entry.qptVersion = s),
+    ) &&
+    optionalString(
+      value,
+      'fixed-in',
+      path,
+      issues,
+      isRelease,
+      () => t('must be a release such as "2.4.8"'),
+      (s) => (entry.fixedIn = s),
+    ) &&
+    optionalString(
+      value,
+      'docs',
+      path,
+      issues,
+      (s) => DOCS_PATH.test(s),
+      () => t('must be an article path such as "v1-1-54/acsd-61103-some-title"'),
+      (s) => (entry.docsPath = s),
+    );
   if (!ok) return undefined;
   if (value.require !== undefined && value.require !== null) {
     const require = idListAt(value.require, [...path, 'require'], issues, skipped);
@@ -107,7 +153,8 @@ function curatedPatch(key: string, value: unknown, path: PathSegment[], issues: 
     entry.targets = targets;
   }
   // A broken signature is reported and left out; the patch is kept.
-  if (value.metadata !== undefined && value.metadata !== null) entry.metadata = metadataAt(value.metadata, [...path, 'metadata'], issues);
+  if (value.metadata !== undefined && value.metadata !== null)
+    entry.metadata = metadataAt(value.metadata, [...path, 'metadata'], issues);
   return entry;
 }
 
@@ -126,14 +173,21 @@ function isRelease(s: string): boolean {
 function textsAt(value: unknown, path: PathSegment[], issues: Issues, requireEnglish: boolean): Texts | undefined {
   if (typeof value === 'string' && value.trim() !== '') return { en: value.trim() };
   if (!isRecord(value)) {
-    const what = value === undefined ? t('"{0}" is missing', String(path[path.length - 1])) : t('must be a text or a mapping of texts by language ({0})', LOCALES.join(', '));
+    const what =
+      value === undefined
+        ? t('"{0}" is missing', String(path[path.length - 1]))
+        : t('must be a text or a mapping of texts by language ({0})', LOCALES.join(', '));
     issues.error(path, withConsequence(what, skipped));
     return undefined;
   }
   const texts: Texts = {};
   for (const [lang, text] of Object.entries(value)) {
     if (!(LOCALES as readonly string[]).includes(lang)) {
-      issues.warn([...path, lang], t('unknown language {0} ignored (expected {1})', quote(lang), LOCALES.join(', ')), true);
+      issues.warn(
+        [...path, lang],
+        t('unknown language {0} ignored (expected {1})', quote(lang), LOCALES.join(', ')),
+        true,
+      );
       continue;
     }
     if (typeof text !== 'string' || text.trim() === '') {
@@ -164,7 +218,8 @@ function optionalString(
     set(value.trim());
     return true;
   }
-  const what = typeof value === 'number' ? t('{0} (write it in quotes: YAML reads it as a number)', expected()) : expected();
+  const what =
+    typeof value === 'number' ? t('{0} (write it in quotes: YAML reads it as a number)', expected()) : expected();
   issues.error([...path, key], withConsequence(what, skipped));
   return false;
 }

@@ -106,7 +106,11 @@ function indexed(value: unknown, table: string[]): string[] | undefined {
 }
 
 /** The targets as QPT writes them, `{package: {constraint: {file, require, replaced-with, deprecated}}}`. */
-function packagesOf(id: string, value: unknown, packages: string[]): Record<string, Record<string, unknown>> | undefined {
+function packagesOf(
+  id: string,
+  value: unknown,
+  packages: string[],
+): Record<string, Record<string, unknown>> | undefined {
   if (!Array.isArray(value)) return undefined;
   const out: Record<string, Record<string, unknown>> = {};
   for (const target of value) {

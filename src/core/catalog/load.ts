@@ -84,7 +84,13 @@ export function qptMetadataDir(project: Project): string {
 }
 
 /** The QPT metadata files in `dir` that exist (a missing file is normal), as one layer; each file is read once per run. */
-function qptMetadata(dir: string, layer: CatalogLayer, seen: Set<string>, problems: Problem[], cache: CatalogCache): LoadedFile[] {
+function qptMetadata(
+  dir: string,
+  layer: CatalogLayer,
+  seen: Set<string>,
+  problems: Problem[],
+  cache: CatalogCache,
+): LoadedFile[] {
   const loaded: LoadedFile[] = [];
   for (const [name, kind] of QPT_FILES) {
     const file = join(dir, name);
@@ -97,7 +103,13 @@ function qptMetadata(dir: string, layer: CatalogLayer, seen: Set<string>, proble
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         const missing = code === 'ENOENT' || code === 'ENOTDIR';
-        return { file, kind, entries: [], problems: missing ? [] : [{ severity: 'error', file, message: readFailure(code, e) }], missing };
+        return {
+          file,
+          kind,
+          entries: [],
+          problems: missing ? [] : [{ severity: 'error', file, message: readFailure(code, e) }],
+          missing,
+        };
       }
     });
     if ('missing' in read) {
@@ -126,7 +138,9 @@ function installedQpt(project: Project, seen: Set<string>, problems: Problem[], 
   const version = project.qpt.installed ?? loaded.find((f) => f.version !== undefined)?.version;
   // Files read once are shared: the version goes to a copy, kept per file and version.
   if (version !== undefined) {
-    loaded = loaded.map((f) => (f.version === version ? f : cache.file(`${f.file}\u0000${version}`, () => ({ ...f, version }))));
+    loaded = loaded.map((f) =>
+      f.version === version ? f : cache.file(`${f.file}\u0000${version}`, () => ({ ...f, version })),
+    );
   }
   if (loaded.length === 0 && project.qpt.installed !== null && problems.length === 0) {
     problems.push({
@@ -187,7 +201,9 @@ function readJsonCatalog(text: string, file: string, kind?: CatalogKind): Loaded
   return failed(
     file,
     'qpt-support',
-    t('not a patch catalog: expected QPT metadata (support-patches.json, community-patches.json or patches-info.json format)'),
+    t(
+      'not a patch catalog: expected QPT metadata (support-patches.json, community-patches.json or patches-info.json format)',
+    ),
   );
 }
 

@@ -90,7 +90,12 @@ export function mergeCatalog(files: LoadedFile[]): Catalog {
   return { patches: byId as unknown as Map<string, Patch>, sources, problems };
 }
 
-function mergeTexts(patch: MergingPatch, e: CatalogEntry, curated: boolean, curatedById: Map<string, CuratedLanguages>): void {
+function mergeTexts(
+  patch: MergingPatch,
+  e: CatalogEntry,
+  curated: boolean,
+  curatedById: Map<string, CuratedLanguages>,
+): void {
   let bits = curatedById.size === 0 ? undefined : curatedById.get(patch.id);
   if (curated && bits === undefined) {
     bits = { title: 0, description: 0 };
@@ -147,12 +152,14 @@ function finish(p: MergingPatch): void {
   let allDeprecated = p.targets.length > 0;
   for (const t of p.targets) {
     require = union(require, t.require);
-    if (t.replacedWith !== undefined) replacement = replacement === undefined || replacement === t.replacedWith ? t.replacedWith : null;
+    if (t.replacedWith !== undefined)
+      replacement = replacement === undefined || replacement === t.replacedWith ? t.replacedWith : null;
     if (!t.deprecated) allDeprecated = false;
   }
   p.require = union(require, p.require);
   p.title = p.title?.en !== undefined ? p.title : withEnglish(p.title, p.description?.en ?? factsLabel(p));
-  if (p.description !== undefined) p.description = p.description.en === undefined ? undefined : withEnglish(p.description, p.description.en);
+  if (p.description !== undefined)
+    p.description = p.description.en === undefined ? undefined : withEnglish(p.description, p.description.en);
   p.replacedWith ??= replacement ?? undefined;
   p.deprecated = p.deprecated === true || allDeprecated;
 }

@@ -70,7 +70,10 @@ function ruleAt(value: Record<string, unknown>, path: PathSegment[], issues: Iss
     return { type, path: rulePath, match };
   }
   if (typeof rulePath !== 'string' || !CONFIG_PATH.test(rulePath)) {
-    issues.error([...path, 'path'], withConsequence(t('must be a configuration path such as "dev/js/minify_files"'), ignored));
+    issues.error(
+      [...path, 'path'],
+      withConsequence(t('must be a configuration path such as "dev/js/minify_files"'), ignored),
+    );
     return undefined;
   }
   const value2 = phpString(match);

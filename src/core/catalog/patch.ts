@@ -53,7 +53,8 @@ export interface Patch {
   readonly sources: readonly string[];
 }
 
-export type CatalogKind = 'bundled' | 'qpt-facts' | 'yaml' | 'qpt-support' | 'qpt-community' | 'qpt-info' | 'cloud-patches';
+export type CatalogKind =
+  'bundled' | 'qpt-facts' | 'yaml' | 'qpt-support' | 'qpt-community' | 'qpt-info' | 'cloud-patches';
 
 /**
  * Where QPT metadata came from: installed in the store (`vendor/magento/quality-patches`) or fetched from QPT's

@@ -2,7 +2,20 @@
  * Quality patch IDs: Adobe's `PREFIX-NUMBER` form with an optional `-V2`/`-V3` revision suffix (`ACSD-61103`,
  * `MDVA-39305-V3`), and the two community forms `magento2-33723` and `magento/magento2/34529`.
  */
-const PREFIXES = ['ACSD', 'MDVA', 'ACP2E', 'AC', 'MC', 'B2B', 'BUNDLE', 'LYNX', 'MCP', 'MAGECLOUD', 'MCLOUD', 'MAGETWO'];
+const PREFIXES = [
+  'ACSD',
+  'MDVA',
+  'ACP2E',
+  'AC',
+  'MC',
+  'B2B',
+  'BUNDLE',
+  'LYNX',
+  'MCP',
+  'MAGECLOUD',
+  'MCLOUD',
+  'MAGETWO',
+];
 // Longer prefixes first so that the alternation never stops at `MC` in `MCLOUD-1`.
 const PREFIX = [...PREFIXES].sort((a, b) => b.length - a.length).join('|');
 const ADOBE = `(?:${PREFIX})-\\d+(?:-V\\d+)?`;

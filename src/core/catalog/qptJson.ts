@@ -5,7 +5,16 @@ import { type CatalogEntry, type LoadedFile, newEntry } from './entry';
 import type { CatalogKind } from './patch';
 import { metadataAt } from './metadata';
 import { isCanonicalPatchId } from './patchId';
-import { idListAt, type Issue, Issues, isRecord, patchIdAt, stringListAt, targetsAt, withConsequence } from './validate';
+import {
+  idListAt,
+  type Issue,
+  Issues,
+  isRecord,
+  patchIdAt,
+  stringListAt,
+  targetsAt,
+  withConsequence,
+} from './validate';
 
 /** The QPT metadata formats, told apart by shape. */
 export type QptJsonShape = 'qpt-patches' | 'qpt-info';
@@ -29,7 +38,12 @@ export function qptJsonShape(data: unknown): QptJsonShape | undefined {
 
 /** Issues of a JSON document as problems located by JSON path. */
 export function jsonProblems(file: string, issues: Issue[]): Problem[] {
-  return issues.map((i) => ({ severity: i.severity, file, ...(i.path.length > 0 ? { path: jsonPath(i.path) } : {}), message: i.message }));
+  return issues.map((i) => ({
+    severity: i.severity,
+    file,
+    ...(i.path.length > 0 ? { path: jsonPath(i.path) } : {}),
+    message: i.message,
+  }));
 }
 
 /**
@@ -71,7 +85,8 @@ function qptPatch(key: string, value: unknown, issues: Issues): CatalogEntry | u
   const before = issues.errors;
   const targets = targetsAt(packages, [key, 'packages'], issues, false);
   if (targets.length === 0) {
-    if (issues.errors === before) issues.error([key, 'packages'], withConsequence(t('has no version constraints'), patchSkipped));
+    if (issues.errors === before)
+      issues.error([key, 'packages'], withConsequence(t('has no version constraints'), patchSkipped));
     else issues.error([key], withConsequence(t('no usable package constraint left'), patchSkipped));
     return undefined;
   }
@@ -80,7 +95,8 @@ function qptPatch(key: string, value: unknown, issues: Issues): CatalogEntry | u
   entry.categories = names;
   entry.targets = targets;
   // A broken signature is reported and left out; the patch is kept.
-  if (value.metadata !== undefined && value.metadata !== null) entry.metadata = metadataAt(value.metadata, [key, 'metadata'], issues);
+  if (value.metadata !== undefined && value.metadata !== null)
+    entry.metadata = metadataAt(value.metadata, [key, 'metadata'], issues);
   return entry;
 }
 
@@ -102,7 +118,13 @@ export function readQptInfo(data: unknown, file: string): LoadedFile {
     const entry = infoEntry(list[i], i, issues);
     if (entry !== undefined) entries.push(entry);
   }
-  return { file, kind: 'qpt-info', ...(version !== undefined ? { version } : {}), entries, problems: jsonProblems(file, issues.list) };
+  return {
+    file,
+    kind: 'qpt-info',
+    ...(version !== undefined ? { version } : {}),
+    entries,
+    problems: jsonProblems(file, issues.list),
+  };
 }
 
 const entrySkipped = () => t('entry skipped');
@@ -113,7 +135,10 @@ function infoEntry(value: unknown, i: number, issues: Issues): CatalogEntry | un
     return undefined;
   }
   const { id: rawId, description, origin, categories, components, replacedWith, require } = value;
-  const id = typeof rawId === 'string' && isCanonicalPatchId(rawId) ? rawId : patchIdAt(rawId, ['patches', i, 'id'], issues, entrySkipped);
+  const id =
+    typeof rawId === 'string' && isCanonicalPatchId(rawId)
+      ? rawId
+      : patchIdAt(rawId, ['patches', i, 'id'], issues, entrySkipped);
   if (id === undefined) return undefined;
   const entry = newEntry(id);
   const text = typeof description === 'string' ? description.trim() : '';
@@ -139,7 +164,12 @@ function infoEntry(value: unknown, i: number, issues: Issues): CatalogEntry | un
   }
   // `require` maps each required ID to the releases that need it; a plain list is accepted too.
   if (require !== undefined && require !== null) {
-    const ids = idListAt(isRecord(require) ? Object.keys(require) : require, ['patches', i, 'require'], issues, entrySkipped);
+    const ids = idListAt(
+      isRecord(require) ? Object.keys(require) : require,
+      ['patches', i, 'require'],
+      issues,
+      entrySkipped,
+    );
     if (ids === undefined) return undefined;
     entry.require = ids;
   }

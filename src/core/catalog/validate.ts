@@ -54,7 +54,13 @@ const PACKAGE_NAME = /^[a-z0-9](?:[a-z0-9_.-]*[a-z0-9])?\/[a-z0-9](?:[a-z0-9_.-]
  * A patch ID, normalized, when `value` is one that may be used anywhere (it is safe to pass on to QPT);
  * otherwise undefined after reporting at `path` (with `consequence`, e.g. "patch skipped", added to the message).
  */
-export function patchIdAt(value: unknown, path: PathSegment[], issues: Issues, consequence?: Consequence, atKey = false): string | undefined {
+export function patchIdAt(
+  value: unknown,
+  path: PathSegment[],
+  issues: Issues,
+  consequence?: Consequence,
+  atKey = false,
+): string | undefined {
   if (typeof value === 'string') {
     if (isCanonicalPatchId(value)) return value;
     if (isSafePatchId(value.trim())) return normalizePatchId(value);
@@ -62,13 +68,21 @@ export function patchIdAt(value: unknown, path: PathSegment[], issues: Issues, c
   const what =
     value === undefined || value === null
       ? t('the patch ID is missing')
-      : t('{0} is not a patch ID (letters and digits joined by "-", "_" or "/")', quote(typeof value === 'string' ? value : String(JSON.stringify(value))));
+      : t(
+          '{0} is not a patch ID (letters and digits joined by "-", "_" or "/")',
+          quote(typeof value === 'string' ? value : String(JSON.stringify(value))),
+        );
   issues.error(path, withConsequence(what, consequence), atKey);
   return undefined;
 }
 
 /** A list of non-empty strings; undefined (after reporting) when it is anything else. */
-export function stringListAt(value: unknown, path: PathSegment[], issues: Issues, consequence?: Consequence): string[] | undefined {
+export function stringListAt(
+  value: unknown,
+  path: PathSegment[],
+  issues: Issues,
+  consequence?: Consequence,
+): string[] | undefined {
   if (Array.isArray(value)) {
     let clean = true;
     for (const s of value) {
@@ -84,7 +98,12 @@ export function stringListAt(value: unknown, path: PathSegment[], issues: Issues
 }
 
 /** A list of patch IDs (a single ID is accepted too), without duplicates. */
-export function idListAt(value: unknown, path: PathSegment[], issues: Issues, consequence?: Consequence): string[] | undefined {
+export function idListAt(
+  value: unknown,
+  path: PathSegment[],
+  issues: Issues,
+  consequence?: Consequence,
+): string[] | undefined {
   const list = typeof value === 'string' ? [value] : value;
   if (!Array.isArray(list)) {
     issues.error(path, withConsequence(t('must be a list of patch IDs'), consequence));
@@ -152,7 +171,12 @@ function isEmpty(record: Record<string, unknown>): boolean {
 }
 
 /** The path of a range (and a key inside it); built only to report something. */
-function rangePath(packagesPath: PathSegment[], pkg: string, constraint: string, ...rest: PathSegment[]): PathSegment[] {
+function rangePath(
+  packagesPath: PathSegment[],
+  pkg: string,
+  constraint: string,
+  ...rest: PathSegment[]
+): PathSegment[] {
   return [...packagesPath, pkg, constraint, ...rest];
 }
 
@@ -181,7 +205,10 @@ function targetAt(
   const { file, require, deprecated } = d;
   const replacement = d['replaced-with'];
   if (file !== undefined && (typeof file !== 'string' || file.trim() === '')) {
-    issues.error(rangePath(packagesPath, pkg, constraint, 'file'), withConsequence(t('must be a file name'), rangeSkipped));
+    issues.error(
+      rangePath(packagesPath, pkg, constraint, 'file'),
+      withConsequence(t('must be a file name'), rangeSkipped),
+    );
     return undefined;
   }
   let requires: readonly string[] = NO_IDS;
@@ -192,11 +219,19 @@ function targetAt(
   }
   let replacedWith: string | undefined;
   if (replacement !== undefined && replacement !== null) {
-    replacedWith = patchIdAt(replacement, rangePath(packagesPath, pkg, constraint, 'replaced-with'), issues, rangeSkipped);
+    replacedWith = patchIdAt(
+      replacement,
+      rangePath(packagesPath, pkg, constraint, 'replaced-with'),
+      issues,
+      rangeSkipped,
+    );
     if (replacedWith === undefined) return undefined;
   }
   if (deprecated !== undefined && deprecated !== null && typeof deprecated !== 'boolean') {
-    issues.error(rangePath(packagesPath, pkg, constraint, 'deprecated'), withConsequence(t('must be true or false'), rangeSkipped));
+    issues.error(
+      rangePath(packagesPath, pkg, constraint, 'deprecated'),
+      withConsequence(t('must be true or false'), rangeSkipped),
+    );
     return undefined;
   }
   // Every field is present (optional ones may be undefined), so all targets share one shape.

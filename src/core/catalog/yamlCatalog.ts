@@ -20,32 +20,56 @@ export function readYamlCatalog(text: string, file: string): LoadedFile {
   const deep = deepFlowNesting(text);
   if (deep !== undefined) {
     const message = t('invalid YAML: {0}', t('brackets nested more than {0} deep', MAX_FLOW_NESTING));
-    return { file, kind: 'yaml', entries: [], problems: [{ severity: 'error', file, ...lineColumnAt(text, deep), message }] };
+    return {
+      file,
+      kind: 'yaml',
+      entries: [],
+      problems: [{ severity: 'error', file, ...lineColumnAt(text, deep), message }],
+    };
   }
-  const doc = parseDocument(stripBom(text), { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'silent' });
+  const doc = parseDocument(stripBom(text), {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: false,
+    logLevel: 'silent',
+  });
   const fail = (offset: number, message: string): LoadedFile => {
     const pos = lineCounter.linePos(offset);
     return {
       file,
       kind: 'yaml',
       entries: [],
-      problems: [{ severity: 'error', file, line: pos.line, column: pos.col, message: t('invalid YAML: {0}', message) }],
+      problems: [
+        { severity: 'error', file, line: pos.line, column: pos.col, message: t('invalid YAML: {0}', message) },
+      ],
     };
   };
   if (doc.errors.length > 0) return fail(doc.errors[0].pos[0], doc.errors[0].message.split('\n')[0]);
   const duplicate = firstDuplicateKey(doc);
-  if (duplicate !== undefined) return fail(duplicate.offset, t('the key {0} appears twice in one mapping', quote(duplicate.key)));
+  if (duplicate !== undefined)
+    return fail(duplicate.offset, t('the key {0} appears twice in one mapping', quote(duplicate.key)));
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 1000 });
   } catch (e) {
-    return { file, kind: 'yaml', entries: [], problems: [{ severity: 'error', file, message: t('invalid YAML: {0}', (e as Error).message) }] };
+    return {
+      file,
+      kind: 'yaml',
+      entries: [],
+      problems: [{ severity: 'error', file, message: t('invalid YAML: {0}', (e as Error).message) }],
+    };
   }
   const { entries, issues } = readCuratedCatalog(data);
   const problems = issues.map((i) => locate(doc, lineCounter, file, i));
   for (const w of doc.warnings) {
     const pos = lineCounter.linePos(w.pos[0]);
-    problems.push({ severity: 'warning', file, line: pos.line, column: pos.col, message: t('YAML warning: {0}', w.message.split('\n')[0]) });
+    problems.push({
+      severity: 'warning',
+      file,
+      line: pos.line,
+      column: pos.col,
+      message: t('YAML warning: {0}', w.message.split('\n')[0]),
+    });
   }
   return { file, kind: 'yaml', entries, problems };
 }

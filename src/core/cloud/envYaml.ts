@@ -146,10 +146,17 @@ export function removeQualityPatches(text: string, ids: readonly string[], file:
     if (!removed.includes(true)) return [];
     const build = () => {
       const edits = seq.flow ? removeFromFlowSeq(body, seq, removed) : removeFromBlockSeq(body, seq, removed);
-      if (!seq.flow && removed.every(Boolean)) edits.push({ offset: afterProperties(body, colonAfter(body, pair.key as Node) + 1), length: 0, newText: ' []' });
+      if (!seq.flow && removed.every(Boolean))
+        edits.push({
+          offset: afterProperties(body, colonAfter(body, pair.key as Node) + 1),
+          length: 0,
+          newText: ' []',
+        });
       return normalizeEdits(edits);
     };
-    return verifiedEdits(body, file, build, (current) => current.filter((v) => typeof v !== 'string' || !drop.has(qptCommandLineId(v))));
+    return verifiedEdits(body, file, build, (current) =>
+      current.filter((v) => typeof v !== 'string' || !drop.has(qptCommandLineId(v))),
+    );
   });
 }
 

@@ -24,7 +24,13 @@ export function parseEnvYaml(text: string, file: string): EnvYamlDocument {
   const deep = deepFlowNesting(text);
   if (deep !== undefined) {
     const { line, column } = lineColumnAt(text, deep);
-    throw new InputError({ severity: 'error', file, line, column, message: t('Invalid YAML: {0}', t('brackets nested more than {0} deep', MAX_FLOW_NESTING)) });
+    throw new InputError({
+      severity: 'error',
+      file,
+      line,
+      column,
+      message: t('Invalid YAML: {0}', t('brackets nested more than {0} deep', MAX_FLOW_NESTING)),
+    });
   }
   const lines = newLineCounter();
   const doc = parseDocument(text, { keepSourceTokens: true, lineCounter: lines, logLevel: 'silent' });
@@ -92,7 +98,11 @@ export function locateQualityPatches(env: EnvYamlDocument, forEdit = false): Pat
       if (merge === undefined) return { map, depth };
       const name = QUALITY_PATCHES_PATH.slice(0, depth).join('.') || t('the top level');
       if (forEdit) {
-        throw errorAt(env, merge.key as Node, t('{0} takes keys from another mapping with a merge key (<<); edit that mapping by hand.', name));
+        throw errorAt(
+          env,
+          merge.key as Node,
+          t('{0} takes keys from another mapping with a merge key (<<); edit that mapping by hand.', name),
+        );
       }
       const merged = mergedMapWith(env, merge.value as Node | null, key);
       if (merged === undefined) return { map, depth };

@@ -37,7 +37,18 @@ export function appendToSeq(text: string, seq: YAMLSeq, ids: readonly string[], 
   const before = text.slice(lineStart(text, dash), dash);
   const indent = /^ *$/.test(before) ? before : ' '.repeat(column(text, dash));
   const at = lineAfter(text, last);
-  return [{ offset: at, length: 0, newText: linesText(text, at, ids.map((id) => `${indent}- ${id}`), layout.eol) }];
+  return [
+    {
+      offset: at,
+      length: 0,
+      newText: linesText(
+        text,
+        at,
+        ids.map((id) => `${indent}- ${id}`),
+        layout.eol,
+      ),
+    },
+  ];
 }
 
 export function addKey(

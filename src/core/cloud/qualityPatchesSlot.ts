@@ -1,5 +1,9 @@
 /** The partial ID before the cursor on a QUALITY_PATCHES line, and where it starts; undefined elsewhere. */
-export function qualityPatchesSlot(lines: readonly string[], line: number, character: number): { start: number; prefix: string } | undefined {
+export function qualityPatchesSlot(
+  lines: readonly string[],
+  line: number,
+  character: number,
+): { start: number; prefix: string } | undefined {
   const before = lines[line].slice(0, character);
   // A block list item: `  - ACSD-6`, maybe quoted.
   const item = /^(\s*)-\s+["']?([A-Za-z0-9_/-]*)$/.exec(before);
@@ -9,7 +13,9 @@ export function qualityPatchesSlot(lines: readonly string[], line: number, chara
       const text = lines[l];
       if (/^\s*(#.*)?$/.test(text) || /^\s*-(\s|$)/.test(text)) continue; // blank, comment, another item
       const key = /^(\s*)(["']?)QUALITY_PATCHES\2\s*:\s*(#.*)?$/.exec(text);
-      return key !== null && key[1].length <= indent ? { start: character - item[2].length, prefix: item[2] } : undefined;
+      return key !== null && key[1].length <= indent
+        ? { start: character - item[2].length, prefix: item[2] }
+        : undefined;
     }
     return undefined;
   }

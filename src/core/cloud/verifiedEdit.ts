@@ -27,7 +27,7 @@ function withList(data: unknown, list: readonly unknown[]): unknown {
   let map = root;
   for (const key of QUALITY_PATCHES_PATH.slice(0, -1)) {
     // Only the mappings on the path are copied; the rest is shared with `data`, which is not changed.
-    map[key] = isRecord(map[key]) ? { ...(map[key]) } : {};
+    map[key] = isRecord(map[key]) ? { ...map[key] } : {};
     map = map[key] as Record<string, unknown>;
   }
   map[QUALITY_PATCHES_PATH[QUALITY_PATCHES_PATH.length - 1]] = [...list];

@@ -38,7 +38,16 @@ const enum Op {
   Ge,
 }
 
-const OPS: Record<Operator, Op> = { '=': Op.Eq, '==': Op.Eq, '<>': Op.Ne, '!=': Op.Ne, '<': Op.Lt, '<=': Op.Le, '>': Op.Gt, '>=': Op.Ge };
+const OPS: Record<Operator, Op> = {
+  '=': Op.Eq,
+  '==': Op.Eq,
+  '<>': Op.Ne,
+  '!=': Op.Ne,
+  '<': Op.Lt,
+  '<=': Op.Le,
+  '>': Op.Gt,
+  '>=': Op.Ge,
+};
 const OP_TEXT = ['*', '==', '!=', '<', '<=', '>', '>='];
 
 interface Bound {
@@ -190,4 +199,3 @@ export function satisfies(version: string, constraint: string): boolean {
   const v = parseVersion(version);
   return v !== undefined && c.matches(v);
 }
-

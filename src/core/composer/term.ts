@@ -5,7 +5,17 @@
  */
 import { t } from '../text/translate';
 import { quote } from '../text/quote';
-import { ALIAS, MODIFIER, NOT_WS, normalizeVersion, parseStability, phpEmpty, TOKEN_CHAR, VersionSyntaxError, WS } from './normalize';
+import {
+  ALIAS,
+  MODIFIER,
+  NOT_WS,
+  normalizeVersion,
+  parseStability,
+  phpEmpty,
+  TOKEN_CHAR,
+  VersionSyntaxError,
+  WS,
+} from './normalize';
 
 /** Composer's operators, as written; `=`/`==` and `<>`/`!=` mean the same. */
 export type Operator = '=' | '==' | '<' | '<=' | '>' | '>=' | '<>' | '!=';

@@ -59,7 +59,13 @@ function orderKey(normalized: string): number[] {
 /** Builds a version from an already normalized string (constraint bounds). */
 export function fromNormalized(normalized: string, text = normalized): ComposerVersion {
   const isBranch = normalized.startsWith('dev-');
-  return { text, normalized, isBranch, stability: parseStability(normalized), order: isBranch ? [] : orderKey(normalized) };
+  return {
+    text,
+    normalized,
+    isBranch,
+    stability: parseStability(normalized),
+    order: isBranch ? [] : orderKey(normalized),
+  };
 }
 
 const CACHE_LIMIT = 20_000;

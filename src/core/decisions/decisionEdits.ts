@@ -2,7 +2,16 @@ import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { isMap, isScalar, parseDocument } from '../yaml';
 import { colonAfter } from '../cloud/envYamlEdits';
 import { normalizeEdits, type TextEdit } from '../cloud/textEdit';
-import { column, detectLayout, lineAfter, lineEnd, lineStart, linesText, yamlScalar, type YamlLayout } from '../cloud/yamlLayout';
+import {
+  column,
+  detectLayout,
+  lineAfter,
+  lineEnd,
+  lineStart,
+  linesText,
+  yamlScalar,
+  type YamlLayout,
+} from '../cloud/yamlLayout';
 import { InputError } from '../problem';
 import { checkPatchIds } from '../qpt/patchId';
 import { t } from '../text/translate';
@@ -65,7 +74,8 @@ export function setDecision(text: string, decision: Decision, file: string = DEC
     const lines = ['decisions:', ...entryLines(decision, layout.step, layout)];
     return [{ offset: text.length, length: 0, newText: linesText(text, text.length, lines, layout.eol) }];
   }
-  if (!isMap(root) || root.flow) throw refuse(file, text, root, t('The top level must be a block mapping with "decisions:"; not changed.'));
+  if (!isMap(root) || root.flow)
+    throw refuse(file, text, root, t('The top level must be a block mapping with "decisions:"; not changed.'));
   const pair = findPair(root, 'decisions');
   if (pair === undefined) {
     const col = column(text, (root.items[0].key as Node).range?.[0] ?? 0);
@@ -75,7 +85,11 @@ export function setDecision(text: string, decision: Decision, file: string = DEC
   }
   const list = pair.value;
   const keyCol = column(text, pair.key.range?.[0] ?? 0);
-  if (list === null || (isScalar(list) && list.value === null) || (isMap(list) && list.flow && list.items.length === 0)) {
+  if (
+    list === null ||
+    (isScalar(list) && list.value === null) ||
+    (isMap(list) && list.flow && list.items.length === 0)
+  ) {
     // `decisions:`, `decisions: ~` or `decisions: {}`: the value gives way to the entry's lines.
     const colon = colonAfter(text, pair.key);
     const valueEnd = list?.range && list.range[1] > list.range[0] ? list.range[1] : colon + 1;
@@ -85,18 +99,28 @@ export function setDecision(text: string, decision: Decision, file: string = DEC
       { offset: lineEnd(text, valueEnd), length: 0, newText: layout.eol + lines.join(layout.eol) },
     ]);
   }
-  if (!isMap(list) || list.flow) throw refuse(file, text, list, t('"decisions:" must be a block mapping of patch IDs; not changed.'));
+  if (!isMap(list) || list.flow)
+    throw refuse(file, text, list, t('"decisions:" must be a block mapping of patch IDs; not changed.'));
   const entry = findPair(list, decision.id);
   const entryCol = column(text, list.items[0].key ? ((list.items[0].key as Node).range?.[0] ?? 0) : 0);
   if (entry === undefined) {
     const at = lineAfter(text, list);
-    return [{ offset: at, length: 0, newText: linesText(text, at, entryLines(decision, entryCol, layout), layout.eol) }];
+    return [
+      { offset: at, length: 0, newText: linesText(text, at, entryLines(decision, entryCol, layout), layout.eol) },
+    ];
   }
   const fields = entry.value;
   if (!isMap(fields) || fields.flow || fields.items.length === 0) {
     const lines = pairLines(text, entry);
     const col = column(text, entry.key.range?.[0] ?? 0);
-    return [{ ...lines, newText: entryLines(decision, col, layout).map((l) => l + layout.eol).join('') }];
+    return [
+      {
+        ...lines,
+        newText: entryLines(decision, col, layout)
+          .map((l) => l + layout.eol)
+          .join(''),
+      },
+    ];
   }
   return normalizeEdits(fieldEdits(text, fields, decision, layout));
 }
@@ -120,16 +144,32 @@ function fieldEdits(text: string, fields: YAMLMap, decision: Decision, layout: Y
     if (isScalar(value) && String(value.value) === String(wanted)) continue;
     const inline = isScalar(value) && value.range && value.type !== 'BLOCK_LITERAL' && value.type !== 'BLOCK_FOLDED';
     if (inline && value.range) {
-      edits.push({ offset: value.range[0], length: value.range[1] - value.range[0], newText: yamlScalar(String(wanted)) });
+      edits.push({
+        offset: value.range[0],
+        length: value.range[1] - value.range[0],
+        newText: yamlScalar(String(wanted)),
+      });
     } else {
       const col = column(text, pair.key.range?.[0] ?? 0);
-      edits.push({ ...pairLines(text, pair), newText: `${' '.repeat(col)}${name}: ${yamlScalar(String(wanted))}${layout.eol}` });
+      edits.push({
+        ...pairLines(text, pair),
+        newText: `${' '.repeat(col)}${name}: ${yamlScalar(String(wanted))}${layout.eol}`,
+      });
     }
   }
   if (missing.length > 0) {
     const col = column(text, (fields.items[0].key as Node).range?.[0] ?? 0);
     const at = lineAfter(text, fields);
-    edits.push({ offset: at, length: 0, newText: linesText(text, at, missing.map((l) => ' '.repeat(col) + l), layout.eol) });
+    edits.push({
+      offset: at,
+      length: 0,
+      newText: linesText(
+        text,
+        at,
+        missing.map((l) => ' '.repeat(col) + l),
+        layout.eol,
+      ),
+    });
   }
   return edits;
 }

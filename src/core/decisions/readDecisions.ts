@@ -29,12 +29,20 @@ export function readDecisions(text: string, file: string = DECISIONS_FILE): Deci
   if (error !== undefined) {
     const pos = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
     const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    return { decisions, problems: [{ severity: 'error', file, line: pos.line, column: pos.col, message: t('Invalid YAML: {0}', message) }] };
+    return {
+      decisions,
+      problems: [
+        { severity: 'error', file, line: pos.line, column: pos.col, message: t('Invalid YAML: {0}', message) },
+      ],
+    };
   }
   const root = doc.contents as Node | null;
   if (root === null || (isScalar(root) && root.value === null)) return { decisions, problems };
   const list = isMap(root) ? (root.get('decisions', true) as Node | null | undefined) : undefined;
-  if (!isMap(root) || (list !== undefined && list !== null && !isMap(list) && !(isScalar(list) && list.value === null))) {
+  if (
+    !isMap(root) ||
+    (list !== undefined && list !== null && !isMap(list) && !(isScalar(list) && list.value === null))
+  ) {
     problems.push(at(isMap(root) ? list : root, t('expected "decisions:" with one entry per patch ID')));
     return { decisions, problems };
   }
@@ -42,7 +50,8 @@ export function readDecisions(text: string, file: string = DECISIONS_FILE): Deci
   for (const pair of list.items as Pair<Node, Node | null>[]) {
     const entry = readEntry(pair, at);
     if ('message' in entry) problems.push(entry);
-    else if (decisions.has(entry.id)) problems.push(at(pair.key, t('{0} is listed twice; the first entry counts', entry.id)));
+    else if (decisions.has(entry.id))
+      problems.push(at(pair.key, t('{0} is listed twice; the first entry counts', entry.id)));
     else {
       decisions.set(entry.id, entry.decision);
       problems.push(...entry.warnings);
@@ -53,10 +62,14 @@ export function readDecisions(text: string, file: string = DECISIONS_FILE): Deci
 
 type At = (node: Node | null | undefined, message: string, severity?: Problem['severity']) => Problem;
 
-function readEntry(pair: Pair<Node, Node | null>, at: At): Problem | { id: string; decision: RecordedDecision; warnings: Problem[] } {
+function readEntry(
+  pair: Pair<Node, Node | null>,
+  at: At,
+): Problem | { id: string; decision: RecordedDecision; warnings: Problem[] } {
   const key = pair.key;
   const id = isScalar(key) ? String(key.value) : undefined;
-  if (id === undefined || !isSafePatchId(id)) return at(key, t('{0} is not a patch ID; entry skipped', JSON.stringify(id ?? '')));
+  if (id === undefined || !isSafePatchId(id))
+    return at(key, t('{0} is not a patch ID; entry skipped', JSON.stringify(id ?? '')));
   const value = pair.value;
   if (!isMap(value)) return at(value ?? key, t('{0}: expected decision, note, by and date; entry skipped', id));
   const fields: Record<string, string> = {};
@@ -69,7 +82,12 @@ function readEntry(pair: Pair<Node, Node | null>, at: At): Problem | { id: strin
       continue;
     }
     const scalar: unknown = isScalar(v) ? v.value : null;
-    if (typeof scalar !== 'string' && typeof scalar !== 'number' && typeof scalar !== 'boolean' && typeof scalar !== 'bigint') {
+    if (
+      typeof scalar !== 'string' &&
+      typeof scalar !== 'number' &&
+      typeof scalar !== 'boolean' &&
+      typeof scalar !== 'bigint'
+    ) {
       return at(v ?? field.key, t('{0}: {1} must be a text; entry skipped', id, name));
     }
     fields[name] = String(scalar);

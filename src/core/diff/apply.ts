@@ -58,7 +58,11 @@ export function applyDiff(sections: readonly FileSection[], source: FileSource, 
 }
 
 /** Applies a section's hunks to `image` in place; the failing hunk (1-based) and the line it was looked for at. */
-function applyHunks(image: Image, hunks: readonly Hunk[], reverse: boolean): { hunk: number; line: number } | undefined {
+function applyHunks(
+  image: Image,
+  hunks: readonly Hunk[],
+  reverse: boolean,
+): { hunk: number; line: number } | undefined {
   for (let h = 0; h < hunks.length; h++) {
     const hunk = hunks[h];
     const { pre, post } = hunkImages(hunk, reverse);

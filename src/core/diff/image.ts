@@ -51,7 +51,8 @@ export class Image {
 
   /** Replaces `count` lines at `at` by `lines` (marked as patched). */
   splice(at: number, count: number, lines: readonly string[]): void {
-    const added: Piece[] = lines.length > 0 ? [{ source: new LineList(lines), from: 0, to: lines.length, patched: true }] : [];
+    const added: Piece[] =
+      lines.length > 0 ? [{ source: new LineList(lines), from: 0, to: lines.length, patched: true }] : [];
     this.pieces = [...this.range(0, at), ...added, ...this.range(at + count, this.length)];
     this.length += lines.length - count;
     this.at = 0;
@@ -72,7 +73,8 @@ export class Image {
       const end = start + p.to - p.from;
       const lo = Math.max(a, start);
       const hi = Math.min(b, end);
-      if (lo < hi) out.push(lo === start && hi === end ? p : { ...p, from: p.from + lo - start, to: p.from + hi - start });
+      if (lo < hi)
+        out.push(lo === start && hi === end ? p : { ...p, from: p.from + lo - start, to: p.from + hi - start });
       start = end;
     }
     return out;

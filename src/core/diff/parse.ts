@@ -13,7 +13,8 @@ const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
  * used up. The `diff --git` blocks are still read for what they say (binary, rename, mode). Never throws.
  */
 export function parseDiff(text: string): ParsedDiff {
-  if (text.length > MAX_DIFF_BYTES) return { sections: [], skipped: [], defect: { kind: 'too-large', bytes: text.length, limit: MAX_DIFF_BYTES } };
+  if (text.length > MAX_DIFF_BYTES)
+    return { sections: [], skipped: [], defect: { kind: 'too-large', bytes: text.length, limit: MAX_DIFF_BYTES } };
   return new DiffReader(text).read();
 }
 
@@ -33,7 +34,7 @@ class DiffReader {
   private git: PendingGit | undefined;
 
   constructor(private readonly text: string) {
-    for (let at = 0; at < text.length; ) {
+    for (let at = 0; at < text.length;) {
       this.starts.push(at);
       const end = text.indexOf('\n', at);
       at = end < 0 ? text.length : end + 1;
@@ -102,7 +103,8 @@ class DiffReader {
   private gitLine(line: string): boolean {
     const header = (this.git as PendingGit).header;
     const value = (prefix: string) => line.slice(prefix.length).replace(/\r?\n$/, '');
-    if (line.startsWith('GIT binary patch') || (line.startsWith('Binary files ') && /differ\r?\n?$/.test(line))) return true;
+    if (line.startsWith('GIT binary patch') || (line.startsWith('Binary files ') && /differ\r?\n?$/.test(line)))
+      return true;
     if (line.startsWith('rename from ')) header.renameFrom = value('rename from ');
     else if (line.startsWith('rename to ')) header.renameTo = value('rename to ');
     else if (line.startsWith('old mode ')) header.oldMode = value('old mode ');

@@ -28,7 +28,12 @@ export function headerName(field: string): string | undefined {
  * (`file` and `file.orig`), else the new one.
  */
 export function pickName(oldName: string | undefined, newName: string | undefined): string | undefined {
-  if (oldName !== undefined && newName !== undefined && oldName.length < newName.length && newName.startsWith(oldName)) {
+  if (
+    oldName !== undefined &&
+    newName !== undefined &&
+    oldName.length < newName.length &&
+    newName.startsWith(oldName)
+  ) {
     return oldName;
   }
   return newName ?? oldName;
@@ -37,11 +42,22 @@ export function pickName(oldName: string | undefined, newName: string | undefine
 /** True for a path that would leave the project: absolute, a drive letter, or a `..` part. */
 export function isUnsafePath(path: string): boolean {
   const first = path.charCodeAt(0);
-  if (first === 47 || first === 92 || (path.charCodeAt(1) === 58 && ((first | 32) >= 97 && (first | 32) <= 122))) return true;
+  if (first === 47 || first === 92 || (path.charCodeAt(1) === 58 && (first | 32) >= 97 && (first | 32) <= 122))
+    return true;
   return path.includes('..') && path.split(/[\\/]/).some((part) => part === '..');
 }
 
-const ESCAPES: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '"': '"', '\\': '\\' };
+const ESCAPES: Record<string, string> = {
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '"': '"',
+  '\\': '\\',
+};
 
 /** A C-quoted name (`"a/caf\303\251.php"`) as bytes; undefined when the quoting is broken. */
 function unquote(field: string): string | undefined {

@@ -23,7 +23,9 @@ export interface DocsLink {
 
 /** True when `docsPath` can be appended to {@link ARTICLE_BASE} as is (no scheme, no `..`, no spaces or queries). */
 export function isUsableDocsPath(docsPath: string): boolean {
-  return DOCS_PATH.test(docsPath) && !docsPath.split('/').some((segment) => /^\.+$/.test(segment) || segment.includes('..'));
+  return (
+    DOCS_PATH.test(docsPath) && !docsPath.split('/').some((segment) => /^\.+$/.test(segment) || segment.includes('..'))
+  );
 }
 
 /** The patch's article in `locale` (every supported language has its own copy of the documentation). */

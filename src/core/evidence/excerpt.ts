@@ -42,7 +42,8 @@ export async function readExcerpt(file: string, line: number, context = 50): Pro
         start = nl + 1;
       }
       if (current > last) break;
-      if (current >= first && partial.length <= LINE_CHARS) partial += decoder.decode(buf.subarray(start), { stream: true });
+      if (current >= first && partial.length <= LINE_CHARS)
+        partial += decoder.decode(buf.subarray(start), { stream: true });
     }
   } catch {
     // A truncated gzip: what was read is shown.

@@ -117,7 +117,8 @@ export class LineScanner {
     this.carry = undefined;
     if (carry === undefined || carry.length === 0) return bytes;
     const size = carry.length + bytes.length;
-    if (this.work === undefined || this.work.length < size) this.work = Buffer.allocUnsafe(Math.max(size, 2 * (this.work?.length ?? 0)));
+    if (this.work === undefined || this.work.length < size)
+      this.work = Buffer.allocUnsafe(Math.max(size, 2 * (this.work?.length ?? 0)));
     carry.copy(this.work, 0);
     bytes.copy(this.work, carry.length);
     return this.work.subarray(0, size);

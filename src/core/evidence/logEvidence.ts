@@ -49,7 +49,11 @@ export function logRulesOf(signatures: Iterable<Signature>): Map<string, Set<str
  * Scans the logs the signatures name, each file once for all of its rules, and the same files in the extra folders.
  * A rule whose file is missing simply has no evidence.
  */
-export async function scanLogs(root: string, signatures: Iterable<Signature>, options: LogScanOptions = {}): Promise<LogFindings> {
+export async function scanLogs(
+  root: string,
+  signatures: Iterable<Signature>,
+  options: LogScanOptions = {},
+): Promise<LogFindings> {
   const byRule = new Map<string, LogEvidence[]>();
   const files: string[] = [];
   const problems: Problem[] = [];
@@ -69,7 +73,8 @@ export async function scanLogs(root: string, signatures: Iterable<Signature>, op
         const key = ruleKey(path, globs[g]);
         let list = byRule.get(key);
         if (list === undefined) byRule.set(key, (list = []));
-        for (let i = h.recent.length - 1; i >= 0; i--) list.push({ type: 'log', file, ...h.recent[i], match: globs[g], count: h.count });
+        for (let i = h.recent.length - 1; i >= 0; i--)
+          list.push({ type: 'log', file, ...h.recent[i], match: globs[g], count: h.count });
       });
     }
   }

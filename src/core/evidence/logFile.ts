@@ -45,7 +45,12 @@ const HEAD = 256;
  * not smaller) and is read anew when it was rotated, truncated or rewritten; a `.gz` file is read as a stream
  * (again only when it changed).
  */
-export async function scanLogFile(file: string, rules: LogRuleSet, previous?: FileScanState, lineLimit?: number): Promise<FileScan> {
+export async function scanLogFile(
+  file: string,
+  rules: LogRuleSet,
+  previous?: FileScanState,
+  lineLimit?: number,
+): Promise<FileScan> {
   let info;
   try {
     info = await stat(file, { bigint: false });
@@ -54,15 +59,28 @@ export async function scanLogFile(file: string, rules: LogRuleSet, previous?: Fi
     if (code === 'ENOENT' || code === 'ENOTDIR') return { file, hits: [], bytesRead: 0 };
     return { file, hits: [], bytesRead: 0, problem: t('cannot be read: {0}', (e as Error).message) };
   }
-  const usable = previous !== undefined && previous.rulesKey === rules.key && previous.dev === info.dev && previous.ino === info.ino;
+  const usable =
+    previous !== undefined && previous.rulesKey === rules.key && previous.dev === info.dev && previous.ino === info.ino;
   if (file.endsWith('.gz')) {
-    if (usable && previous.size === info.size && previous.mtimeMs === info.mtimeMs) return { file, hits: [...previous.hits], bytesRead: 0, state: previous, ...(previous.problem ? { problem: previous.problem } : {}) };
+    if (usable && previous.size === info.size && previous.mtimeMs === info.mtimeMs)
+      return {
+        file,
+        hits: [...previous.hits],
+        bytesRead: 0,
+        state: previous,
+        ...(previous.problem ? { problem: previous.problem } : {}),
+      };
     return scanGzip(file, rules, info, lineLimit);
   }
   return scanPlain(file, rules, usable ? previous : undefined, lineLimit);
 }
 
-async function scanPlain(file: string, rules: LogRuleSet, previous: FileScanState | undefined, lineLimit?: number): Promise<FileScan> {
+async function scanPlain(
+  file: string,
+  rules: LogRuleSet,
+  previous: FileScanState | undefined,
+  lineLimit?: number,
+): Promise<FileScan> {
   let handle;
   try {
     handle = await open(file, 'r');
@@ -114,7 +132,12 @@ async function scanPlain(file: string, rules: LogRuleSet, previous: FileScanStat
   }
 }
 
-async function scanGzip(file: string, rules: LogRuleSet, info: { dev: number; ino: number; size: number; mtimeMs: number }, lineLimit?: number): Promise<FileScan> {
+async function scanGzip(
+  file: string,
+  rules: LogRuleSet,
+  info: { dev: number; ino: number; size: number; mtimeMs: number },
+  lineLimit?: number,
+): Promise<FileScan> {
   const scanner = new LineScanner(rules, 1, undefined, lineLimit);
   const input = createReadStream(file, { highWaterMark: CHUNK });
   const gunzip = createGunzip({ chunkSize: 256 * 1024 });
@@ -156,7 +179,10 @@ function mergeTail(scanner: LineScanner): (GlobHits | undefined)[] {
   scanner.tail.forEach((tail, g) => {
     if (tail === undefined) return;
     const h = out[g];
-    out[g] = h === undefined ? tail : { count: h.count + tail.count, recent: [...h.recent, ...tail.recent].slice(-KEEP_RECENT) };
+    out[g] =
+      h === undefined
+        ? tail
+        : { count: h.count + tail.count, recent: [...h.recent, ...tail.recent].slice(-KEEP_RECENT) };
   });
   return out;
 }

@@ -4,7 +4,8 @@ import { t } from '../text/translate';
  * A value read from a PHP array file: a literal turned into a string the way PHP does, a nested array, or
  * `unknown` for anything that is not a literal (a constant, `getenv(…)`, string interpolation…).
  */
-export type PhpValue = { kind: 'scalar'; value: string } | { kind: 'array'; entries: Map<string, PhpValue> } | { kind: 'unknown' };
+export type PhpValue =
+  { kind: 'scalar'; value: string } | { kind: 'array'; entries: Map<string, PhpValue> } | { kind: 'unknown' };
 
 const UNKNOWN: PhpValue = Object.freeze({ kind: 'unknown' });
 
@@ -40,7 +41,11 @@ export function readPhpArray(code: string, file: string): Map<string, PhpValue> 
   // Loaded on first need: the parser is big, and most sessions never read a config file.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first need, on purpose
   const { Engine } = require('php-parser') as typeof import('php-parser');
-  const engine = new Engine({ parser: { php8: true, suppressErrors: false, extractDoc: false }, ast: { withPositions: true }, lexer: { short_tags: false } });
+  const engine = new Engine({
+    parser: { php8: true, suppressErrors: false, extractDoc: false },
+    ast: { withPositions: true },
+    lexer: { short_tags: false },
+  });
   checkNesting(engine, code, file);
   let program: Node[];
   try {
@@ -67,9 +72,11 @@ function checkNesting(engine: Engine, code: string, file: string): void {
   let depth = 0;
   for (const token of tokens) {
     if (token === '[' || token === '(' || token === '{') {
-      if (++depth > MAX_NESTING) throw new PhpArrayError(t('{0}: nested more than {1} levels deep; not read', file, MAX_NESTING));
+      if (++depth > MAX_NESTING)
+        throw new PhpArrayError(t('{0}: nested more than {1} levels deep; not read', file, MAX_NESTING));
     } else if (token === ']' || token === ')' || token === '}') depth--;
-    else if (Array.isArray(token) && (token[0] === 'T_CURLY_OPEN' || token[0] === 'T_DOLLAR_OPEN_CURLY_BRACES')) depth++;
+    else if (Array.isArray(token) && (token[0] === 'T_CURLY_OPEN' || token[0] === 'T_DOLLAR_OPEN_CURLY_BRACES'))
+      depth++;
   }
 }
 
@@ -126,7 +133,11 @@ function valueOf(node: Node | null, depth: number): PhpValue {
 function numberValue(raw: string): PhpValue {
   const text = raw.replace(/_/g, '');
   if (/^(?:0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO]?[0-7]+|[1-9]\d*|0)$/.test(text)) {
-    const n = /^0[0-7]/.test(text) ? BigInt('0o' + text.slice(1)) : /^0[oO]/.test(text) ? BigInt('0o' + text.slice(2)) : BigInt(text);
+    const n = /^0[0-7]/.test(text)
+      ? BigInt('0o' + text.slice(1))
+      : /^0[oO]/.test(text)
+        ? BigInt('0o' + text.slice(2))
+        : BigInt(text);
     // Beyond 64 bits PHP makes it a float: its printed form is not worth guessing.
     return n <= 9223372036854775807n ? { kind: 'scalar', value: n.toString() } : UNKNOWN;
   }

@@ -26,7 +26,11 @@ export interface Recommendation {
  * the chain to a patch that is not deprecated). Patches that are applied or scheduled but whose evidence holds
  * are listed with `recommended: false`. Recommended first, then by ID.
  */
-export function recommend(result: TriageResult, facts: StoreFacts, applied: AppliedLookup = () => undefined): Recommendation[] {
+export function recommend(
+  result: TriageResult,
+  facts: StoreFacts,
+  applied: AppliedLookup = () => undefined,
+): Recommendation[] {
   const byId = new Map<string, Recommendation>();
   for (const entry of result.patches) {
     if (entry.status === 'not-applicable') break; // matched patches come first
@@ -35,7 +39,10 @@ export function recommend(result: TriageResult, facts: StoreFacts, applied: Appl
     const { verdict, evidence } = evaluateSignature(signature, facts);
     if (verdict !== 'yes') continue;
     const ownState = applied(entry.patch.id);
-    const target = ownState === 'applied' || ownState === 'scheduled' || entry.status !== 'deprecated' ? entry : replacementOf(entry, result);
+    const target =
+      ownState === 'applied' || ownState === 'scheduled' || entry.status !== 'deprecated'
+        ? entry
+        : replacementOf(entry, result);
     if (target === undefined) continue;
     let rec = byId.get(target.patch.id);
     if (rec === undefined) {
@@ -71,7 +78,9 @@ function replacementOf(entry: TriagedPatch, result: TriageResult): TriagedPatch 
 function addEvidence(into: Evidence[], more: readonly Evidence[]): void {
   for (const e of more) {
     const same = into.some((o) =>
-      o.type === 'log' && e.type === 'log' ? o.file === e.file && o.line === e.line : o.type === 'config' && e.type === 'config' && o.path === e.path,
+      o.type === 'log' && e.type === 'log'
+        ? o.file === e.file && o.line === e.line
+        : o.type === 'config' && e.type === 'config' && o.path === e.path,
     );
     if (!same) into.push(e);
   }

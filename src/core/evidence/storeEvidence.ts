@@ -46,7 +46,11 @@ export async function storeEvidence(result: TriageResult, options: StoreEvidence
   }
   const scheduled = scheduledPatches(root, problems);
   const applied: AppliedLookup = (id) => options.applied?.(id) ?? (scheduled.has(id) ? 'scheduled' : undefined);
-  const recommendations = recommend(result, { logHits: logs.hits, ...(config ? { config: (p: string) => config.get(p) } : {}) }, applied);
+  const recommendations = recommend(
+    result,
+    { logHits: logs.hits, ...(config ? { config: (p: string) => config.get(p) } : {}) },
+    applied,
+  );
   return { recommendations, problems, logFiles: logs.files, bytesRead: logs.bytesRead };
 }
 

@@ -14,7 +14,12 @@ export interface ComposerDirs {
  * composer.json text, resolved against `root` the way Composer does it (`~` and `$HOME` prefixes, `{$vendor-dir}`
  * references). Without a composer.json text the defaults apply. `file` names the composer.json in errors.
  */
-export function composerDirs(root: string, composerJsonText: string | undefined, file: string, home?: string): ComposerDirs {
+export function composerDirs(
+  root: string,
+  composerJsonText: string | undefined,
+  file: string,
+  home?: string,
+): ComposerDirs {
   let vendor = 'vendor';
   let bin = '{$vendor-dir}/bin';
   if (composerJsonText !== undefined) {

@@ -27,5 +27,9 @@ export function describeFolder(folder: string, maxDepth = DEFAULT_SEARCH_DEPTH):
       message: 'composer.json found but no composer.lock: run `composer install` to install the dependencies first.',
     };
   }
-  return { kind: 'no-composer', folder, message: `No composer.lock or composer.json found in this folder or down to ${maxDepth} levels below it.` };
+  return {
+    kind: 'no-composer',
+    folder,
+    message: `No composer.lock or composer.json found in this folder or down to ${maxDepth} levels below it.`,
+  };
 }

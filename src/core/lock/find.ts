@@ -37,7 +37,9 @@ export function scanComposerFiles(folder: string, maxDepth = DEFAULT_SEARCH_DEPT
     } catch {
       return;
     }
-    const files = new Set(entries.filter((e) => e.isFile() || (e.isSymbolicLink() && linkInside(join(dir, e.name)))).map((e) => e.name));
+    const files = new Set(
+      entries.filter((e) => e.isFile() || (e.isSymbolicLink() && linkInside(join(dir, e.name)))).map((e) => e.name),
+    );
     const hasJson = files.has('composer.json');
     if (files.has('composer.lock')) lockFiles.push(join(dir, 'composer.lock'));
     else if (hasJson) unlocked.push(join(dir, 'composer.json'));

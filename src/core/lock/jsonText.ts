@@ -85,7 +85,9 @@ function offsetOf(source: string, line: number, column: number): number {
 function describeSyntaxError(message: string): string {
   const token = /^(Unexpected token '[\s\S]+?'), (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON/.exec(message);
   if (token) return token[1];
-  return message.replace(/(?<!\s)\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+| at position \d+/, '');
+  return message
+    .replace(/(?<!\s)\s*\(line \d+ column \d+\)/, '')
+    .replace(/ in JSON at position \d+| at position \d+/, '');
 }
 
 /** Renders path segments as a JSON path: `ACSD-1.packages["magento/magento2-base"]`, `packages[3].name`. */

@@ -41,7 +41,10 @@ export function readFailure(code: string | undefined, e: unknown): string {
         ? t('is a named pipe (FIFO), not a regular file; not read')
         : t('is a device or socket, not a regular file; not read');
     case 'EFBIG':
-      return t('is larger than {0} MB; not read', Math.round((e instanceof FileReadError ? (e.limit ?? 0) : 0) / 1024 / 1024));
+      return t(
+        'is larger than {0} MB; not read',
+        Math.round((e instanceof FileReadError ? (e.limit ?? 0) : 0) / 1024 / 1024),
+      );
     case 'EUTF16':
       return t('is UTF-16 text; save it as UTF-8');
     case 'ELOOP':

@@ -21,7 +21,9 @@ export function readLocalPatches(project: Project): { patches: LocalPatch[]; pro
   const dir = join(project.root, HOTFIXES_DIR);
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.patch')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.patch'))
+      .sort();
   } catch {
     names = [];
   }
@@ -70,7 +72,12 @@ function fromPatchMap(value: unknown, file: string, problems: Problem[]): LocalP
   if (value === undefined) return [];
   const out: LocalPatch[] = [];
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    problems.push({ severity: 'warning', file, path: 'extra.patches', message: t('"{0}" must be an object', 'patches') });
+    problems.push({
+      severity: 'warning',
+      file,
+      path: 'extra.patches',
+      message: t('"{0}" must be an object', 'patches'),
+    });
     return out;
   }
   for (const [pkg, entries] of Object.entries(value as Record<string, unknown>)) {
@@ -79,12 +86,18 @@ function fromPatchMap(value: unknown, file: string, problems: Problem[]): LocalP
       : typeof entries === 'object' && entries !== null
         ? Object.entries(entries)
         : [];
-    if (list.length === 0) problems.push({ severity: 'warning', file, path: `patches["${pkg}"]`, message: t('no patches listed; skipped') });
+    if (list.length === 0)
+      problems.push({ severity: 'warning', file, path: `patches["${pkg}"]`, message: t('no patches listed; skipped') });
     for (const [description, url] of list) {
       if (typeof description === 'string' && typeof url === 'string') {
         out.push({ id: description, kind: 'composer-patches', file: url, package: pkg });
       } else {
-        problems.push({ severity: 'warning', file, path: `patches["${pkg}"]`, message: t('a patch needs a description and a file or URL; skipped') });
+        problems.push({
+          severity: 'warning',
+          file,
+          path: `patches["${pkg}"]`,
+          message: t('a patch needs a description and a file or URL; skipped'),
+        });
       }
     }
   }

@@ -20,7 +20,10 @@ export function planMarkdown(plan: UpgradePlan, where: string, locale: Locale): 
   const groups = groupedPlan(plan);
   const blockers = groups.get('blocks-upgrade') ?? [];
   if (blockers.length > 0) {
-    out.push(`> **${markdownCell(t('{0} patches in .magento.env.yaml block the upgrade: remove them first.', blockers.length))}**`, '');
+    out.push(
+      `> **${markdownCell(t('{0} patches in .magento.env.yaml block the upgrade: remove them first.', blockers.length))}**`,
+      '',
+    );
   }
   if (plan.patches.length === 0) out.push(t('The project uses no patch today.'), '');
   for (const group of PLAN_GROUPS) {
@@ -32,7 +35,10 @@ export function planMarkdown(plan: UpgradePlan, where: string, locale: Locale): 
       const title = p.patch !== undefined ? localized(p.patch.title, locale) : '';
       return [id, markdownCell(title), markdownCell(sourceLabel(p)), markdownCell(plannedText(p, plan.to))];
     });
-    out.push(...markdownTable([t('Patch'), t('Title'), t('Used as'), t('On {0}', plan.to)].map(markdownCell), rows), '');
+    out.push(
+      ...markdownTable([t('Patch'), t('Title'), t('Used as'), t('On {0}', plan.to)].map(markdownCell), rows),
+      '',
+    );
     if (group === 'no-patch-for-target' || group === 'blocks-upgrade') {
       out.push(t('See [how QPT picks patches for a release]({0}).', QPT_DOCS.replace('{lang}', locale)), '');
     }

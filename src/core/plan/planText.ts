@@ -38,7 +38,9 @@ export function sourceLabel(p: PlannedPatch): string {
     case 'required':
       return t('required by {0}', (p.requiredBy ?? []).join(', '));
     case 'local':
-      return p.local?.kind === 'composer-patches' ? t('composer-patches entry for {0}', p.local.package ?? '') : t('local patch');
+      return p.local?.kind === 'composer-patches'
+        ? t('composer-patches entry for {0}', p.local.package ?? '')
+        : t('local patch');
   }
 }
 

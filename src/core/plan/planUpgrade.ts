@@ -15,7 +15,8 @@ export function planUpgrade(input: PlanInput, catalog: Catalog): UpgradePlan {
   const used = usedPatches(input, current, target);
   const patches: PlannedPatch[] = [];
   for (const [id, use] of used) patches.push(plannedPatch(id, use, current, target, input.release));
-  for (const local of input.local) patches.push({ id: local.id, source: 'local', outcome: 'recheck', blocksUpgrade: false, local });
+  for (const local of input.local)
+    patches.push({ id: local.id, source: 'local', outcome: 'recheck', blocksUpgrade: false, local });
   patches.sort(byOutcome);
 
   const recommended = input.recommended ?? new Set<string>();
@@ -72,7 +73,13 @@ function requiresOnTarget(entry: TriagedPatch | undefined): readonly string[] {
   return entry === undefined || entry.status === 'not-applicable' ? [] : entry.requires;
 }
 
-function plannedPatch(id: string, use: Use, current: TriageResult, target: TriageResult, release: string): PlannedPatch {
+function plannedPatch(
+  id: string,
+  use: Use,
+  current: TriageResult,
+  target: TriageResult,
+  release: string,
+): PlannedPatch {
   const now = current.byId.get(id);
   const then = target.byId.get(id);
   const patch = then?.patch ?? now?.patch;

@@ -48,7 +48,9 @@ export function defaultQptPrefix(project: QptProject): string[] {
 export function checkQptPrefix(value: unknown): string[] {
   const example = '["ddev", "exec", "vendor/bin/magento-patches"]';
   if (typeof value === 'string') {
-    throw new QptPrefixError(t('The QPT command must be a list of arguments such as {0}, not the string {1}.', example, JSON.stringify(value)));
+    throw new QptPrefixError(
+      t('The QPT command must be a list of arguments such as {0}, not the string {1}.', example, JSON.stringify(value)),
+    );
   }
   if (!Array.isArray(value) || value.length === 0) {
     throw new QptPrefixError(t('The QPT command must be a non-empty list of arguments such as {0}.', example));
@@ -56,7 +58,11 @@ export function checkQptPrefix(value: unknown): string[] {
   value.forEach((part, i) => {
     if (typeof part !== 'string' || part === '' || part.includes('\0')) {
       throw new QptPrefixError(
-        t("The QPT command's argument {0} ({1}) must be a non-empty string.", i + 1, JSON.stringify(part) ?? String(part)),
+        t(
+          "The QPT command's argument {0} ({1}) must be a non-empty string.",
+          i + 1,
+          JSON.stringify(part) ?? String(part),
+        ),
       );
     }
   });

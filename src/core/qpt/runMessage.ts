@@ -26,7 +26,11 @@ export function qptRunMessage(
 ): QptRunMessage {
   const list = (xs: readonly string[]) => xs.join(', ');
   if (exitCode === undefined) {
-    return { level: 'error', failed: true, text: t('The Quality Patches Tool did not run to its end for {0}: it could not start or was stopped.', list(ids)) };
+    return {
+      level: 'error',
+      failed: true,
+      text: t('The Quality Patches Tool did not run to its end for {0}: it could not start or was stopped.', list(ids)),
+    };
   }
   if (report !== undefined && report.notFound.length > 0) {
     return {
@@ -44,11 +48,25 @@ export function qptRunMessage(
     const reason = failure.reason === '' ? '' : ` (${failure.reason.split('\n')[0]})`;
     const text =
       action === 'apply'
-        ? t('{0} cannot be applied to {1}: its changes do not fit the files under vendor/{2}.', failure.id, where, reason)
-        : t('{0} cannot be reverted in {1}: its changes are not all in the files under vendor/{2}.', failure.id, where, reason);
+        ? t(
+            '{0} cannot be applied to {1}: its changes do not fit the files under vendor/{2}.',
+            failure.id,
+            where,
+            reason,
+          )
+        : t(
+            '{0} cannot be reverted in {1}: its changes are not all in the files under vendor/{2}.',
+            failure.id,
+            where,
+            reason,
+          );
     const rolledBack =
       report !== undefined && report.rolledBack.length > 0
-        ? ' ' + t('The Quality Patches Tool reverted what it had applied in this run ({0}): nothing changed.', list(report.rolledBack))
+        ? ' ' +
+          t(
+            'The Quality Patches Tool reverted what it had applied in this run ({0}): nothing changed.',
+            list(report.rolledBack),
+          )
         : action === 'apply' && ids.length > 1
           ? ' ' + t('Nothing was applied.')
           : '';
@@ -65,7 +83,8 @@ export function qptRunMessage(
     };
   }
   if (report === undefined) {
-    const text = action === 'apply' ? t('Applied {0} to {1}.', list(ids), where) : t('Reverted {0} in {1}.', list(ids), where);
+    const text =
+      action === 'apply' ? t('Applied {0} to {1}.', list(ids), where) : t('Reverted {0} in {1}.', list(ids), where);
     return { level: 'info', failed: false, text };
   }
   return successMessage(action, where, report);
@@ -76,7 +95,10 @@ function successMessage(action: QptRunAction, where: string, report: QptRunRepor
   const done = action === 'apply' ? report.applied : report.reverted;
   const unchanged = action === 'apply' ? report.alreadyApplied : report.notApplied;
   const parts: string[] = [];
-  if (done.length > 0) parts.push(action === 'apply' ? t('Applied {0} to {1}.', list(done), where) : t('Reverted {0} in {1}.', list(done), where));
+  if (done.length > 0)
+    parts.push(
+      action === 'apply' ? t('Applied {0} to {1}.', list(done), where) : t('Reverted {0} in {1}.', list(done), where),
+    );
   if (unchanged.length > 0) {
     parts.push(
       action === 'apply'
@@ -85,10 +107,18 @@ function successMessage(action: QptRunAction, where: string, report: QptRunRepor
     );
   }
   if (parts.length === 0) {
-    parts.push(action === 'apply' ? t('The Quality Patches Tool ended without applying anything.') : t('The Quality Patches Tool ended without reverting anything.'));
+    parts.push(
+      action === 'apply'
+        ? t('The Quality Patches Tool ended without applying anything.')
+        : t('The Quality Patches Tool ended without reverting anything.'),
+    );
   }
   if (action === 'apply' && report.minorLineWarning) {
-    parts.push(t('The Quality Patches Tool warns that 8 or more quality patches are now applied: plan an upgrade to the latest release line.'));
+    parts.push(
+      t(
+        'The Quality Patches Tool warns that 8 or more quality patches are now applied: plan an upgrade to the latest release line.',
+      ),
+    );
   }
   const warn = done.length === 0 || (action === 'apply' && report.minorLineWarning);
   return { level: warn ? 'warning' : 'info', failed: false, text: parts.join(' ') };

@@ -23,7 +23,8 @@ export interface QptRunReport {
   minorLineWarning: boolean;
 }
 
-const PATCH_LINE = /^Patch (\S+)(?: \([^)]*\))? (has been applied|was already applied|has been reverted|is not applied)\s*$/;
+const PATCH_LINE =
+  /^Patch (\S+)(?: \([^)]*\))? (has been applied|was already applied|has been reverted|is not applied)\s*$/;
 const CANNOT = /^(?:Error: patch (\S+) can't be applied|(\S+) can't be applied without .*)$/;
 const FAILED = /^(?:Applying|Reverting) patch (\S+) \(.*\) failed\.\s*$/;
 const NOT_FOUND = /^Next patches weren't found: (.*?)\. Please/;
@@ -60,7 +61,8 @@ export function parseQptRunOutput(output: string, catalogIds?: Iterable<string>)
       const list = {
         'has been applied': report.applied,
         'was already applied': report.alreadyApplied,
-        'has been reverted': report.failed.length > 0 && report.applied.length > 0 ? report.rolledBack : report.reverted,
+        'has been reverted':
+          report.failed.length > 0 && report.applied.length > 0 ? report.rolledBack : report.reverted,
         'is not applied': report.notApplied,
       }[m[2]];
       if (list !== undefined && !list.includes(id(m[1]))) list.push(id(m[1]));
@@ -69,7 +71,12 @@ export function parseQptRunOutput(output: string, catalogIds?: Iterable<string>)
     } else if ((m = FAILED.exec(line))) {
       reasonOf = failure(m[1]);
     } else if ((m = NOT_FOUND.exec(line))) {
-      report.notFound.push(...m[1].split(/\s+/).filter((x) => x !== '').map(id));
+      report.notFound.push(
+        ...m[1]
+          .split(/\s+/)
+          .filter((x) => x !== '')
+          .map(id),
+      );
     } else if (MINOR_LINE.test(line)) {
       report.minorLineWarning = true;
     } else if (reasonOf !== undefined && /^(?:error|fatal): /.test(line)) {

@@ -36,7 +36,8 @@ export class QptOutputError extends Error {
 }
 
 /** What `status --format=json` prints, for error messages. */
-const expected = () => t('the JSON list printed by `magento-patches status --format=json` (`[{"Id": ..., "Status": ...}, ...]`)');
+const expected = () =>
+  t('the JSON list printed by `magento-patches status --format=json` (`[{"Id": ..., "Status": ...}, ...]`)');
 
 /** Quotes the start of a text, control characters escaped, for an error message. */
 function quoteStart(text: string, max = 120): string {
@@ -70,7 +71,10 @@ export function parseQptStatus(output: string): Map<string, QptPatchState> {
  * (`MAGENTO/MAGENTO2/34528` for the catalog's `magento/magento2/34528`). The IDs in `require` and `replacedWith` too. IDs no catalog
  * knows (QPT's own Cloud patches, local patches) keep QPT's spelling.
  */
-export function withCatalogIds(states: ReadonlyMap<string, QptPatchState>, catalogIds: Iterable<string>): Map<string, QptPatchState> {
+export function withCatalogIds(
+  states: ReadonlyMap<string, QptPatchState>,
+  catalogIds: Iterable<string>,
+): Map<string, QptPatchState> {
   const lookup = catalogIdLookup(catalogIds);
   const result = new Map<string, QptPatchState>();
   const mapped = (id: string) => lookup(id) ?? id;
@@ -85,11 +89,20 @@ export function withCatalogIds(states: ReadonlyMap<string, QptPatchState>, catal
 
 function toState(row: unknown, i: number): QptPatchState {
   if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-    throw new QptOutputError(t('Entry [{0}] of the QPT status list is {1}, expected an object.', i, quoteStart(JSON.stringify(row) ?? String(row), 60)));
+    throw new QptOutputError(
+      t(
+        'Entry [{0}] of the QPT status list is {1}, expected an object.',
+        i,
+        quoteStart(JSON.stringify(row) ?? String(row), 60),
+      ),
+    );
   }
   const r = row as Record<string, unknown>;
   const id = typeof r.Id === 'string' ? r.Id.trim() : '';
-  if (id === '') throw new QptOutputError(t('Entry [{0}] of the QPT status list has no "Id" (got {1}).', i, JSON.stringify(r.Id) ?? t('nothing')));
+  if (id === '')
+    throw new QptOutputError(
+      t('Entry [{0}] of the QPT status list has no "Id" (got {1}).', i, JSON.stringify(r.Id) ?? t('nothing')),
+    );
   const status = typeof r.Status === 'string' ? r.Status.trim() : r.Status;
   if (!(QPT_STATUSES as readonly unknown[]).includes(status)) {
     throw new QptOutputError(
@@ -134,7 +147,10 @@ export function unwrapTitle(title: string): string {
     const body = lines.slice(0, -1);
     if (body.slice(0, -1).every((l) => Buffer.byteLength(l, 'utf8') === 60)) return body.join('').trim();
   }
-  return lines.map((l) => l.trim()).filter((l) => l !== '').join(' ');
+  return lines
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join(' ');
 }
 
 type DetailFields = Pick<QptPatchState, 'type' | 'deprecated' | 'replacedWith' | 'require' | 'components'>;

@@ -24,7 +24,10 @@ export function qptVendorDirProblem(project: Pick<QptProject, 'root' | 'vendorDi
   if (rel === 'vendor') return undefined;
   const outside = rel === '' || isAbsolute(rel) || rel.split(sep)[0] === '..';
   const vendorDir = (outside ? project.vendorDir : rel).split(sep).join('/');
-  const ownCheck = t("Use the extension's own applied-state check instead: it reads the files under {0}/ itself.", vendorDir);
+  const ownCheck = t(
+    "Use the extension's own applied-state check instead: it reads the files under {0}/ itself.",
+    vendorDir,
+  );
   if (!outside && rel.split(sep).length > 1) {
     const fakeRoot = rel.split(sep).slice(0, -1).join('/');
     return {

@@ -20,7 +20,10 @@ export interface ReleaseAnalysisOptions {
 
 /** The release list for a store (its installed QPT's) and catalog files (one beside them), else the bundled one. */
 export function releaseTableFor(store: Project | undefined, extraCatalogs: readonly string[] = []): ReleaseTable {
-  const folders = [...(store !== undefined ? [qptMetadataDir(store)] : []), ...catalogFolders(extraCatalogs.map((f) => resolve(f)))];
+  const folders = [
+    ...(store !== undefined ? [qptMetadataDir(store)] : []),
+    ...catalogFolders(extraCatalogs.map((f) => resolve(f))),
+  ];
   return findReleaseTable(folders);
 }
 
@@ -30,7 +33,13 @@ export function unknownRelease(release: string, table: ReleaseTable): InputError
   return new InputError({
     severity: 'error',
     file: table.source,
-    message: t('unknown release {0}: the release list has {1} releases, {2} to {3}', release, all.length, all[0] ?? '', all[all.length - 1] ?? ''),
+    message: t(
+      'unknown release {0}: the release list has {1} releases, {2} to {3}',
+      release,
+      all.length,
+      all[0] ?? '',
+      all[all.length - 1] ?? '',
+    ),
   });
 }
 

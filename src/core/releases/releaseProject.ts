@@ -28,7 +28,11 @@ export interface ReleaseProjectOptions {
  * A store that runs a release exactly: the release's own package versions (those of the edition), no lock file.
  * `root` is where decisions or QPT metadata would be looked for; undefined for an unknown release.
  */
-export function releaseProject(table: ReleaseTable, release: string, options: ReleaseProjectOptions = {}): Project | undefined {
+export function releaseProject(
+  table: ReleaseTable,
+  release: string,
+  options: ReleaseProjectOptions = {},
+): Project | undefined {
   const versions = table.releases.get(release);
   if (versions === undefined) return undefined;
   const edition = options.edition ?? 'b2b';

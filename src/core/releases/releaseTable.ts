@@ -40,7 +40,12 @@ export function bundledReleases(): ReleaseTable {
       row.forEach((v, i) => v !== null && versions.set(data.packages[i], v));
       releases.set(release, versions);
     }
-    bundledTable = { source: 'magento_releases.json (bundled)', ...(data.qpt !== null ? { qpt: data.qpt } : {}), releases, problems: [] };
+    bundledTable = {
+      source: 'magento_releases.json (bundled)',
+      ...(data.qpt !== null ? { qpt: data.qpt } : {}),
+      releases,
+      problems: [],
+    };
   }
   return bundledTable;
 }
@@ -52,14 +57,28 @@ export function bundledReleases(): ReleaseTable {
 export function parseReleaseTable(text: string, file: string): ReleaseTable {
   const data = parseJsonText(text, file);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new InputError({ severity: 'error', file, message: t('expected a JSON object of releases and their package versions') });
+    throw new InputError({
+      severity: 'error',
+      file,
+      message: t('expected a JSON object of releases and their package versions'),
+    });
   }
   const releases = new Map<string, Map<string, string>>();
   const problems: Problem[] = [];
   for (const [release, value] of Object.entries(data as Record<string, unknown>)) {
-    const entries = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.entries(value) : undefined;
-    if (parseVersion(release) === undefined || entries === undefined || entries.some(([, v]) => typeof v !== 'string')) {
-      problems.push({ severity: 'warning', file, path: release, message: t('not a release with package versions; left out') });
+    const entries =
+      typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.entries(value) : undefined;
+    if (
+      parseVersion(release) === undefined ||
+      entries === undefined ||
+      entries.some(([, v]) => typeof v !== 'string')
+    ) {
+      problems.push({
+        severity: 'warning',
+        file,
+        path: release,
+        message: t('not a release with package versions; left out'),
+      });
       continue;
     }
     releases.set(release, new Map(entries as Array<[string, string]>));

@@ -7,7 +7,11 @@ import { codeSpan, markdownCell, markdownTable } from './markdown';
  * the findings with where they are and the team's decision. Skipped (suppressed) findings come last.
  * `where` turns a finding's file and line into the text shown (a relative path).
  */
-export function findingsMarkdown(heading: string, report: FindingReport, where: (file: string, line: number) => string): string {
+export function findingsMarkdown(
+  heading: string,
+  report: FindingReport,
+  where: (file: string, line: number) => string,
+): string {
   const out = [`## ${markdownCell(heading)}`, ''];
   const open = report.findings.filter((f) => f.suppressed === undefined);
   const skipped = report.findings.filter((f) => f.suppressed !== undefined);

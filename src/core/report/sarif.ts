@@ -13,7 +13,8 @@ export interface SarifTool {
 /** A path as a SARIF artifact location: relative to `baseDir` (`%SRCROOT%`) when inside it, else a file URI. */
 function artifactLocation(file: string, baseDir: string): { uri: string; uriBaseId?: string } {
   const rel = relative(baseDir, file);
-  if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) return { uri: rel.split(sep).join('/'), uriBaseId: '%SRCROOT%' };
+  if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel))
+    return { uri: rel.split(sep).join('/'), uriBaseId: '%SRCROOT%' };
   return { uri: pathToFileURL(file).href };
 }
 
@@ -44,12 +45,17 @@ export function sarifLog(report: FindingReport, tool: SarifTool, baseDir: string
             })),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(baseDir.endsWith(sep) ? baseDir : baseDir + sep).href } },
+        originalUriBaseIds: {
+          '%SRCROOT%': { uri: pathToFileURL(baseDir.endsWith(sep) ? baseDir : baseDir + sep).href },
+        },
         results: report.findings.map((f) => ({
           ruleId: f.ruleId,
           ruleIndex: index.get(f.ruleId) ?? -1,
           level: report.rules[index.get(f.ruleId) ?? -1]?.level ?? 'warning',
-          message: f.docsUrl === undefined ? { text: f.message } : { text: `${f.message} ${f.docsUrl}`, markdown: `${f.message} [${f.patchId}](${f.docsUrl})` },
+          message:
+            f.docsUrl === undefined
+              ? { text: f.message }
+              : { text: `${f.message} ${f.docsUrl}`, markdown: `${f.message} [${f.patchId}](${f.docsUrl})` },
           locations: [
             {
               physicalLocation: {

@@ -9,7 +9,8 @@ import { t } from '../text/translate';
 import type { Finding, FindingReport, ReportRule } from './finding';
 
 /** The QPT page that explains applying quality patches: where every rule's help links. */
-const QPT_USAGE_DOCS = 'https://experienceleague.adobe.com/{lang}/docs/commerce-operations/tools/quality-patches-tool/usage';
+const QPT_USAGE_DOCS =
+  'https://experienceleague.adobe.com/{lang}/docs/commerce-operations/tools/quality-patches-tool/usage';
 
 /** What triage knows about a project besides the analysis: decisions, applied and scheduled patches. */
 export interface TriageContext {
@@ -25,18 +26,40 @@ export interface TriageContext {
 function triageRules(locale: Locale): ReportRule[] {
   const helpUri = QPT_USAGE_DOCS.replace('{lang}', locale);
   return [
-    { id: 'applicable-patch', name: 'ApplicablePatch', level: 'warning', helpUri,
+    {
+      id: 'applicable-patch',
+      name: 'ApplicablePatch',
+      level: 'warning',
+      helpUri,
       short: t('A quality patch applies to the installed version and is not applied.'),
-      help: t('Apply it with QPT (or list it in .magento.env.yaml on Cloud), or record a decision in .commerce-patches.yaml.') },
-    { id: 'needs-qpt-update', name: 'NeedsQptUpdate', level: 'note', helpUri,
+      help: t(
+        'Apply it with QPT (or list it in .magento.env.yaml on Cloud), or record a decision in .commerce-patches.yaml.',
+      ),
+    },
+    {
+      id: 'needs-qpt-update',
+      name: 'NeedsQptUpdate',
+      level: 'note',
+      helpUri,
       short: t('A quality patch applies, but only a newer Quality Patches Tool has it.'),
-      help: t('Update magento/quality-patches to get it, or record a decision in .commerce-patches.yaml.') },
-    { id: 'deprecated-patch-in-use', name: 'DeprecatedPatchInUse', level: 'warning', helpUri,
+      help: t('Update magento/quality-patches to get it, or record a decision in .commerce-patches.yaml.'),
+    },
+    {
+      id: 'deprecated-patch-in-use',
+      name: 'DeprecatedPatchInUse',
+      level: 'warning',
+      helpUri,
       short: t('A patch in use is deprecated.'),
-      help: t('Use its replacement instead.') },
-    { id: 'scheduled-patch-not-applicable', name: 'ScheduledPatchNotApplicable', level: 'error', helpUri: SEARCH_PAGE,
+      help: t('Use its replacement instead.'),
+    },
+    {
+      id: 'scheduled-patch-not-applicable',
+      name: 'ScheduledPatchNotApplicable',
+      level: 'error',
+      helpUri: SEARCH_PAGE,
       short: t('A patch in .magento.env.yaml does not apply to the installed version.'),
-      help: t('The Cloud build fails on it: remove it from stage.build.QUALITY_PATCHES.') },
+      help: t('The Cloud build fails on it: remove it from stage.build.QUALITY_PATCHES.'),
+    },
   ];
 }
 
@@ -88,34 +111,83 @@ export function triageFindings(contexts: readonly TriageContext[], locale: Local
       const entry = scheduled.get(id);
       if (entry !== undefined && ctx.envFile !== undefined) {
         if (e.status === 'not-applicable') {
-          findings.push({ ...base(id), ruleId: 'scheduled-patch-not-applicable', file: ctx.envFile, line: entry.line, column: entry.column, docsUrl,
-            message: t('{0} is listed in .magento.env.yaml but does not apply to {1}: {2}', id, project.product.version, title) });
+          findings.push({
+            ...base(id),
+            ruleId: 'scheduled-patch-not-applicable',
+            file: ctx.envFile,
+            line: entry.line,
+            column: entry.column,
+            docsUrl,
+            message: t(
+              '{0} is listed in .magento.env.yaml but does not apply to {1}: {2}',
+              id,
+              project.product.version,
+              title,
+            ),
+          });
         } else if (e.status === 'deprecated') {
-          findings.push({ ...base(id), ruleId: 'deprecated-patch-in-use', file: ctx.envFile, line: entry.line, column: entry.column, docsUrl,
-            message: e.replacedWith !== undefined ? t('{0} is deprecated; use {1}: {2}', id, e.replacedWith, title) : t('{0} is deprecated: {1}', id, title) });
+          findings.push({
+            ...base(id),
+            ruleId: 'deprecated-patch-in-use',
+            file: ctx.envFile,
+            line: entry.line,
+            column: entry.column,
+            docsUrl,
+            message:
+              e.replacedWith !== undefined
+                ? t('{0} is deprecated; use {1}: {2}', id, e.replacedWith, title)
+                : t('{0} is deprecated: {1}', id, title),
+          });
         }
         continue;
       }
       if (ctx.applied.has(id)) {
         if (e.status === 'deprecated') {
-          findings.push({ ...base(id), ruleId: 'deprecated-patch-in-use', file: project.lockFile, line: lockLine, docsUrl,
-            message: e.replacedWith !== undefined ? t('{0} is deprecated; use {1}: {2}', id, e.replacedWith, title) : t('{0} is deprecated: {1}', id, title) });
+          findings.push({
+            ...base(id),
+            ruleId: 'deprecated-patch-in-use',
+            file: project.lockFile,
+            line: lockLine,
+            docsUrl,
+            message:
+              e.replacedWith !== undefined
+                ? t('{0} is deprecated; use {1}: {2}', id, e.replacedWith, title)
+                : t('{0} is deprecated: {1}', id, title),
+          });
         }
         continue;
       }
       if (e.status === 'applicable') {
-        findings.push({ ...base(id), ruleId: 'applicable-patch', file: project.lockFile, line: lockLine, docsUrl,
-          message: t('{0} applies to {1} and is not applied: {2}', id, project.product.version, title) });
+        findings.push({
+          ...base(id),
+          ruleId: 'applicable-patch',
+          file: project.lockFile,
+          line: lockLine,
+          docsUrl,
+          message: t('{0} applies to {1} and is not applied: {2}', id, project.product.version, title),
+        });
       } else if (e.status === 'needs-qpt-update') {
-        findings.push({ ...base(id), ruleId: 'needs-qpt-update', file: project.lockFile, line: lockLine, docsUrl,
-          message: t('{0} applies to {1} but needs a newer QPT: {2}', id, project.product.version, title) });
+        findings.push({
+          ...base(id),
+          ruleId: 'needs-qpt-update',
+          file: project.lockFile,
+          line: lockLine,
+          docsUrl,
+          message: t('{0} applies to {1} but needs a newer QPT: {2}', id, project.product.version, title),
+        });
       }
     }
     if (ctx.envFile !== undefined) {
       for (const entry of ctx.scheduled) {
         if (result.byId.has(entry.id)) continue;
-        findings.push({ ...base(entry.id), ruleId: 'scheduled-patch-not-applicable', file: ctx.envFile, line: entry.line, column: entry.column,
-          message: t('{0} is listed in .magento.env.yaml but no catalog knows it', entry.id) });
+        findings.push({
+          ...base(entry.id),
+          ruleId: 'scheduled-patch-not-applicable',
+          file: ctx.envFile,
+          line: entry.line,
+          column: entry.column,
+          message: t('{0} is listed in .magento.env.yaml but no catalog knows it', entry.id),
+        });
       }
     }
   }

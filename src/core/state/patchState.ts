@@ -53,7 +53,9 @@ export function checkedState(state: ProjectPatchState, id: string): AppliedState
 /** Applied: by the extension's check when it could check the patch, else by QPT's last status. */
 export function isApplied(state: ProjectPatchState, id: string): boolean {
   const checked = checkedState(state, id);
-  return checked !== undefined && checked !== 'unknown' ? checked === 'applied' : state.applied?.states.get(id) === 'Applied';
+  return checked !== undefined && checked !== 'unknown'
+    ? checked === 'applied'
+    : state.applied?.states.get(id) === 'Applied';
 }
 
 /** The extension's check found the patch neither applied nor applicable. */

@@ -6,7 +6,10 @@ function format(locale: Locale, withDate: boolean): Intl.DateTimeFormat {
   const key = `${locale}:${withDate}`;
   let f = formats.get(key);
   if (f === undefined) {
-    f = new Intl.DateTimeFormat(locale, withDate ? { dateStyle: 'medium', timeStyle: 'short' } : { timeStyle: 'short' });
+    f = new Intl.DateTimeFormat(
+      locale,
+      withDate ? { dateStyle: 'medium', timeStyle: 'short' } : { timeStyle: 'short' },
+    );
     formats.set(key, f);
   }
   return f;
@@ -20,6 +23,8 @@ export function formatWhen(time: number, locale: Locale, now = Date.now()): stri
   const then = new Date(time);
   const today = new Date(now);
   const sameDay =
-    then.getFullYear() === today.getFullYear() && then.getMonth() === today.getMonth() && then.getDate() === today.getDate();
+    then.getFullYear() === today.getFullYear() &&
+    then.getMonth() === today.getMonth() &&
+    then.getDate() === today.getDate();
   return format(locale, !sameDay).format(then);
 }

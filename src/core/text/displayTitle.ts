@@ -4,7 +4,8 @@ import { type Locale, type LocalizedText, localized } from '../locale';
 const FIXES_THE_ISSUE =
   /^(?:this\s+)?fix(?:es|ed)?\s+(?:the\s+|an\s+|a\s+)?(?:[\w-]+\s+)?issues?\s+(?:where|with|when|that|which|in which|of|related to|regarding|causing|for|in|on)\s+/i;
 /** "Fixes the error that occurs when …", "Fixes the error when …". */
-const FIXES_THE_ERROR = /^fix(?:es|ed)?\s+(?:the\s+|an\s+)?error\s+(?:that\s+(?:occurs|happens|appears)\s+)?(when|while|on|in|during)\s+/i;
+const FIXES_THE_ERROR =
+  /^fix(?:es|ed)?\s+(?:the\s+|an\s+)?error\s+(?:that\s+(?:occurs|happens|appears)\s+)?(when|while|on|in|during)\s+/i;
 
 /**
  * A title that leads with what is wrong: QPT's English titles mostly begin "Fixes the issue where …", which leaves
@@ -18,7 +19,8 @@ export function displayTitle(title: string): string {
   if (issue !== null && text.length > issue[0].length + 3) out = text.slice(issue[0].length);
   else {
     const error = FIXES_THE_ERROR.exec(text);
-    if (error !== null && text.length > error[0].length + 3) out = `Error ${error[1].toLowerCase()} ${text.slice(error[0].length)}`;
+    if (error !== null && text.length > error[0].length + 3)
+      out = `Error ${error[1].toLowerCase()} ${text.slice(error[0].length)}`;
   }
   out = out.replace(/\.$/, '');
   return out.charAt(0).toUpperCase() + out.slice(1);

@@ -15,7 +15,8 @@ export function formatNumber(value: number, locale: Locale): string {
   if (Number.isSafeInteger(value) && value >= 0 && GROUP[locale] !== undefined) {
     const digits = String(value);
     let out = '';
-    for (let end = digits.length; end > 0; end -= 3) out = (end > 3 ? GROUP[locale] : '') + digits.slice(Math.max(0, end - 3), end) + out;
+    for (let end = digits.length; end > 0; end -= 3)
+      out = (end > 3 ? GROUP[locale] : '') + digits.slice(Math.max(0, end - 3), end) + out;
     return out;
   }
   let format = formats.get(locale);

@@ -28,7 +28,9 @@ export function stateReasonText(reason: StateReason): string {
 function mainText(reason: StateReason): string {
   switch (reason.kind) {
     case 'may-be-applied':
-      return t('it applies both ways (the lines it adds repeat its own context), so git and QPT say not applied: it may well be applied');
+      return t(
+        'it applies both ways (the lines it adds repeat its own context), so git and QPT say not applied: it may well be applied',
+      );
     case 'required-by-applied':
       return t('counted as applied because {0}, which requires it, is applied', reason.by);
     case 'file-missing':

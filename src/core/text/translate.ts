@@ -6,7 +6,9 @@ export type Translate = (message: string, ...args: Array<string | number>) => st
 
 /** English with its `{0}`-style placeholders filled: the text of core messages when no front end set a lookup. */
 export const english: Translate = (message, ...args) =>
-  message.replace(/\{(\d+)\}/g, (match, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : match));
+  message.replace(/\{(\d+)\}/g, (match, index: string) =>
+    Number(index) < args.length ? String(args[Number(index)]) : match,
+  );
 
 let lookup: Translate = english;
 

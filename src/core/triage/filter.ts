@@ -11,7 +11,10 @@ export class PatchFilter {
 
   constructor(text: string) {
     this.text = text.trim();
-    this.words = this.text.toLocaleLowerCase().split(/\s+/).filter((w) => w !== '');
+    this.words = this.text
+      .toLocaleLowerCase()
+      .split(/\s+/)
+      .filter((w) => w !== '');
   }
 
   get active(): boolean {

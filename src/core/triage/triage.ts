@@ -25,7 +25,12 @@ export function triage(project: Project, catalog: Catalog, options: TriageOption
   for (const e of rest) byId.set(e.patch.id, e);
   for (const e of matched) e.requires = resolveRequires(e, byId);
 
-  const counts: Record<PatchStatus, number> = { applicable: 0, 'needs-qpt-update': 0, deprecated: 0, 'not-applicable': 0 };
+  const counts: Record<PatchStatus, number> = {
+    applicable: 0,
+    'needs-qpt-update': 0,
+    deprecated: 0,
+    'not-applicable': 0,
+  };
   for (const e of matched) counts[e.status]++;
   counts['not-applicable'] = rest.length;
   return { project, patches: [...matched, ...rest], byId, counts };
@@ -45,13 +50,19 @@ function triagePatch(
 ): TriagedPatch {
   const target = matchingTarget(installed, patch);
   if (target === undefined) {
-    return { patch, status: 'not-applicable', ...(reasons ? { reason: whyNot(project, patch) } : {}), requires: patch.require };
+    return {
+      patch,
+      status: 'not-applicable',
+      ...(reasons ? { reason: whyNot(project, patch) } : {}),
+      requires: patch.require,
+    };
   }
   const installedVersion = project.packages.get(target.package);
   const replacedWith = target.replacedWith ?? patch.replacedWith;
   let status: PatchStatus = 'applicable';
   if (target.deprecated || patch.deprecated) status = 'deprecated';
-  else if (arrivesAfter(patch.qptVersion, project.qpt.installed) && !fromInstalled(patch, installedFiles)) status = 'needs-qpt-update';
+  else if (arrivesAfter(patch.qptVersion, project.qpt.installed) && !fromInstalled(patch, installedFiles))
+    status = 'needs-qpt-update';
   return { patch, status, target, installedVersion, requires: target.require, replacedWith };
 }
 

@@ -62,7 +62,11 @@ export class CatalogUpdates {
       const daily = t('Update Daily');
       const never = t('Never');
       const choice = await this.ask()(
-        t('The bundled patch catalog is QPT {0}. Fetch the current one from {1}?', this.store.bundledVersion() ?? '?', hostOf(catalogUrl())),
+        t(
+          'The bundled patch catalog is QPT {0}. Fetch the current one from {1}?',
+          this.store.bundledVersion() ?? '?',
+          hostOf(catalogUrl()),
+        ),
         [update, daily, never],
       );
       if (choice === never) {
@@ -78,10 +82,21 @@ export class CatalogUpdates {
   private async run(): Promise<UpdateResult> {
     const url = catalogUrl();
     this.output.appendLine(t('Updating the patch catalog from {0}…', url));
-    const result = await updateModule().updateCatalog({ cacheDir: this.cacheDir, baseUrl: url, userAgent: `commerce-patch-triage/${PACKAGE_VERSION}` });
+    const result = await updateModule().updateCatalog({
+      cacheDir: this.cacheDir,
+      baseUrl: url,
+      userAgent: `commerce-patch-triage/${PACKAGE_VERSION}`,
+    });
     this.output.appendLine(result.message);
     if (result.info !== undefined) {
-      this.output.appendLine(t('Fetched catalog: QPT {0}, downloaded {1}, kept in {2}', result.info.qpt, formatTime(Date.parse(result.info.fetchedAt)), this.cacheDir));
+      this.output.appendLine(
+        t(
+          'Fetched catalog: QPT {0}, downloaded {1}, kept in {2}',
+          result.info.qpt,
+          formatTime(Date.parse(result.info.fetchedAt)),
+          this.cacheDir,
+        ),
+      );
     }
     if (result.outcome === 'updated') this.store.refresh();
     return result;

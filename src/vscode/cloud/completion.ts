@@ -25,7 +25,10 @@ export class EnvYamlCompletion implements vscode.CompletionItemProvider {
 
   constructor(private readonly store: ProjectStore) {}
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+  provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+  ): vscode.CompletionItem[] | undefined {
     const entry = this.store.commerceFor(document.uri);
     if (entry === undefined) return undefined;
     const lines = document.getText().split(/\r?\n/);
@@ -37,7 +40,10 @@ export class EnvYamlCompletion implements vscode.CompletionItemProvider {
     return entry.analysis.result.patches
       .filter((p) => p.status === 'applicable' && !listed.has(p.patch.id))
       .map((p) => {
-        const item = new vscode.CompletionItem({ label: p.patch.id, description: localized(p.patch.title, locale) }, vscode.CompletionItemKind.Value);
+        const item = new vscode.CompletionItem(
+          { label: p.patch.id, description: localized(p.patch.title, locale) },
+          vscode.CompletionItemKind.Value,
+        );
         item.range = range;
         // ece-patches finds IDs only upper-cased.
         item.insertText = qptCommandLineId(p.patch.id);

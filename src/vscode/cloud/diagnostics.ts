@@ -24,7 +24,13 @@ function isEnvYaml(uri: vscode.Uri): boolean {
 type EnvYamlIssue = 'unknown' | 'needs-qpt-update' | 'not-applicable' | 'deprecated' | 'case' | 'invalid';
 
 /** The issues of one QUALITY_PATCHES entry (the quick fixes act on these). */
-export const PATCH_ISSUES: ReadonlySet<string> = new Set<EnvYamlIssue>(['unknown', 'needs-qpt-update', 'not-applicable', 'deprecated', 'case']);
+export const PATCH_ISSUES: ReadonlySet<string> = new Set<EnvYamlIssue>([
+  'unknown',
+  'needs-qpt-update',
+  'not-applicable',
+  'deprecated',
+  'case',
+]);
 
 function invalid(p: Problem): vscode.Diagnostic {
   const d = problemDiagnostic(p);
@@ -57,19 +63,39 @@ function envYamlDiagnostics(text: string, file: string, entry: CommerceEntry | u
     let message = '';
     if (triaged !== undefined && item.id !== qptCommandLineId(item.id)) {
       issue = 'case';
-      message = t('ece-patches finds {0} only upper-cased: write {1}, or the Cloud build fails.', item.id, qptCommandLineId(item.id));
+      message = t(
+        'ece-patches finds {0} only upper-cased: write {1}, or the Cloud build fails.',
+        item.id,
+        qptCommandLineId(item.id),
+      );
     } else if (triaged === undefined) {
       issue = 'unknown';
-      message = t('{0} is in none of the patch catalogs read for {1}: the Cloud build fails when QPT does not know it.', item.id, label);
+      message = t(
+        '{0} is in none of the patch catalogs read for {1}: the Cloud build fails when QPT does not know it.',
+        item.id,
+        label,
+      );
     } else if (triaged.status === 'needs-qpt-update') {
       issue = 'needs-qpt-update';
-      message = t('{0} needs a newer Quality Patches Tool than the installed {1}: the Cloud build fails until magento/quality-patches is updated.', item.id, project.qpt.installed ?? '?');
+      message = t(
+        '{0} needs a newer Quality Patches Tool than the installed {1}: the Cloud build fails until magento/quality-patches is updated.',
+        item.id,
+        project.qpt.installed ?? '?',
+      );
     } else if (triaged.status === 'not-applicable') {
       issue = 'not-applicable';
-      message = t('{0} does not apply to {1}. {2}', item.id, label, triaged.reason !== undefined ? reasonText(triaged.reason) : '').trim();
+      message = t(
+        '{0} does not apply to {1}. {2}',
+        item.id,
+        label,
+        triaged.reason !== undefined ? reasonText(triaged.reason) : '',
+      ).trim();
     } else if (triaged.status === 'deprecated') {
       issue = 'deprecated';
-      message = triaged.replacedWith !== undefined ? t('{0} is deprecated: use {1}.', item.id, triaged.replacedWith) : t('{0} is deprecated.', item.id);
+      message =
+        triaged.replacedWith !== undefined
+          ? t('{0} is deprecated: use {1}.', item.id, triaged.replacedWith)
+          : t('{0} is deprecated.', item.id);
     }
     if (issue === undefined) continue;
     const d = new vscode.Diagnostic(range, message, vscode.DiagnosticSeverity.Warning);

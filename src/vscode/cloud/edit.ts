@@ -9,7 +9,12 @@ export type EnvYamlEditResult = FileEditResult;
  * minimal text edits that keep every comment and the layout of the rest of the file. A missing file is created
  * (when adding). Invalid YAML throws `InputError`; bad IDs `PatchIdError`.
  */
-export function editQualityPatches(file: string, ids: readonly string[], op: 'add' | 'remove'): Promise<EnvYamlEditResult> {
-  const compute = (text: string) => (op === 'add' ? addQualityPatches(text, ids, file) : removeQualityPatches(text, ids, file));
+export function editQualityPatches(
+  file: string,
+  ids: readonly string[],
+  op: 'add' | 'remove',
+): Promise<EnvYamlEditResult> {
+  const compute = (text: string) =>
+    op === 'add' ? addQualityPatches(text, ids, file) : removeQualityPatches(text, ids, file);
   return editFile(file, compute, op === 'add');
 }

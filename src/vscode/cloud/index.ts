@@ -20,7 +20,11 @@ export class CloudFeatures implements vscode.Disposable {
       vscode.languages.registerCodeActionsProvider(ENV_YAML_SELECTOR, new EnvYamlQuickFixes(store), {
         providedCodeActionKinds: EnvYamlQuickFixes.kinds,
       }),
-      vscode.languages.registerCompletionItemProvider(ENV_YAML_SELECTOR, new EnvYamlCompletion(store), ...EnvYamlCompletion.triggerCharacters),
+      vscode.languages.registerCompletionItemProvider(
+        ENV_YAML_SELECTOR,
+        new EnvYamlCompletion(store),
+        ...EnvYamlCompletion.triggerCharacters,
+      ),
       store.onDidChange(() => this.updateContext()),
     ];
   }

@@ -16,7 +16,11 @@ export class EnvYamlQuickFixes implements vscode.CodeActionProvider {
 
   constructor(private readonly store: ProjectStore) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     const entry = this.store.commerceFor(document.uri);
     const text = document.getText();
@@ -27,7 +31,8 @@ export class EnvYamlQuickFixes implements vscode.CodeActionProvider {
         diagnostic.code === 'case'
           ? qptCommandLineId(id)
           : diagnostic.code === 'deprecated'
-            ? entry?.analysis.result.byId.get(catalogIdLookup(entry.analysis.result.byId.keys())(id) ?? id)?.replacedWith
+            ? entry?.analysis.result.byId.get(catalogIdLookup(entry.analysis.result.byId.keys())(id) ?? id)
+                ?.replacedWith
             : undefined;
       let listed: string[];
       try {
@@ -52,7 +57,11 @@ export class EnvYamlQuickFixes implements vscode.CodeActionProvider {
       const remove = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
       remove.edit = new vscode.WorkspaceEdit();
       for (const e of edits) {
-        remove.edit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.newText);
+        remove.edit.replace(
+          document.uri,
+          new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)),
+          e.newText,
+        );
       }
       remove.diagnostics = [diagnostic];
       remove.isPreferred = replacement !== undefined && listed.includes(replacement);

@@ -15,7 +15,12 @@ import { patchIdMessage, prepare, type Ready } from './qptChecks';
 import { runQpt } from './qptRun';
 
 /** Why `id` cannot be applied, as the message the user sees (with its buttons); undefined when it can be offered. */
-function refusal(ctx: ActionContext, entry: CommerceEntry, id: string, applied: ReadonlySet<string>): ActionResult | undefined {
+function refusal(
+  ctx: ActionContext,
+  entry: CommerceEntry,
+  id: string,
+  applied: ReadonlySet<string>,
+): ActionResult | undefined {
   const refused = applyRefusal(entry.analysis.result, id, applied);
   const label = projectLabel(entry);
   switch (refused?.kind) {
@@ -28,9 +33,14 @@ function refusal(ctx: ActionContext, entry: CommerceEntry, id: string, applied: 
     case 'needs-qpt-update': {
       const update = `composer update ${QPT_PACKAGE}`;
       const installed = entry.analysis.project.qpt.installed ?? '?';
-      return refuse(ctx, 'warning', t('{0} needs a newer Quality Patches Tool than the installed {1}. Update it with: {2}', id, installed, update), {
-        [t('Copy Command')]: () => copyToClipboard(update),
-      });
+      return refuse(
+        ctx,
+        'warning',
+        t('{0} needs a newer Quality Patches Tool than the installed {1}. Update it with: {2}', id, installed, update),
+        {
+          [t('Copy Command')]: () => copyToClipboard(update),
+        },
+      );
     }
     case 'not-applicable': {
       const why = refused.reason !== undefined ? reasonText(refused.reason) : '';
@@ -47,9 +57,13 @@ function confirmDetail(ready: Ready, ids: readonly string[], added: readonly str
     t('The Quality Patches Tool changes files under {0}/ (Revert Patch undoes it).', vendor),
     added.length > 0 ? t('Required patches added: {0}', added.join(', ')) : '',
     ...deprecatedAmong(result, ids).map((p) =>
-      p.replacedWith ? t('{0} is deprecated: use {1}.', p.patch.id, p.replacedWith) : t('{0} is deprecated.', p.patch.id),
+      p.replacedWith
+        ? t('{0} is deprecated: use {1}.', p.patch.id, p.replacedWith)
+        : t('{0} is deprecated.', p.patch.id),
     ),
-    project.product.cloud ? t('On Cloud, a patch applied this way is lost at the next deployment; .magento.env.yaml makes it last.') : '',
+    project.product.cloud
+      ? t('On Cloud, a patch applied this way is lost at the next deployment; .magento.env.yaml makes it last.')
+      : '',
     t('Command: {0}', displayCommand(inv)),
     t('Folder: {0}', inv.cwd),
   ]
@@ -92,7 +106,8 @@ export async function applyCommand(
   const apply = t('Apply');
   const addInstead = t('Add to .magento.env.yaml Instead');
   const buttons = project.product.cloud ? [apply, addInstead] : [apply];
-  const message = ids.length === 1 ? t('Apply {0} to {1}?', ids[0], label) : t('Apply {0} patches to {1}?', ids.length, label);
+  const message =
+    ids.length === 1 ? t('Apply {0} to {1}?', ids[0], label) : t('Apply {0} patches to {1}?', ids.length, label);
   const choice = await ctx.prompts().confirm(message, confirmDetail(ready, ids, added, inv), buttons);
   if (choice === addInstead) return addToEnvYaml(entry, ids);
   if (choice !== apply) return cancelled;

@@ -49,7 +49,10 @@ export async function browseReleaseCommand(ctx: ActionContext, view: PatchView):
   view.provider.browse(entry);
   setBrowsing(true);
   await vscode.commands.executeCommand(WORKBENCH.showContainer);
-  return { outcome: 'succeeded', ids: analysis.result.patches.filter((e) => e.status !== 'not-applicable').map((e) => e.patch.id) };
+  return {
+    outcome: 'succeeded',
+    ids: analysis.result.patches.filter((e) => e.status !== 'not-applicable').map((e) => e.patch.id),
+  };
 }
 
 /** "Back to the Workspace's Stores": the Patches view shows the workspace's projects again. */

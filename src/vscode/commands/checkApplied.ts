@@ -11,10 +11,18 @@ export async function checkAppliedCommand(ctx: ActionContext, arg: unknown): Pro
   const states = await checkStatus(ctx, ready);
   if (states === undefined) return { outcome: 'failed', ids: [] };
   const count = (s: string) => [...states.values()].filter((x) => x.status === s).length;
-  void ctx.prompts().message(
-    'info',
-    t('{0}: {1} patches applied, {2} not applied, {3} N/A (QPT status).', projectLabel(ready.entry), count('Applied'), count('Not applied'), count('N/A')),
-    [],
-  );
+  void ctx
+    .prompts()
+    .message(
+      'info',
+      t(
+        '{0}: {1} patches applied, {2} not applied, {3} N/A (QPT status).',
+        projectLabel(ready.entry),
+        count('Applied'),
+        count('Not applied'),
+        count('N/A'),
+      ),
+      [],
+    );
   return { outcome: 'succeeded', ids: [...states.keys()].filter((id) => states.get(id)?.status === 'Applied') };
 }

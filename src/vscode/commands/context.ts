@@ -25,10 +25,18 @@ export type ActionResult =
 export const cancelled: ActionResult = { outcome: 'cancelled' };
 
 /** Shows `message` (without waiting for it to close) and returns the matching result. */
-export function refuse(ctx: ActionContext, kind: MessageKind, message: string, buttons: Record<string, () => unknown> = {}): ActionResult {
-  void ctx.prompts().message(kind, message, Object.keys(buttons)).then((choice) => {
-    if (choice !== undefined) void buttons[choice]?.();
-  });
+export function refuse(
+  ctx: ActionContext,
+  kind: MessageKind,
+  message: string,
+  buttons: Record<string, () => unknown> = {},
+): ActionResult {
+  void ctx
+    .prompts()
+    .message(kind, message, Object.keys(buttons))
+    .then((choice) => {
+      if (choice !== undefined) void buttons[choice]?.();
+    });
   return { outcome: 'refused', why: message };
 }
 

@@ -31,13 +31,19 @@ function today(): string {
 type Target = { kind: 'patch'; entry: CommerceEntry; id: string } | { kind: 'done'; result: ActionResult };
 
 /** The project and patch a decision command is about: from the row or hover link, else picked. */
-async function target(ctx: ActionContext, arg: unknown, title: string, candidates: (entry: CommerceEntry) => string[]): Promise<Target> {
+async function target(
+  ctx: ActionContext,
+  arg: unknown,
+  title: string,
+  candidates: (entry: CommerceEntry) => string[],
+): Promise<Target> {
   const parsed = actionArg(arg);
   if (parsed.kind === 'bad') return { kind: 'done', result: refuse(ctx, 'error', badArgMessage(parsed.shown)) };
   const { lockFile, id } = argTarget(parsed);
   const choice = await chooseProject(ctx, lockFile, title);
   if (choice.kind === 'dismissed') return { kind: 'done', result: cancelled };
-  if (choice.kind === 'none') return { kind: 'done', result: refuse(ctx, 'info', t('No Commerce project in this workspace.')) };
+  if (choice.kind === 'none')
+    return { kind: 'done', result: refuse(ctx, 'info', t('No Commerce project in this workspace.')) };
   const entry = choice.entry;
   if (id !== undefined) return { kind: 'patch', entry, id };
   const ids = candidates(entry);
@@ -47,12 +53,18 @@ async function target(ctx: ActionContext, arg: unknown, title: string, candidate
     const patch = entry.analysis.catalog.patches.get(x);
     return { label: x, description: patch !== undefined ? localized(patch.title, locale) : undefined, value: x };
   });
-  const picked = await ctx.prompts().pickOne(items, `${title} · ${projectLabel(entry)} (${folderLabel(entry)})`, t('Which patch?'));
+  const picked = await ctx
+    .prompts()
+    .pickOne(items, `${title} · ${projectLabel(entry)} (${folderLabel(entry)})`, t('Which patch?'));
   return picked === undefined ? { kind: 'done', result: cancelled } : { kind: 'patch', entry, id: picked };
 }
 
 /** "Skip Patch…" / "Mark for Investigation…": records the decision with a note in `.commerce-patches.yaml`. */
-export async function decideCommand(ctx: ActionContext, arg: unknown, kind: Extract<DecisionKind, 'skip' | 'investigate'>): Promise<ActionResult> {
+export async function decideCommand(
+  ctx: ActionContext,
+  arg: unknown,
+  kind: Extract<DecisionKind, 'skip' | 'investigate'>,
+): Promise<ActionResult> {
   const title = kind === 'skip' ? t('Skip Patch') : t('Mark for Investigation');
   const found = await target(ctx, arg, title, (entry) =>
     entry.analysis.result.patches.filter((e) => e.status !== 'not-applicable').map((e) => e.patch.id),
@@ -60,7 +72,10 @@ export async function decideCommand(ctx: ActionContext, arg: unknown, kind: Extr
   if (found.kind === 'done') return found.result;
   const { entry, id } = found;
   const before = decisionOf(ctx.states.of(entry), id);
-  const prompt = kind === 'skip' ? t('Why is {0} not needed? The note is kept in {1}.', id, DECISIONS_FILE) : t('What is to be found out about {0}? The note is kept in {1}.', id, DECISIONS_FILE);
+  const prompt =
+    kind === 'skip'
+      ? t('Why is {0} not needed? The note is kept in {1}.', id, DECISIONS_FILE)
+      : t('What is to be found out about {0}? The note is kept in {1}.', id, DECISIONS_FILE);
   const note = await ctx.prompts().input(`${title}: ${id}`, prompt, before?.note ?? '');
   if (note === undefined) return cancelled;
   const decision = { id, decision: kind, note: note.trim() || undefined, by: whoAmI(), date: today() };
@@ -70,10 +85,13 @@ export async function decideCommand(ctx: ActionContext, arg: unknown, kind: Extr
 
 /** "Clear Decision": removes the patch's entry from `.commerce-patches.yaml`. */
 export async function clearDecisionCommand(ctx: ActionContext, arg: unknown): Promise<ActionResult> {
-  const found = await target(ctx, arg, t('Clear Decision'), (entry) => [...(ctx.states.of(entry).decisions?.keys() ?? [])]);
+  const found = await target(ctx, arg, t('Clear Decision'), (entry) => [
+    ...(ctx.states.of(entry).decisions?.keys() ?? []),
+  ]);
   if (found.kind === 'done') return found.result;
   const { entry, id } = found;
-  if (decisionOf(ctx.states.of(entry), id) === undefined) return refuse(ctx, 'info', t('{0} has no decision in {1}.', id, DECISIONS_FILE));
+  if (decisionOf(ctx.states.of(entry), id) === undefined)
+    return refuse(ctx, 'info', t('{0} has no decision in {1}.', id, DECISIONS_FILE));
   const file = ctx.states.decisions.fileOf(entry.analysis.project.root);
   return edit(ctx, file, id, (text) => clearDecision(text, id, file), false);
 }
@@ -91,19 +109,32 @@ async function edit(
     if (!done.changed) return refuse(ctx, 'info', t('{0} already says so.', DECISIONS_FILE));
     // Shown (without taking the focus) so the change is visible and Undo is at hand.
     if (done.document !== undefined) {
-      await vscode.window.showTextDocument(done.document, { preview: false, selection: done.range, preserveFocus: true });
+      await vscode.window.showTextDocument(done.document, {
+        preview: false,
+        selection: done.range,
+        preserveFocus: true,
+      });
     }
   } catch (e) {
     if (e instanceof InputError) {
       const at = problemPosition(e.problem);
       return refuse(ctx, 'error', t('{0} cannot be edited: {1}', DECISIONS_FILE, formatProblem(e.problem)), {
-        [t('Open {0}', DECISIONS_FILE)]: () => vscode.window.showTextDocument(vscode.Uri.file(file), { selection: new vscode.Range(at, at) }),
+        [t('Open {0}', DECISIONS_FILE)]: () =>
+          vscode.window.showTextDocument(vscode.Uri.file(file), { selection: new vscode.Range(at, at) }),
       });
     }
     if (e instanceof StaleDocumentError) {
-      return refuse(ctx, 'warning', t('{0} changed on disk and its editor has not caught up yet: nothing was changed, try again.', DECISIONS_FILE));
+      return refuse(
+        ctx,
+        'warning',
+        t('{0} changed on disk and its editor has not caught up yet: nothing was changed, try again.', DECISIONS_FILE),
+      );
     }
-    return refuse(ctx, 'error', t('{0} cannot be edited: {1}', DECISIONS_FILE, e instanceof Error ? e.message : String(e)));
+    return refuse(
+      ctx,
+      'error',
+      t('{0} cannot be edited: {1}', DECISIONS_FILE, e instanceof Error ? e.message : String(e)),
+    );
   }
   vscode.window.setStatusBarMessage(t('{0}: decision saved in {1}.', id, DECISIONS_FILE), 8000);
   return { outcome: 'succeeded', ids: [id] };

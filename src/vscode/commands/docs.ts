@@ -55,7 +55,9 @@ async function askForId(): Promise<PatchRef | undefined> {
     prompt: t('Patch ID'),
     placeHolder: 'ACSD-61103',
     validateInput: (value) =>
-      value.trim() === '' || isWellFormedPatchId(value.trim()) ? undefined : t('Not a patch ID (like ACSD-61103 or MDVA-39305-V3).'),
+      value.trim() === '' || isWellFormedPatchId(value.trim())
+        ? undefined
+        : t('Not a patch ID (like ACSD-61103 or MDVA-39305-V3).'),
   });
   return id === undefined || id.trim() === '' ? undefined : { id: normalizePatchId(id) };
 }

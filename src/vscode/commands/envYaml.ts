@@ -18,7 +18,8 @@ import { patchIdMessage } from './qptChecks';
 const isCloud = (entry: CommerceEntry) => entry.analysis.project.product.cloud;
 
 /** The Cloud project a command is about (with the patch asked for, if any), or how the command ended already. */
-type CloudTarget = { kind: 'project'; entry: CommerceEntry; id: string | undefined } | { kind: 'done'; result: ActionResult };
+type CloudTarget =
+  { kind: 'project'; entry: CommerceEntry; id: string | undefined } | { kind: 'done'; result: ActionResult };
 
 async function cloudProject(ctx: ActionContext, arg: unknown, title: string): Promise<CloudTarget> {
   const parsed = actionArg(arg);
@@ -27,7 +28,10 @@ async function cloudProject(ctx: ActionContext, arg: unknown, title: string): Pr
   const choice = await chooseProject(ctx, lockFile, title, isCloud);
   if (choice.kind === 'chosen') return { kind: 'project', entry: choice.entry, id };
   if (choice.kind === 'dismissed') return { kind: 'done', result: cancelled };
-  const none = t('No Adobe Commerce on cloud infrastructure project in this workspace: only Cloud builds read {0}.', ENV_YAML_FILE);
+  const none = t(
+    'No Adobe Commerce on cloud infrastructure project in this workspace: only Cloud builds read {0}.',
+    ENV_YAML_FILE,
+  );
   return { kind: 'done', result: refuse(ctx, 'info', none) };
 }
 
@@ -42,7 +46,8 @@ export async function addToEnvYamlCommand(ctx: ActionContext, arg: unknown): Pro
     chosen = [id];
   } else {
     const items = scheduleAddItems(entry, scheduled);
-    if (!items.some(isPatchItem)) return refuse(ctx, 'info', t('Every applicable patch is already in {0}.', ENV_YAML_FILE));
+    if (!items.some(isPatchItem))
+      return refuse(ctx, 'info', t('Every applicable patch is already in {0}.', ENV_YAML_FILE));
     chosen = await ctx.prompts().pickPatches({
       title: t('Add to {0} of {1} ({2})', ENV_YAML_FILE, projectLabel(entry), folderLabel(entry)),
       placeholder: t('Choose the patches every Cloud build applies; type to search by ID, title or category'),
@@ -66,11 +71,13 @@ export async function addToEnvYaml(ctx: ActionContext, entry: CommerceEntry, ids
   if (deprecated?.replacedWith !== undefined) {
     const instead = t('Add {0}', deprecated.replacedWith);
     const anyway = t('Add {0} Anyway', deprecated.patch.id);
-    const choice = await ctx.prompts().confirm(
-      t('{0} is deprecated: {1} replaces it.', deprecated.patch.id, deprecated.replacedWith),
-      t('ece-tools applies every patch listed in {0} on each build.', ENV_YAML_FILE),
-      [instead, anyway],
-    );
+    const choice = await ctx
+      .prompts()
+      .confirm(
+        t('{0} is deprecated: {1} replaces it.', deprecated.patch.id, deprecated.replacedWith),
+        t('ece-tools applies every patch listed in {0} on each build.', ENV_YAML_FILE),
+        [instead, anyway],
+      );
     if (choice === undefined) return cancelled;
     if (choice === instead) ids = ids.map((x) => (x === deprecated.patch.id ? (deprecated.replacedWith as string) : x));
   }
@@ -100,7 +107,12 @@ export async function removeFromEnvYamlCommand(ctx: ActionContext, arg: unknown)
   return edit(ctx, entry, ids, 'remove');
 }
 
-async function edit(ctx: ActionContext, entry: CommerceEntry, ids: string[], op: 'add' | 'remove'): Promise<ActionResult> {
+async function edit(
+  ctx: ActionContext,
+  entry: CommerceEntry,
+  ids: string[],
+  op: 'add' | 'remove',
+): Promise<ActionResult> {
   const file = envYamlPath(entry.analysis.project.root);
   let done;
   try {
@@ -115,16 +127,26 @@ async function edit(ctx: ActionContext, entry: CommerceEntry, ids: string[], op:
     }
     if (e instanceof PatchIdError) return refuse(ctx, 'error', patchIdMessage(e, entry));
     if (e instanceof StaleDocumentError) {
-      return refuse(ctx, 'warning', t('{0} changed on disk and its editor has not caught up yet: nothing was changed, try again.', ENV_YAML_FILE));
+      return refuse(
+        ctx,
+        'warning',
+        t('{0} changed on disk and its editor has not caught up yet: nothing was changed, try again.', ENV_YAML_FILE),
+      );
     }
-    return refuse(ctx, 'error', t('{0} cannot be edited: {1}', ENV_YAML_FILE, e instanceof Error ? e.message : String(e)));
+    return refuse(
+      ctx,
+      'error',
+      t('{0} cannot be edited: {1}', ENV_YAML_FILE, e instanceof Error ? e.message : String(e)),
+    );
   }
   ctx.states.scheduled.drop(file);
   if (!done.changed) {
     return refuse(
       ctx,
       'info',
-      op === 'add' ? t('{0} already lists {1}.', ENV_YAML_FILE, ids.join(', ')) : t('{0} does not list {1}.', ENV_YAML_FILE, ids.join(', ')),
+      op === 'add'
+        ? t('{0} already lists {1}.', ENV_YAML_FILE, ids.join(', '))
+        : t('{0} does not list {1}.', ENV_YAML_FILE, ids.join(', ')),
     );
   }
   if (done.document !== undefined) {

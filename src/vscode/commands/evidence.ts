@@ -49,7 +49,8 @@ export async function openEvidenceCommand(excerpts: LogExcerpts, arg: unknown): 
   const { file, line } = arg as { file: string; line?: unknown };
   const at = typeof line === 'number' && Number.isInteger(line) && line > 0 ? line : undefined;
   try {
-    if (at !== undefined && (file.endsWith('.gz') || (await stat(file)).size > OPEN_LIMIT)) return await excerpts.open(file, at);
+    if (at !== undefined && (file.endsWith('.gz') || (await stat(file)).size > OPEN_LIMIT))
+      return await excerpts.open(file, at);
     const selection = at === undefined ? undefined : new vscode.Range(at - 1, 0, at - 1, 0);
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
     return await vscode.window.showTextDocument(doc, { selection, preview: true });

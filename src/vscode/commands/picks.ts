@@ -34,9 +34,16 @@ export interface ApplyPick {
  * deprecated ones, each pointing to its replacement. `preselect` is picked; a deprecated patch's replacement is
  * picked in its place when the list has it.
  */
-export function applyPickItems(entry: CommerceEntry, applied: ReadonlySet<string>, scheduled: ReadonlySet<string>, preselect?: string): ApplyPick {
+export function applyPickItems(
+  entry: CommerceEntry,
+  applied: ReadonlySet<string>,
+  scheduled: ReadonlySet<string>,
+  preselect?: string,
+): ApplyPick {
   const { applicable, deprecated, picked, replaced } = applyChoices(entry.analysis.result, applied, preselect);
-  const note = replaced && t('{0} is deprecated: {1} replaces it and is selected instead.', replaced.deprecated, replaced.replacement);
+  const note =
+    replaced &&
+    t('{0} is deprecated: {1} replaces it and is selected instead.', replaced.deprecated, replaced.replacement);
   const items: PickEntry[] = applicable.map((p) =>
     item(
       p,
@@ -51,7 +58,13 @@ export function applyPickItems(entry: CommerceEntry, applied: ReadonlySet<string
     items.push(separator(t('Deprecated')));
     for (const p of deprecated) {
       const replacement = p.replacedWith ?? p.patch.replacedWith;
-      items.push(item(p, [replacement !== undefined ? t('deprecated: use {0}', replacement) : t('deprecated')], picked.has(p.patch.id)));
+      items.push(
+        item(
+          p,
+          [replacement !== undefined ? t('deprecated: use {0}', replacement) : t('deprecated')],
+          picked.has(p.patch.id),
+        ),
+      );
     }
   }
   return { items, note };
@@ -65,14 +78,24 @@ export function revertPickItems(entry: CommerceEntry, applied: ReadonlySet<strin
 }
 
 /** The "Add to .magento.env.yaml" list: applicable patches the file does not list yet. */
-export function scheduleAddItems(entry: CommerceEntry, scheduled: ReadonlySet<string>, preselect?: string): PickEntry[] {
+export function scheduleAddItems(
+  entry: CommerceEntry,
+  scheduled: ReadonlySet<string>,
+  preselect?: string,
+): PickEntry[] {
   return entry.analysis.result.patches
     .filter((p) => p.status === 'applicable' && !scheduled.has(p.patch.id))
-    .map((p) => item(p, p.requires.length > 0 ? [t('requires {0}', p.requires.join(', '))] : [], p.patch.id === preselect));
+    .map((p) =>
+      item(p, p.requires.length > 0 ? [t('requires {0}', p.requires.join(', '))] : [], p.patch.id === preselect),
+    );
 }
 
 /** The "Remove from .magento.env.yaml" list: what the file lists, known to the catalog or not. */
-export function scheduleRemoveItems(entry: CommerceEntry, scheduled: ReadonlySet<string>, preselect?: string): PickEntry[] {
+export function scheduleRemoveItems(
+  entry: CommerceEntry,
+  scheduled: ReadonlySet<string>,
+  preselect?: string,
+): PickEntry[] {
   return [...scheduled].map((id) => {
     const known = entry.analysis.result.byId.get(id);
     if (known !== undefined) return { ...item(known, [], id === preselect), requires: [] };

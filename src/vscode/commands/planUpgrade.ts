@@ -31,7 +31,11 @@ export async function planUpgradeCommand(ctx: ActionContext, arg: unknown): Prom
   if (release === undefined) return cancelled;
   const state = ctx.states.of(entry);
   const patches = readProjectPatches(project);
-  const [plan] = planProject(project, catalog, table, [release], { applied: appliedIds(state.applied), current: result, patches });
+  const [plan] = planProject(project, catalog, table, [release], {
+    applied: appliedIds(state.applied),
+    current: result,
+    patches,
+  });
   const content = planMarkdown(plan, folderLabel(entry), displayLocale());
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
   await vscode.window.showTextDocument(document, { preview: false });
@@ -45,10 +49,14 @@ export async function planUpgradeCommand(ctx: ActionContext, arg: unknown): Prom
       blockers.join(', '),
       release,
     );
-    void ctx.prompts().message('warning', message, [remove]).then(async (choice) => {
-      if (choice !== remove) return;
-      for (const id of blockers) await vscode.commands.executeCommand(COMMANDS.removeFromEnvYaml, { id, lockFile: entry.lockFile });
-    });
+    void ctx
+      .prompts()
+      .message('warning', message, [remove])
+      .then(async (choice) => {
+        if (choice !== remove) return;
+        for (const id of blockers)
+          await vscode.commands.executeCommand(COMMANDS.removeFromEnvYaml, { id, lockFile: entry.lockFile });
+      });
   }
   return { outcome: 'succeeded', ids: plan.patches.map((p) => p.id) };
 }

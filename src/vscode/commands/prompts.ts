@@ -39,7 +39,11 @@ export interface Prompts {
   /** Runs `work` with a cancellable progress notification. */
   progress<T>(title: string, work: (token: vscode.CancellationToken) => Promise<T>): Promise<T>;
   /** One choice among items; undefined when dismissed. */
-  pickOne<T>(items: ReadonlyArray<vscode.QuickPickItem & { value: T }>, title: string, placeholder: string): Promise<T | undefined>;
+  pickOne<T>(
+    items: ReadonlyArray<vscode.QuickPickItem & { value: T }>,
+    title: string,
+    placeholder: string,
+  ): Promise<T | undefined>;
   /** A line of text (may be empty); undefined when dismissed. */
   input(title: string, prompt: string, value: string): Promise<string | undefined>;
 }
@@ -47,7 +51,11 @@ export interface Prompts {
 export const windowPrompts: Prompts = {
   async pickProject(projects, title) {
     const picked = await vscode.window.showQuickPick(
-      projects.map((entry) => ({ label: productLabel(entry.analysis.project.product), description: folderLabel(entry), entry })),
+      projects.map((entry) => ({
+        label: productLabel(entry.analysis.project.product),
+        description: folderLabel(entry),
+        entry,
+      })),
       { title, placeHolder: t('Which project?'), matchOnDescription: true },
     );
     return picked?.entry;
@@ -85,7 +93,12 @@ export const windowPrompts: Prompts = {
       });
       pick.onDidAccept(() => {
         const ids = new Set(pick.selectedItems.filter(isPatchItem).map((i) => i.id));
-        finish(request.items.filter(isPatchItem).filter((i) => ids.has(i.id)).map((i) => i.id));
+        finish(
+          request.items
+            .filter(isPatchItem)
+            .filter((i) => ids.has(i.id))
+            .map((i) => i.id),
+        );
       });
       pick.onDidHide(() => finish(undefined));
       pick.show();
@@ -107,7 +120,11 @@ export const windowPrompts: Prompts = {
   },
 
   async pickOne(items, title, placeholder) {
-    const picked = await vscode.window.showQuickPick([...items], { title, placeHolder: placeholder, matchOnDescription: true });
+    const picked = await vscode.window.showQuickPick([...items], {
+      title,
+      placeHolder: placeholder,
+      matchOnDescription: true,
+    });
     return picked?.value;
   },
 

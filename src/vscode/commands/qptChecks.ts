@@ -32,21 +32,31 @@ export async function prepare(ctx: ActionContext, arg: unknown, title: string): 
   const done = (result: ActionResult): Prepared => ({ kind: 'done', result });
   if (!vscode.workspace.isTrusted) {
     const manage = t('Manage Workspace Trust');
-    return done(refuse(ctx, 'warning', untrustedReason(), { [manage]: () => vscode.commands.executeCommand(WORKBENCH.manageTrust) }));
+    return done(
+      refuse(ctx, 'warning', untrustedReason(), {
+        [manage]: () => vscode.commands.executeCommand(WORKBENCH.manageTrust),
+      }),
+    );
   }
   const parsed = actionArg(arg);
   if (parsed.kind === 'bad') return done(refuse(ctx, 'error', badArgMessage(parsed.shown)));
   const { lockFile, id } = argTarget(parsed);
   const choice = await chooseProject(ctx, lockFile, title);
   if (choice.kind === 'dismissed') return done(cancelled);
-  if (choice.kind === 'none') return done(refuse(ctx, 'info', t('No Adobe Commerce or Magento project in this workspace.')));
+  if (choice.kind === 'none')
+    return done(refuse(ctx, 'info', t('No Adobe Commerce or Magento project in this workspace.')));
   const { entry } = choice;
   if (!isQptInstalled(entry.analysis.project)) {
     return done(
       refuse(
         ctx,
         'warning',
-        t('The Quality Patches Tool is not installed in {0} ({1}). Install it with: {2}', projectLabel(entry), folderLabel(entry), QPT_INSTALL_COMMAND),
+        t(
+          'The Quality Patches Tool is not installed in {0} ({1}). Install it with: {2}',
+          projectLabel(entry),
+          folderLabel(entry),
+          QPT_INSTALL_COMMAND,
+        ),
         { [t('Copy Command')]: () => copyToClipboard(QPT_INSTALL_COMMAND) },
       ),
     );
@@ -87,15 +97,18 @@ export function patchIdMessage(e: PatchIdError, entry: CommerceEntry): string {
  * Runs `magento-patches status --format=json` for the project and stores the result; on failure says why (with
  * the details in the output channel) and returns undefined.
  */
-export async function checkStatus(ctx: ActionContext, { entry, prefix }: Ready): Promise<Map<string, QptPatchState> | undefined> {
+export async function checkStatus(
+  ctx: ActionContext,
+  { entry, prefix }: Ready,
+): Promise<Map<string, QptPatchState> | undefined> {
   const project = entry.analysis.project;
   const inv = qptStatusCommand(project, prefix);
   ctx.output.appendLine(`> ${displayCommand(inv)}  (${inv.cwd})`);
   ctx.running.add(entry.lockFile);
   try {
-    const { states: printed, stderr } = await ctx.prompts().progress(t('Checking the applied patches of {0}…', projectLabel(entry)), (token) =>
-      runQptStatus(inv, token),
-    );
+    const { states: printed, stderr } = await ctx
+      .prompts()
+      .progress(t('Checking the applied patches of {0}…', projectLabel(entry)), (token) => runQptStatus(inv, token));
     // QPT prints IDs upper-cased: the state is kept under the catalog's spelling.
     const states = withCatalogIds(printed, entry.analysis.catalog.patches.keys());
     if (stderr.trim() !== '') ctx.output.appendLine(stderr.trimEnd());
@@ -110,9 +123,14 @@ export async function checkStatus(ctx: ActionContext, { entry, prefix }: Ready):
     ctx.output.appendLine(t('QPT status failed in {0}: {1}', folderLabel(entry), message));
     const details = e instanceof QptStatusError ? e.output : '';
     if (details !== '') ctx.output.appendLine(details);
-    refuse(ctx, 'error', t('Could not read the applied patches of {0}: QPT status {1}.', projectLabel(entry), message), {
-      [t('Show Output')]: () => ctx.output.show(true),
-    });
+    refuse(
+      ctx,
+      'error',
+      t('Could not read the applied patches of {0}: QPT status {1}.', projectLabel(entry), message),
+      {
+        [t('Show Output')]: () => ctx.output.show(true),
+      },
+    );
     return undefined;
   } finally {
     ctx.running.delete(entry.lockFile);

@@ -12,7 +12,13 @@ import { checkStatus, type Ready } from './qptChecks';
  * Runs the task, says what QPT really did (from its exit code and what it printed), then reads the applied state
  * again (the code under vendor/ changed).
  */
-export async function runQpt(ctx: ActionContext, ready: Ready, action: QptAction, ids: string[], inv: QptInvocation): Promise<ActionResult> {
+export async function runQpt(
+  ctx: ActionContext,
+  ready: Ready,
+  action: QptAction,
+  ids: string[],
+  inv: QptInvocation,
+): Promise<ActionResult> {
   const { entry } = ready;
   ctx.output.appendLine(`> ${displayCommand(inv)}  (${inv.cwd})`);
   ctx.running.add(entry.lockFile);

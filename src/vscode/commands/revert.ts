@@ -40,7 +40,10 @@ export async function revertCommand(ctx: ActionContext, arg: unknown): Promise<A
     throw e;
   }
   const revert = t('Revert');
-  const message = chosen.length === 1 ? t('Revert {0} in {1}?', chosen[0], label) : t('Revert {0} patches in {1}?', chosen.length, label);
+  const message =
+    chosen.length === 1
+      ? t('Revert {0} in {1}?', chosen[0], label)
+      : t('Revert {0} patches in {1}?', chosen.length, label);
   const detail = [t('Command: {0}', displayCommand(inv)), t('Folder: {0}', inv.cwd)].join('\n');
   if ((await ctx.prompts().confirm(message, detail, [revert])) !== revert) return cancelled;
   return runQpt(ctx, ready, 'revert', chosen, inv);

@@ -18,7 +18,11 @@ export class PatchPreviews implements vscode.TextDocumentContentProvider {
     const key = String(++this.next);
     this.texts.set(key, text);
     if (this.texts.size > 200) this.texts.delete(this.texts.keys().next().value as string);
-    return vscode.Uri.from({ scheme: OWN.previewScheme, path: '/' + file.replace(/\\/g, '/').replace(/^\/+/, ''), query: key });
+    return vscode.Uri.from({
+      scheme: OWN.previewScheme,
+      path: '/' + file.replace(/\\/g, '/').replace(/^\/+/, ''),
+      query: key,
+    });
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
@@ -37,25 +41,41 @@ export type ShowChangesResult =
  * as the patch would make it (as reverting would make it, for an applied patch); for a conflict, the file at the hunk
  * that does not match. Runs nothing and writes nothing: works in untrusted workspaces.
  */
-export async function showChangesCommand(ctx: ActionContext, previews: PatchPreviews, arg: unknown): Promise<ShowChangesResult> {
+export async function showChangesCommand(
+  ctx: ActionContext,
+  previews: PatchPreviews,
+  arg: unknown,
+): Promise<ShowChangesResult> {
   const ref = toRef(arg);
   if (ref === undefined) return none(badArgMessage(String(arg)));
   const entries = ctx.store.all().filter(isCommerce);
   const entry =
     entries.find((e) => e.lockFile === ref.lockFile && e.analysis.result.byId.has(ref.id)) ??
-    entries.find((e) => e.analysis.result.byId.get(ref.id)?.status !== 'not-applicable' && e.analysis.result.byId.has(ref.id));
+    entries.find(
+      (e) => e.analysis.result.byId.get(ref.id)?.status !== 'not-applicable' && e.analysis.result.byId.has(ref.id),
+    );
   if (entry === undefined) return none(t('{0} does not apply to any project in the workspace.', ref.id));
   const status = ctx.states.checked.status(entry.analysis);
   const preview = previewPatch(entry.analysis.project, status, ref.id);
   if (preview.kind === 'none') {
     const reason = status.patches.get(ref.id)?.reason;
-    return none(t('No changes to show for {0}: {1}', ref.id, reason !== undefined ? stateReasonText(reason) : t('it was not checked')));
+    return none(
+      t(
+        'No changes to show for {0}: {1}',
+        ref.id,
+        reason !== undefined ? stateReasonText(reason) : t('it was not checked'),
+      ),
+    );
   }
   if (preview.kind === 'conflict') {
     const line = Math.max(0, preview.line - 1);
     const reason = status.patches.get(ref.id)?.reason;
-    await vscode.window.showTextDocument(vscode.Uri.file(preview.file), { selection: new vscode.Range(line, 0, line, 0) });
-    void vscode.window.showWarningMessage(t('{0} does not apply: {1}', ref.id, reason !== undefined ? stateReasonText(reason) : preview.path));
+    await vscode.window.showTextDocument(vscode.Uri.file(preview.file), {
+      selection: new vscode.Range(line, 0, line, 0),
+    });
+    void vscode.window.showWarningMessage(
+      t('{0} does not apply: {1}', ref.id, reason !== undefined ? stateReasonText(reason) : preview.path),
+    );
     return { outcome: 'conflict', file: preview.file, line: preview.line };
   }
   for (const change of preview.files) {
@@ -63,7 +83,9 @@ export async function showChangesCommand(ctx: ActionContext, previews: PatchPrev
     const left = change.before !== null ? vscode.Uri.file(change.file) : previews.add(change.file, '');
     const right = previews.add(change.file, change.after ?? '');
     const title =
-      preview.direction === 'forward' ? t('{0}: {1} (now ↔ with the patch)', ref.id, name) : t('{0}: {1} (now ↔ reverted)', ref.id, name);
+      preview.direction === 'forward'
+        ? t('{0}: {1} (now ↔ with the patch)', ref.id, name)
+        : t('{0}: {1} (now ↔ reverted)', ref.id, name);
     await vscode.commands.executeCommand(WORKBENCH.diff, left, right, title, { preview: preview.files.length === 1 });
   }
   return { outcome: 'diff', direction: preview.direction, files: preview.files.map((f) => f.file) };

@@ -29,7 +29,10 @@ export async function revealCommand(view: PatchView, arg: unknown): Promise<void
   }
   if (node === undefined) {
     void vscode.window.showInformationMessage(
-      t('{0} is not in the Patches view: its status is not among those shown (setting commercePatches.statuses).', ref.id),
+      t(
+        '{0} is not in the Patches view: its status is not among those shown (setting commercePatches.statuses).',
+        ref.id,
+      ),
     );
     return;
   }

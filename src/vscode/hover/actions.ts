@@ -28,8 +28,10 @@ export function appendPatchActions(
     else if (canApply) actions.push(['$(play)', t('Apply'), COMMANDS.apply]);
   }
   if (project.analysis.project.product.cloud) {
-    if (isScheduled(state, id)) actions.push(['$(close)', t('Remove from .magento.env.yaml'), COMMANDS.removeFromEnvYaml]);
-    else if (triaged.status === 'applicable') actions.push(['$(cloud-upload)', t('Add to .magento.env.yaml'), COMMANDS.addToEnvYaml]);
+    if (isScheduled(state, id))
+      actions.push(['$(close)', t('Remove from .magento.env.yaml'), COMMANDS.removeFromEnvYaml]);
+    else if (triaged.status === 'applicable')
+      actions.push(['$(cloud-upload)', t('Add to .magento.env.yaml'), COMMANDS.addToEnvYaml]);
   }
   if (triaged.status !== 'not-applicable') {
     const decided = decisionOf(state, id);
@@ -72,7 +74,13 @@ export function trustOwnLinks(md: vscode.MarkdownString): void {
 }
 
 /** `[$(icon) label](command:…)`: a link that runs `command` on `ref`. */
-export function appendLink(md: vscode.MarkdownString, icon: string, label: string, command: string, ref: PatchRef): void {
+export function appendLink(
+  md: vscode.MarkdownString,
+  icon: string,
+  label: string,
+  command: string,
+  ref: PatchRef,
+): void {
   md.appendMarkdown(`[${icon} `);
   md.appendMarkdown(escapeMarkdown(label));
   md.appendMarkdown(`](${commandLink(command, ref).toString()})`);

@@ -7,7 +7,15 @@ import { checkedState } from '../../core/state/patchState';
 import { folderLabel } from '../labels';
 import { displayLocale, t } from '../l10n';
 import { type PatchRef } from '../links';
-import { appendCatalogFacts, appendPatchTitle, constraintsOf, field, newMarkdown, statusIcon, statusSentence } from '../markdown';
+import {
+  appendCatalogFacts,
+  appendPatchTitle,
+  constraintsOf,
+  field,
+  newMarkdown,
+  statusIcon,
+  statusSentence,
+} from '../markdown';
 import type { CommerceEntry } from '../projects/entries';
 import type { PatchStateSource } from '../state/patchStates';
 import { patchStateLines } from '../state/stateText';
@@ -16,7 +24,11 @@ import { appendEvidence } from './evidence';
 import { escapeMarkdown } from '../../core/text/markdown';
 
 /** The hover's Markdown for patch `id` in the workspace's Commerce `projects`. */
-export function hoverContent(id: string, projects: readonly CommerceEntry[], states: PatchStateSource): vscode.MarkdownString {
+export function hoverContent(
+  id: string,
+  projects: readonly CommerceEntry[],
+  states: PatchStateSource,
+): vscode.MarkdownString {
   const md = newMarkdown();
   const hits = projects.flatMap((project) => {
     const byId = project.analysis.result.byId;
@@ -61,7 +73,9 @@ export function hoverContent(id: string, projects: readonly CommerceEntry[], sta
   }
   md.appendMarkdown('\n');
   field(md, t('Categories'), patch.categories.join(', '));
-  const constraint = first.triaged.target ? `${first.triaged.target.package} ${first.triaged.target.constraint}` : constraintsOf(patch);
+  const constraint = first.triaged.target
+    ? `${first.triaged.target.package} ${first.triaged.target.constraint}`
+    : constraintsOf(patch);
   field(md, t('Constraint'), constraint);
   appendCatalogFacts(md, patch, first.triaged.requires, first.triaged.replacedWith ?? patch.replacedWith, undefined);
   md.appendMarkdown('\n');

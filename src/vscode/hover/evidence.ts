@@ -15,19 +15,27 @@ const SHOWN = 3;
 export function appendEvidence(md: vscode.MarkdownString, rec: Recommendation | undefined, root: string): void {
   if (rec === undefined || rec.evidence.length === 0) return;
   md.appendMarkdown('$(flame) **');
-  md.appendText(rec.recommended ? t('Recommended for this store') : t('Evidence still in the logs (old lines often outlive the fix)'));
+  md.appendText(
+    rec.recommended
+      ? t('Recommended for this store')
+      : t('Evidence still in the logs (old lines often outlive the fix)'),
+  );
   md.appendMarkdown('**');
   const via = rec.via.filter((id) => id !== rec.entry.patch.id);
   if (via.length > 0) md.appendText(` — ${t('replaces {0}, whose signature matched', via.join(', '))}`);
   md.appendMarkdown('  \n');
   for (const e of rec.evidence.slice(0, SHOWN)) {
     if (e.type === 'config') {
-      md.appendText(`${e.path} = ${e.value} (${isAbsolute(e.source) ? relative(root, e.source) || e.source : e.source})`);
+      md.appendText(
+        `${e.path} = ${e.value} (${isAbsolute(e.source) ? relative(root, e.source) || e.source : e.source})`,
+      );
     } else {
       md.appendMarkdown('[$(output) ');
       md.appendText(`${basename(e.file)}:${e.line}`);
       md.appendMarkdown(`](${commandLink(COMMANDS.openEvidence, { file: e.file, line: e.line }).toString()})`);
-      md.appendText(` ${e.timestamp ?? ''} ${e.text.length > 120 ? `${e.text.slice(0, 120)}…` : e.text}`.replace(/\s+/g, ' '));
+      md.appendText(
+        ` ${e.timestamp ?? ''} ${e.text.length > 120 ? `${e.text.slice(0, 120)}…` : e.text}`.replace(/\s+/g, ' '),
+      );
     }
     md.appendMarkdown('  \n');
   }

@@ -22,7 +22,10 @@ export class PatchHoverProvider implements vscode.HoverProvider {
 }
 
 /** The patch ID under `position` (normalized) and its range, or undefined; reads only that line. */
-function patchIdAt(document: vscode.TextDocument, position: vscode.Position): { id: string; range: vscode.Range } | undefined {
+function patchIdAt(
+  document: vscode.TextDocument,
+  position: vscode.Position,
+): { id: string; range: vscode.Range } | undefined {
   const line = document.lineAt(position.line);
   const hit = findPatchIdAt(line.text, position.character);
   if (hit === undefined) return undefined;

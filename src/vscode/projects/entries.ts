@@ -25,7 +25,9 @@ export interface BrokenEntry {
 export type ProjectEntry = ReadyEntry | BrokenEntry;
 
 /** A Commerce project: an analysed lock with a Magento product in it. */
-export type CommerceEntry = ReadyEntry & { analysis: Analysis & { project: { product: NonNullable<Analysis['project']['product']> } } };
+export type CommerceEntry = ReadyEntry & {
+  analysis: Analysis & { project: { product: NonNullable<Analysis['project']['product']> } };
+};
 
 export function isCommerce(entry: ProjectEntry): entry is CommerceEntry {
   return entry.kind === 'ready' && entry.analysis.project.product !== null;
@@ -44,7 +46,10 @@ export interface FolderReport {
 export function analyse(lockFile: string, folder: vscode.WorkspaceFolder, cacheDir?: string): ProjectEntry {
   const started = performance.now();
   try {
-    const analysis = analyzeLock(lockFile, { extraCatalogs: extraCatalogs(folder), ...(cacheDir !== undefined ? { cacheDir } : {}) });
+    const analysis = analyzeLock(lockFile, {
+      extraCatalogs: extraCatalogs(folder),
+      ...(cacheDir !== undefined ? { cacheDir } : {}),
+    });
     return { kind: 'ready', lockFile, folder, analysis, millis: performance.now() - started };
   } catch (e) {
     const problem: Problem =

@@ -38,7 +38,11 @@ class QptTerminal implements vscode.Pseudoterminal {
 
   open(): void {
     this.write(`> ${displayCommand(this.inv)}\n\n`);
-    const child = spawn(this.inv.command, this.inv.args, { cwd: this.inv.cwd, shell: false, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(this.inv.command, this.inv.args, {
+      cwd: this.inv.cwd,
+      shell: false,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     const take = (chunk: Buffer) => {
       const text = chunk.toString('utf8');
@@ -81,8 +85,8 @@ export async function runQptTask(
   const name = action === 'apply' ? t('Apply {0}', ids.join(' ')) : t('Revert {0}', ids.join(' '));
   const definition = { type: TASK_TYPE, action, patches: [...ids], run: ++runs };
   let result: { exitCode: number | undefined; output: string } | undefined;
-  const execution = new vscode.CustomExecution(
-    () => Promise.resolve(new QptTerminal(inv, (exitCode, output) => (result = { exitCode, output }))),
+  const execution = new vscode.CustomExecution(() =>
+    Promise.resolve(new QptTerminal(inv, (exitCode, output) => (result = { exitCode, output }))),
   );
   const task = new vscode.Task(definition, folder, name, t('Commerce Patches'), execution, []);
   task.presentationOptions = {
@@ -112,7 +116,9 @@ export async function runQptTask(
 
 /** Shows the terminal of a finished QPT task; false when VS Code no longer has it. */
 export function showTaskTerminal(outcome: QptTaskOutcome): boolean {
-  const terminal = vscode.window.terminals.find((term) => term.name === outcome.name || term.name.endsWith(outcome.name));
+  const terminal = vscode.window.terminals.find(
+    (term) => term.name === outcome.name || term.name.endsWith(outcome.name),
+  );
   terminal?.show(false);
   return terminal !== undefined;
 }

@@ -56,8 +56,13 @@ export class CheckedStates implements vscode.Disposable {
     };
     // The files the check read (and Composer's record of vendor/), named one by one: a recursive watch of a whole
     // vendor folder is what the workbench handles worst.
-    const names = [...read].map((f) => path.relative(project.vendorDir, f).split(path.sep).join('/')).filter((f) => !f.startsWith('..'));
-    on(project.vendorDir, names.length > 0 && names.length <= 2000 ? `{composer/installed.json,${names.join(',')}}` : '**/*');
+    const names = [...read]
+      .map((f) => path.relative(project.vendorDir, f).split(path.sep).join('/'))
+      .filter((f) => !f.startsWith('..'));
+    on(
+      project.vendorDir,
+      names.length > 0 && names.length <= 2000 ? `{composer/installed.json,${names.join(',')}}` : '**/*',
+    );
     on(path.join(project.root, 'm2-hotfixes'), '*.patch');
     on(project.root, 'composer.json');
     this.watched.set(project.lockFile, disposables);

@@ -80,7 +80,8 @@ export class EvidenceStates implements vscode.Disposable {
         for (const problem of found.problems) this.output?.appendLine(formatProblem(problem));
         p.list = found.recommendations;
         p.byId = new Map(found.recommendations.map((r) => [r.entry.patch.id, r]));
-        if (notify && before.length + p.list.length > 0) this.notify(entry, evidenceEngine().newMatches(before, p.list));
+        if (notify && before.length + p.list.length > 0)
+          this.notify(entry, evidenceEngine().newMatches(before, p.list));
         this.changed.fire();
       } while (p.again);
     })().finally(() => (p.running = undefined));
@@ -88,7 +89,10 @@ export class EvidenceStates implements vscode.Disposable {
   }
 
   /** The database values, from the configured `bin/magento config:show` command, in a trusted workspace only. */
-  private database(entry: CommerceEntry, folder: vscode.WorkspaceFolder | undefined): Promise<ReadonlyMap<string, string> | undefined> {
+  private database(
+    entry: CommerceEntry,
+    folder: vscode.WorkspaceFolder | undefined,
+  ): Promise<ReadonlyMap<string, string> | undefined> {
     const command = configShowCommand(folder);
     if (command === undefined || !vscode.workspace.isTrusted) return Promise.resolve(undefined);
     return databaseConfig(command, entry.analysis.project.root, (message) => this.output?.appendLine(message));
@@ -150,7 +154,8 @@ export class EvidenceStates implements vscode.Disposable {
     const show = t('Show');
     const off = t('Do not notify again');
     void vscode.window.showInformationMessage(text, show, off).then((choice) => {
-      if (choice === show) void vscode.commands.executeCommand(COMMANDS.reveal, { id: first.id, lockFile: entry.lockFile });
+      if (choice === show)
+        void vscode.commands.executeCommand(COMMANDS.reveal, { id: first.id, lockFile: entry.lockFile });
       else if (choice === off) void turnOffEvidenceNotifications();
     });
   }

@@ -29,7 +29,8 @@ function readEnvYamlState(file: string): EnvYamlState {
     text = readTextFile(file, FILE_LIMITS.envYaml);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { file, exists: false, list: { entries: [], problems: [] }, ids: new Set() };
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      return { file, exists: false, list: { entries: [], problems: [] }, ids: new Set() };
     const problem = { severity: 'error' as const, file, message: readFailure(code, e) };
     return { file, exists: true, list: { entries: [], problems: [problem] }, ids: new Set() };
   }

@@ -20,7 +20,8 @@ export function patchStateLines(id: string, state: ProjectPatchState): string[] 
     lines.push(checked.reason !== undefined ? t('{0}: {1}', label, stateReasonText(checked.reason)) : label);
   }
   const disagreement = qptDisagreement(state, id);
-  if (disagreement !== undefined) lines.push(t('QPT last said "{0}": the vendor files have changed since, or QPT checks differently', disagreement));
+  if (disagreement !== undefined)
+    lines.push(t('QPT last said "{0}": the vendor files have changed since, or QPT checks differently', disagreement));
   const applied = state.applied;
   if (applied !== undefined) {
     const when = formatTime(applied.checkedAt);

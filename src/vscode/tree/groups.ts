@@ -1,5 +1,12 @@
 import * as vscode from 'vscode';
-import { isApplied, isConflict, isRecommended, isScheduled, isSkipped, type ProjectPatchState } from '../../core/state/patchState';
+import {
+  isApplied,
+  isConflict,
+  isRecommended,
+  isScheduled,
+  isSkipped,
+  type ProjectPatchState,
+} from '../../core/state/patchState';
 import { statusLabel } from '../../core/text/describe';
 import type { PatchStatus, TriagedPatch } from '../../core/triage/triaged';
 import { t } from '../l10n';

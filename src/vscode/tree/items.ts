@@ -81,16 +81,23 @@ function brokenItem(node: BrokenNode): vscode.TreeItem {
   const p = node.entry.problem;
   const where = folderLabel(node.entry);
   const item = new vscode.TreeItem(t('composer.lock cannot be read'), vscode.TreeItemCollapsibleState.None);
-  item.description = p.line !== undefined ? `${where} · ${t('line {0}: {1}', p.line, p.message)}` : `${where} · ${p.message}`;
+  item.description =
+    p.line !== undefined ? `${where} · ${t('line {0}: {1}', p.line, p.message)}` : `${where} · ${p.message}`;
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
   item.tooltip = `${node.entry.lockFile}${p.line !== undefined ? `:${p.line}:${p.column ?? 1}` : ''}\n${p.message}`;
   item.contextValue = 'brokenLock';
-  item.command = { command: COMMANDS.openLockProblem, title: t('Open composer.lock'), arguments: [node.entry.lockFile] };
+  item.command = {
+    command: COMMANDS.openLockProblem,
+    title: t('Open composer.lock'),
+    arguments: [node.entry.lockFile],
+  };
   return item;
 }
 
 function groupItem(node: GroupNode, filtered: boolean): vscode.TreeItem {
-  const state = node.spec.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+  const state = node.spec.expanded
+    ? vscode.TreeItemCollapsibleState.Expanded
+    : vscode.TreeItemCollapsibleState.Collapsed;
   const item = new vscode.TreeItem(node.spec.label(), state);
   item.description = filtered
     ? t('{0} of {1}', formatCount(node.patches.length), formatCount(node.total))
@@ -112,7 +119,10 @@ function patchItem(node: PatchNode, state: ProjectPatchState): vscode.TreeItem {
   const { patch, status } = node.triaged;
   // A patch with evidence (a log line, a setting) has it as children.
   const evidence = state.evidence?.get(patch.id)?.evidence.length ?? 0;
-  const item = new vscode.TreeItem(patch.id, evidence > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(
+    patch.id,
+    evidence > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+  );
   const spec = node.parent.kind === 'group' ? node.parent.spec : node.parent.parent.spec;
   // In the Skipped group the row says why: the decision's note.
   const note = spec.id === 'skipped' ? decisionOf(state, patch.id)?.note : undefined;
@@ -128,7 +138,9 @@ function patchItem(node: PatchNode, state: ProjectPatchState): vscode.TreeItem {
         : spec.icon();
   // Rows of a browsed release offer documentation only: there is no store to apply to or decide for.
   const release = node.project.analysis.project.release !== undefined;
-  item.contextValue = release ? 'patch.release' : patchContextValue(node.triaged, state, node.project.analysis.project.product.cloud);
+  item.contextValue = release
+    ? 'patch.release'
+    : patchContextValue(node.triaged, state, node.project.analysis.project.product.cloud);
   return item;
 }
 
@@ -143,7 +155,8 @@ function evidenceItem(node: EvidenceNode): vscode.TreeItem {
     item.iconPath = new vscode.ThemeIcon('settings-gear');
     item.contextValue = 'evidence.config';
     // A database value (bin/magento config:show) has no file to open.
-    if (isAbsolute(e.source)) item.command = { command: COMMANDS.openEvidence, title: t('Open'), arguments: [{ file: e.source }] };
+    if (isAbsolute(e.source))
+      item.command = { command: COMMANDS.openEvidence, title: t('Open'), arguments: [{ file: e.source }] };
     return item;
   }
   const place = `${basename(e.file)}:${e.line}`;
@@ -152,7 +165,11 @@ function evidenceItem(node: EvidenceNode): vscode.TreeItem {
   item.tooltip = `${relative(root, e.file) || e.file}:${e.line}\n${e.text}${e.count > 1 ? `\n${t('{0} matching lines in this file', formatCount(e.count))}` : ''}`;
   item.iconPath = new vscode.ThemeIcon('output');
   item.contextValue = 'evidence.log';
-  item.command = { command: COMMANDS.openEvidence, title: t('Open log at line {0}', e.line), arguments: [{ file: e.file, line: e.line }] };
+  item.command = {
+    command: COMMANDS.openEvidence,
+    title: t('Open log at line {0}', e.line),
+    arguments: [{ file: e.file, line: e.line }],
+  };
   return item;
 }
 
@@ -170,7 +187,8 @@ function localItem(node: LocalNode): vscode.TreeItem {
   item.description = [stateLabel(local.state), local.package].filter(Boolean).join(' · ');
   item.iconPath = stateIcon(local.state);
   item.contextValue = `local.${local.state}`;
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(local.file)) item.resourceUri = vscode.Uri.file(path.join(node.parent.parent.entry.analysis.project.root, local.file));
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(local.file))
+    item.resourceUri = vscode.Uri.file(path.join(node.parent.parent.entry.analysis.project.root, local.file));
   return item;
 }
 

@@ -50,7 +50,12 @@ export class TreeModel {
       case 'patch':
         return (node.children ??= this.evidenceOf(node));
       case 'localGroup':
-        return (node.children ??= node.patches.map((local, i): LocalNode => ({ kind: 'local', key: `${node.key}|${i}`, parent: node, local })));
+        return (node.children ??= node.patches.map((local, i): LocalNode => ({
+          kind: 'local',
+          key: `${node.key}|${i}`,
+          parent: node,
+          local,
+        })));
       default:
         return [];
     }
@@ -144,10 +149,19 @@ export class TreeModel {
       if (spec.takes) for (const p of patchesOf) if (spec.includes(p, state)) taken.add(p.patch.id);
     }
     for (const spec of specs) {
-      const all = patchesOf.filter((p) => spec.includes(p, state) && !(spec.status !== undefined && taken.has(p.patch.id)));
+      const all = patchesOf.filter(
+        (p) => spec.includes(p, state) && !(spec.status !== undefined && taken.has(p.patch.id)),
+      );
       const patches = all.filter((p) => filter.matches(p.patch, locale));
       if (patches.length === 0) continue;
-      groups.push({ kind: 'group', key: `${project.key}|${spec.id}`, parent: project, spec, patches, total: all.length });
+      groups.push({
+        kind: 'group',
+        key: `${project.key}|${spec.id}`,
+        parent: project,
+        spec,
+        patches,
+        total: all.length,
+      });
     }
     const local = state.checked?.local ?? [];
     if (statuses.has(LOCAL_GROUP_ID) && local.length > 0 && !filter.active) {
@@ -177,15 +191,13 @@ export class TreeModel {
     const names = [...byCategory.keys()].sort((a, b) =>
       a === undefined ? 1 : b === undefined ? -1 : a.localeCompare(b, undefined, { sensitivity: 'base' }),
     );
-    return names.map(
-      (name): CategoryNode => ({
-        kind: 'category',
-        key: `${group.key}|c:${name ?? ''}`,
-        parent: group,
-        name,
-        patches: byCategory.get(name) ?? [],
-      }),
-    );
+    return names.map((name): CategoryNode => ({
+      kind: 'category',
+      key: `${group.key}|c:${name ?? ''}`,
+      parent: group,
+      name,
+      patches: byCategory.get(name) ?? [],
+    }));
   }
 }
 

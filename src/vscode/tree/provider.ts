@@ -32,7 +32,12 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     store: ProjectStore,
     private readonly states: PatchStateSource,
   ) {
-    this.model = new TreeModel(store, states, () => this.filterValue, (s) => this.summaryChanged.fire(s));
+    this.model = new TreeModel(
+      store,
+      states,
+      () => this.filterValue,
+      (s) => this.summaryChanged.fire(s),
+    );
     this.disposables = [
       this.treeChanged,
       this.summaryChanged,
@@ -40,7 +45,10 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       store.onDidChange(() => this.refresh()),
       states.onDidChange(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(settingId(SETTINGS.groupBy)) || e.affectsConfiguration(settingId(SETTINGS.statuses))) {
+        if (
+          e.affectsConfiguration(settingId(SETTINGS.groupBy)) ||
+          e.affectsConfiguration(settingId(SETTINGS.statuses))
+        ) {
           this.refresh();
         }
       }),

@@ -20,25 +20,41 @@ export function projectTooltip(entry: CommerceEntry): vscode.MarkdownString {
   md.appendMarkdown('**');
   md.appendMarkdown(escapeMarkdown(productLabel(project.product)));
   md.appendMarkdown('**\n\n');
-  md.appendMarkdown(escapeMarkdown(project.release !== undefined ? t("The release's own package versions: not this workspace's store.") : entry.lockFile));
+  md.appendMarkdown(
+    escapeMarkdown(
+      project.release !== undefined
+        ? t("The release's own package versions: not this workspace's store.")
+        : entry.lockFile,
+    ),
+  );
   md.appendMarkdown('\n\n');
-  md.appendMarkdown(escapeMarkdown(
-    project.qpt.installed ? t('Quality Patches Tool {0} installed', project.qpt.installed) : t('Quality Patches Tool not installed'),
-  ));
+  md.appendMarkdown(
+    escapeMarkdown(
+      project.qpt.installed
+        ? t('Quality Patches Tool {0} installed', project.qpt.installed)
+        : t('Quality Patches Tool not installed'),
+    ),
+  );
   md.appendMarkdown('\n\n');
   for (const status of STATUSES) {
     md.appendMarkdown(escapeMarkdown(t('{0}: {1}', statusLabel(status), formatCount(result.counts[status]))));
     md.appendMarkdown('  \n');
   }
   md.appendMarkdown('\n');
-  md.appendMarkdown(escapeMarkdown(t('Catalogs: {0}', catalog.sources.map((s) => (s.version ? `${s.kind} ${s.version}` : s.kind)).join(', '))));
+  md.appendMarkdown(
+    escapeMarkdown(
+      t('Catalogs: {0}', catalog.sources.map((s) => (s.version ? `${s.kind} ${s.version}` : s.kind)).join(', ')),
+    ),
+  );
   if (problems.length > 0) {
     md.appendMarkdown('\n\n');
-    md.appendMarkdown(escapeMarkdown(
-      problems.length === 1
-        ? t('{0} catalog entry was skipped (see the Commerce Patches output).', formatCount(1))
-        : t('{0} catalog entries were skipped (see the Commerce Patches output).', formatCount(problems.length)),
-    ));
+    md.appendMarkdown(
+      escapeMarkdown(
+        problems.length === 1
+          ? t('{0} catalog entry was skipped (see the Commerce Patches output).', formatCount(1))
+          : t('{0} catalog entries were skipped (see the Commerce Patches output).', formatCount(problems.length)),
+      ),
+    );
   }
   return md;
 }

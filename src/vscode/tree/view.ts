@@ -49,9 +49,7 @@ export class PatchView implements vscode.Disposable {
     }
     setContext(CONTEXT.filtered, this.provider.filter.active);
     this.view.badge =
-      summary.applicable > 0
-        ? { value: summary.applicable, tooltip: badgeTooltip(summary) }
-        : undefined;
+      summary.applicable > 0 ? { value: summary.applicable, tooltip: badgeTooltip(summary) } : undefined;
     this.view.message = this.message(summary);
   }
 
@@ -60,7 +58,12 @@ export class PatchView implements vscode.Disposable {
     const release = this.provider.browsed?.analysis.project.release;
     if (release !== undefined) return t("Browsing release {0}, not this workspace's store.", release);
     if (filter.active) {
-      return t('Filter “{0}”: {1} of {2} patches shown.', filter.text, formatCount(summary.shown), formatCount(summary.total));
+      return t(
+        'Filter “{0}”: {1} of {2} patches shown.',
+        filter.text,
+        formatCount(summary.shown),
+        formatCount(summary.total),
+      );
     }
     // No message otherwise: VS Code shows the welcome content only while the view has none.
     return undefined;

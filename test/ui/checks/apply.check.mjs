@@ -16,7 +16,10 @@ function applyWorkspace(name) {
   cpSync(join(ROOT, 'test', 'fixtures', 'cloud-246p3'), dir, { recursive: true });
   mkdirSync(join(dir, '.vscode'), { recursive: true });
   // A workspace value of the setting: a Docker-based store would put e.g. ["ddev", "exec", ...] here.
-  writeFileSync(join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'commercePatches.qptCommand': [process.execPath, FAKE_QPT] }, null, 2));
+  writeFileSync(
+    join(dir, '.vscode', 'settings.json'),
+    JSON.stringify({ 'commercePatches.qptCommand': [process.execPath, FAKE_QPT] }, null, 2),
+  );
   return dir;
 }
 
@@ -26,14 +29,26 @@ const norm = (text) => text.replace(/\u00a0/g, ' ');
 
 function fakeRuns() {
   const log = join(folder, '.fake-qpt.log');
-  return existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : [];
+  return existsSync(log)
+    ? readFileSync(log, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+    : [];
 }
 
 async function openPatchesView(ui, localize, manifest) {
   const title = localize(manifest.contributes.viewsContainers.activitybar[0].title);
-  await ui.stable(() => ui.activityBarTitles(), (titles) => titles.includes(title), 30_000);
+  await ui.stable(
+    () => ui.activityBarTitles(),
+    (titles) => titles.includes(title),
+    30_000,
+  );
   await ui.openViewContainer(title);
-  return ui.stable(() => ui.treeRows(undefined, { wait: true }), (rows) => rows.length >= 3);
+  return ui.stable(
+    () => ui.treeRows(undefined, { wait: true }),
+    (rows) => rows.length >= 3,
+  );
 }
 
 export default [
@@ -43,7 +58,14 @@ export default [
     timeout: 120,
     async prepare() {
       // Invented status rows for the fixture's patches (the fake knows only the IDs it lists).
-      const row = (Id, Status, Title, Category) => ({ Id, Status, Title: `${Title}\n`, Category, Origin: 'Adobe Commerce Support', Details: 'Patch type: Optional' });
+      const row = (Id, Status, Title, Category) => ({
+        Id,
+        Status,
+        Title: `${Title}\n`,
+        Category,
+        Origin: 'Adobe Commerce Support',
+        Details: 'Patch type: Optional',
+      });
       writeFileSync(
         join(folder, '.fake-qpt.json'),
         JSON.stringify({
@@ -73,11 +95,18 @@ export default [
       // Search by words of the title, tick the patch: the patch it requires is ticked with it.
       const input = widget.locator('.quick-input-box input');
       await input.fill('staging');
-      await ui.stable(() => ui.quickPickItems(), (items) => items.length === 1 && items[0] === 'ACSD-90002');
+      await ui.stable(
+        () => ui.quickPickItems(),
+        (items) => items.length === 1 && items[0] === 'ACSD-90002',
+      );
       await rows.filter({ hasText: 'ACSD-90002' }).locator('.monaco-checkbox').click();
       await input.fill('');
       const checked = () =>
-        rows.evaluateAll((els) => els.filter((e) => e.getAttribute('aria-checked') === 'true').map((e) => e.querySelector('.label-name')?.textContent?.trim()));
+        rows.evaluateAll((els) =>
+          els
+            .filter((e) => e.getAttribute('aria-checked') === 'true')
+            .map((e) => e.querySelector('.label-name')?.textContent?.trim()),
+        );
       const ticked = await ui.stable(checked, (ids) => ids.length === 2);
       assert.deepEqual(ticked, ['ACSD-90001', 'ACSD-90002']);
       await ui.page.mouse.move(1, 400);
@@ -100,19 +129,43 @@ export default [
         (texts) => texts.some((t) => norm(t).startsWith('Applied ACSD-90001, ACSD-90002')),
         20_000,
       );
-      assert.ok(toast.some((t) => norm(t) === 'Applied ACSD-90001, ACSD-90002 to Adobe Commerce 2.4.6-p3 · Cloud.'), toast.join(' | '));
-      await ui.stable(() => fakeRuns().length, (n) => n >= 2, 10_000);
-      assert.deepEqual(fakeRuns(), [['apply', '-n', 'ACSD-90001', 'ACSD-90002'], ['status', '--format=json']]);
-      const terminal = norm(await ui.page.locator('.part.panel').first().innerText().catch(() => ''));
+      assert.ok(
+        toast.some((t) => norm(t) === 'Applied ACSD-90001, ACSD-90002 to Adobe Commerce 2.4.6-p3 · Cloud.'),
+        toast.join(' | '),
+      );
+      await ui.stable(
+        () => fakeRuns().length,
+        (n) => n >= 2,
+        10_000,
+      );
+      assert.deepEqual(fakeRuns(), [
+        ['apply', '-n', 'ACSD-90001', 'ACSD-90002'],
+        ['status', '--format=json'],
+      ]);
+      const terminal = norm(
+        await ui.page
+          .locator('.part.panel')
+          .first()
+          .innerText()
+          .catch(() => ''),
+      );
       assert.match(terminal, /Apply ACSD-90001 ACSD-90002/);
       await ui.screenshot('result');
 
-      const tree = await ui.stable(() => ui.treeRows(undefined), (r) => r.some((x) => x.label === 'Applied'));
+      const tree = await ui.stable(
+        () => ui.treeRows(undefined),
+        (r) => r.some((x) => x.label === 'Applied'),
+      );
       const applied = tree.find((r) => r.label === 'Applied');
       assert.equal(applied?.description, '3');
       await ui.clickRow('Applied');
-      const after = await ui.stable(() => ui.treeRows(undefined), (r) => r.some((x) => x.label === 'MDVA-39305-V3'));
-      const appliedRows = after.slice(after.findIndex((r) => r.label === 'Applied') + 1, after.findIndex((r) => r.label === 'Applied') + 4).map((r) => r.label);
+      const after = await ui.stable(
+        () => ui.treeRows(undefined),
+        (r) => r.some((x) => x.label === 'MDVA-39305-V3'),
+      );
+      const appliedRows = after
+        .slice(after.findIndex((r) => r.label === 'Applied') + 1, after.findIndex((r) => r.label === 'Applied') + 4)
+        .map((r) => r.label);
       assert.deepEqual(appliedRows, ['ACSD-90001', 'ACSD-90002', 'MDVA-39305-V3']);
       await ui.screenshot('applied-group', { selector: '.part.sidebar' });
     },
@@ -123,7 +176,10 @@ export default [
     async prepare() {
       // A deprecated patch at the end of the fixture's list.
       const file = join(yamlFolder, '.magento.env.yaml');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('      - ACSD-90004\n', '      - ACSD-90004\n      - ACSD-90003\n'));
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace('      - ACSD-90004\n', '      - ACSD-90004\n      - ACSD-90003\n'),
+      );
     },
     async run(ui, { manifest, localize }) {
       await openPatchesView(ui, localize, manifest);

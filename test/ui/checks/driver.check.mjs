@@ -18,7 +18,10 @@ export default [
     },
     async run(ui) {
       await ui.openViewContainer('Explorer');
-      const files = await ui.stable(() => ui.treeRows(undefined), (rows) => rows.length > 0);
+      const files = await ui.stable(
+        () => ui.treeRows(undefined),
+        (rows) => rows.length > 0,
+      );
       assert.deepEqual(
         files.map((r) => r.label),
         ['notes.txt', 'shout.ts'],
@@ -54,10 +57,16 @@ export default [
       await ui.openFile('shout.ts');
       await ui.runCommand('TypeScript: Go to Project Configuration (tsconfig)');
       const toasts = await ui.notifications({ timeout: 20_000 });
-      assert.ok(toasts.some((t) => /project/i.test(t)), `toasts: ${toasts.join(' | ')}`);
+      assert.ok(
+        toasts.some((t) => /project/i.test(t)),
+        `toasts: ${toasts.join(' | ')}`,
+      );
       await ui.screenshot('notification');
       const center = await ui.notifications({ center: true });
-      assert.ok(center.some((n) => toasts.includes(n)), `center: ${center.join(' | ')}; toasts: ${toasts.join(' | ')}`);
+      assert.ok(
+        center.some((n) => toasts.includes(n)),
+        `center: ${center.join(' | ')}; toasts: ${toasts.join(' | ')}`,
+      );
     },
   },
 ];

@@ -12,15 +12,22 @@ const WORKSPACE = join(CACHE, 'ui-workspaces', 'evidence-store');
 /** Writes the workspace (the runner needs the folder before the checks start). */
 function prepare() {
   const qpt = join(WORKSPACE, 'vendor', 'magento', 'quality-patches');
-  for (const dir of [qpt, join(WORKSPACE, 'var', 'log'), join(WORKSPACE, 'app', 'etc')]) mkdirSync(dir, { recursive: true });
+  for (const dir of [qpt, join(WORKSPACE, 'var', 'log'), join(WORKSPACE, 'app', 'etc')])
+    mkdirSync(dir, { recursive: true });
   for (const f of ['composer.json', 'composer.lock']) copyFileSync(join(FIXTURE, f), join(WORKSPACE, f));
-  copyFileSync(join(FIXTURE, 'vendor', 'magento', 'quality-patches', 'support-patches.json'), join(qpt, 'support-patches.json'));
+  copyFileSync(
+    join(FIXTURE, 'vendor', 'magento', 'quality-patches', 'support-patches.json'),
+    join(qpt, 'support-patches.json'),
+  );
   writeFileSync(
     join(WORKSPACE, 'var', 'log', 'exception.log'),
     'main.INFO: cache cleaned\n'.repeat(20) +
       '[2025-10-01T10:00:00.123456+00:00] report.CRITICAL: DivisionByZeroError: Division by zero in /app/vendor/magento/module-sales/Model/Order/Tax.php:58\n',
   );
-  writeFileSync(join(WORKSPACE, 'app', 'etc', 'env.php'), "<?php\nreturn ['system' => ['default' => ['dev' => ['js' => ['minify_files' => 1]]]]];\n");
+  writeFileSync(
+    join(WORKSPACE, 'app', 'etc', 'env.php'),
+    "<?php\nreturn ['system' => ['default' => ['dev' => ['js' => ['minify_files' => 1]]]]];\n",
+  );
 }
 
 prepare();
@@ -31,18 +38,32 @@ export default [
     folder: WORKSPACE,
     async run(ui, { manifest, localize }) {
       const title = localize(manifest.contributes.viewsContainers.activitybar[0].title);
-      await ui.stable(() => ui.activityBarTitles(), (titles) => titles.includes(title), 30_000);
+      await ui.stable(
+        () => ui.activityBarTitles(),
+        (titles) => titles.includes(title),
+        30_000,
+      );
       await ui.openViewContainer(title);
-      let rows = await ui.stable(() => ui.treeRows(undefined, { wait: true }), (r) => r.some((x) => x.label === 'Recommended for this store'), 20_000);
+      let rows = await ui.stable(
+        () => ui.treeRows(undefined, { wait: true }),
+        (r) => r.some((x) => x.label === 'Recommended for this store'),
+        20_000,
+      );
       const group = rows.find((r) => r.label === 'Recommended for this store');
       assert.equal(group.description, '2');
       assert.equal(group.expanded, true);
       await ui.clickRow('ACSD-90101');
-      rows = await ui.stable(() => ui.treeRows(undefined, { wait: true }), (r) => r.some((x) => x.label === 'exception.log:21'));
+      rows = await ui.stable(
+        () => ui.treeRows(undefined, { wait: true }),
+        (r) => r.some((x) => x.label === 'exception.log:21'),
+      );
       const line = rows.find((r) => r.label === 'exception.log:21');
       assert.match(line.description, /DivisionByZeroError/);
       await ui.clickRow('ACSD-90103');
-      await ui.stable(() => ui.treeRows(undefined, { wait: true }), (r) => r.some((x) => x.label === 'dev/js/minify_files = 1'));
+      await ui.stable(
+        () => ui.treeRows(undefined, { wait: true }),
+        (r) => r.some((x) => x.label === 'dev/js/minify_files = 1'),
+      );
       await ui.screenshot('recommended', { selector: '.part.sidebar' });
     },
   },

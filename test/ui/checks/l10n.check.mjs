@@ -14,7 +14,12 @@ const TITLE_JA = 'API でのログイン成功後も顧客のログイン失敗�
 /** The hover over `word`, once any earlier hover has closed (the editor keeps one open for a moment). */
 async function hoverOn(ui, word) {
   await ui.clearHover();
-  await ui.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /\S/ }).first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+  await ui.page
+    .locator('.monaco-hover:not(.hidden)')
+    .filter({ hasText: /\S/ })
+    .first()
+    .waitFor({ state: 'hidden', timeout: 5_000 })
+    .catch(() => {});
   const text = norm(await ui.hover(word));
   assert.ok(text.startsWith(word), `the hover is not about ${word}: ${text.slice(0, 80)}`);
   return text;
@@ -23,9 +28,16 @@ async function hoverOn(ui, word) {
 async function openPatchesView(ui, { manifest, localize }) {
   const title = localize(manifest.contributes.viewsContainers.activitybar[0].title);
   assert.equal(title, 'Commerce パッチ');
-  await ui.stable(() => ui.activityBarTitles(), (titles) => titles.includes(title), 30_000);
+  await ui.stable(
+    () => ui.activityBarTitles(),
+    (titles) => titles.includes(title),
+    30_000,
+  );
   await ui.openViewContainer(title);
-  return ui.stable(() => ui.treeRows(undefined, { wait: true }), (rows) => rows.length >= 3);
+  return ui.stable(
+    () => ui.treeRows(undefined, { wait: true }),
+    (rows) => rows.length >= 3,
+  );
 }
 
 export default [
@@ -49,7 +61,10 @@ export default [
       assert.ok(actions.includes('パッチのフィルター…') && actions.includes('最新の情報に更新'), actions.join(', '));
 
       await ui.clickRow('QPT の更新が必要');
-      rows = await ui.stable(() => ui.treeRows(undefined, { wait: true }), (r) => r.some((x) => x.label === 'ACSD-61103'));
+      rows = await ui.stable(
+        () => ui.treeRows(undefined, { wait: true }),
+        (r) => r.some((x) => x.label === 'ACSD-61103'),
+      );
       const acsd = rows.find((r) => r.label === 'ACSD-61103');
       assert.equal(norm(acsd.description), TITLE_JA);
       await ui.screenshot('tree', { selector: '.part.sidebar' });
@@ -62,12 +77,17 @@ export default [
       await ui.screenshot('row-tooltip');
       // The row's inline actions.
       const row = ui.page.locator('.part.sidebar .monaco-list-row', { hasText: 'ACSD-61103' }).first();
-      const inline = await row.locator('.actions .action-label').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+      const inline = await row
+        .locator('.actions .action-label')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
       assert.deepEqual(inline, ['ドキュメントを開く', 'パッチ ID のコピー']);
 
       const status = ui.page.locator('.part.statusbar .statusbar-item', { hasText: 'Adobe Commerce 2.4.6-p3' }).first();
       const applicable = rows.find((r) => r.label === '適用可能');
-      assert.equal(norm((await status.innerText()).trim()), `Adobe Commerce 2.4.6-p3 · Cloud · 適用可能 ${applicable.description} 件`);
+      assert.equal(
+        norm((await status.innerText()).trim()),
+        `Adobe Commerce 2.4.6-p3 · Cloud · 適用可能 ${applicable.description} 件`,
+      );
       await ui.screenshot('status-bar', { selector: '.part.statusbar' });
     },
   },
@@ -103,7 +123,12 @@ export default [
       await dialog.waitFor({ timeout: 10_000 });
       const url = norm(await dialog.locator('.dialog-message-detail').innerText()).replace(/\s+/g, '');
       await ui.screenshot('open-article-dialog');
-      await dialog.locator('.monaco-button').filter({ hasText: /^(Cancel|キャンセル)$/ }).first().click().catch(() => ui.page.keyboard.press('Escape'));
+      await dialog
+        .locator('.monaco-button')
+        .filter({ hasText: /^(Cancel|キャンセル)$/ })
+        .first()
+        .click()
+        .catch(() => ui.page.keyboard.press('Escape'));
       assert.equal(url, ARTICLE);
     },
   },

@@ -26,7 +26,11 @@ function cloudWith1182() {
 async function openPatchesView(ui, localize, manifest) {
   const title = localize(manifest.contributes.viewsContainers.activitybar[0].title);
   // On a fresh server the extension's contributions register a moment after the workbench shows.
-  await ui.stable(() => ui.activityBarTitles(), (titles) => titles.includes(title), 30_000);
+  await ui.stable(
+    () => ui.activityBarTitles(),
+    (titles) => titles.includes(title),
+    30_000,
+  );
   await ui.openViewContainer(title);
   return title;
 }
@@ -36,7 +40,10 @@ async function openPatchesView(ui, localize, manifest) {
 const norm = (text) => text.replace(/\u00a0/g, ' ');
 
 async function rowsOf(ui, minimum = 2) {
-  return ui.stable(() => ui.treeRows(undefined, { wait: true }), (rows) => rows.length >= minimum);
+  return ui.stable(
+    () => ui.treeRows(undefined, { wait: true }),
+    (rows) => rows.length >= minimum,
+  );
 }
 
 /** The text of the first output channel line that matches `pattern`, read from the Output panel. */
@@ -45,7 +52,10 @@ async function outputLine(ui, channel, pattern) {
   await ui.pickQuickPickItem(channel);
   const lines = ui.page.locator('.part.panel .view-lines');
   await lines.first().waitFor({ timeout: 10_000 });
-  const text = await ui.stable(async () => norm(await lines.first().innerText()), (t) => pattern.test(t));
+  const text = await ui.stable(
+    async () => norm(await lines.first().innerText()),
+    (t) => pattern.test(t),
+  );
   // Long lines wrap in the panel: match over the whole text.
   const line = pattern.exec(text.replace(/\s*\n\s*/g, ' '))?.[0];
   assert.ok(line, `no text matching ${pattern} in the "${channel}" output:\n${text}`);
@@ -101,7 +111,9 @@ export default [
 
       // The inline actions of the row.
       const row = ui.page.locator('.part.sidebar .monaco-list-row', { hasText: 'ACSD-61103' }).first();
-      const actions = await row.locator('.actions .action-label').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+      const actions = await row
+        .locator('.actions .action-label')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
       assert.deepEqual(actions, [localize('%command.openDocs%'), localize('%command.copyId%')]);
 
       // The status bar item.
@@ -117,7 +129,8 @@ export default [
       await openPatchesView(ui, localize, manifest);
       await rowsOf(ui, 3);
       const titleActions = () =>
-        ui.page.locator('.part.sidebar .title-actions .action-label, .part.sidebar .pane-header .actions .action-label')
+        ui.page
+          .locator('.part.sidebar .title-actions .action-label, .part.sidebar .pane-header .actions .action-label')
           .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).filter(Boolean));
       const before = await titleActions();
       for (const key of ['%command.filter%', '%command.groupFlat%', '%command.refresh%']) {
@@ -125,7 +138,10 @@ export default [
       }
       assert.ok(!before.includes(localize('%command.clearFilter%')), 'Clear Filter shown without a filter');
 
-      await ui.page.locator('.part.sidebar .action-label[aria-label="' + localize('%command.filter%') + '"]').first().click();
+      await ui.page
+        .locator('.part.sidebar .action-label[aria-label="' + localize('%command.filter%') + '"]')
+        .first()
+        .click();
       const input = ui.page.locator('.quick-input-widget .quick-input-box input');
       await input.waitFor({ timeout: 10_000 });
       await input.fill('cache');
@@ -134,7 +150,10 @@ export default [
       const message = norm(await ui.page.locator('.part.sidebar .message').first().innerText());
       assert.match(message, /Filter “cache”: \d+ of \d+ patches shown\./);
       const rows = await rowsOf(ui, 2);
-      assert.ok(rows.every((r) => !/^ACSD-9000[12]$/.test(r.label)), rows.map((r) => r.label).join(', '));
+      assert.ok(
+        rows.every((r) => !/^ACSD-9000[12]$/.test(r.label)),
+        rows.map((r) => r.label).join(', '),
+      );
       assert.ok((await titleActions()).includes(localize('%command.clearFilter%')));
       await ui.screenshot('filtered', { selector: '.part.sidebar' });
       await ui.runCommand(`${localize('%category%')}: ${localize('%command.clearFilter%')}`);
@@ -223,7 +242,12 @@ export default [
         const dialog = ui.page.locator('.monaco-dialog-box');
         await dialog.waitFor({ timeout: 10_000 });
         const url = norm(await dialog.locator('.dialog-message-detail').innerText()).replace(/\s+/g, '');
-        await dialog.locator('.monaco-button').filter({ hasText: /^(Cancel|Avbryt)$/ }).first().click().catch(() => ui.page.keyboard.press('Escape'));
+        await dialog
+          .locator('.monaco-button')
+          .filter({ hasText: /^(Cancel|Avbryt)$/ })
+          .first()
+          .click()
+          .catch(() => ui.page.keyboard.press('Escape'));
         await ui.settle();
         return url;
       };
@@ -236,18 +260,27 @@ export default [
       // A patch without an article: the search page in Swedish. The dialog shortens addresses with a query, so
       // let it open the page (answered locally: no network needed) and read the address the browser got.
       const context = ui.page.context();
-      await context.route('https://experienceleague.adobe.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>stub</title>' }));
+      await context.route('https://experienceleague.adobe.com/**', (route) =>
+        route.fulfill({ contentType: 'text/html', body: '<title>stub</title>' }),
+      );
       try {
         await ui.page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Öppna dokumentationen' }).first().click();
         const dialog = ui.page.locator('.monaco-dialog-box');
         await dialog.waitFor({ timeout: 10_000 });
         const opened = context.waitForEvent('page', { timeout: 10_000 });
-        await dialog.locator('.monaco-button').filter({ hasText: /^(Open|Öppna)$/ }).first().click();
+        await dialog
+          .locator('.monaco-button')
+          .filter({ hasText: /^(Open|Öppna)$/ })
+          .first()
+          .click();
         const page = await opened;
         await page.waitForURL(/experienceleague/, { timeout: 10_000 }).catch(() => {});
         const url = page.url();
         await page.close();
-        assert.equal(url, 'https://experienceleague.adobe.com/tools/commerce-quality-patches/index.html?lang=sv-SE#ACSD-90001');
+        assert.equal(
+          url,
+          'https://experienceleague.adobe.com/tools/commerce-quality-patches/index.html?lang=sv-SE#ACSD-90001',
+        );
       } finally {
         await context.unroute('https://experienceleague.adobe.com/**');
       }
@@ -263,12 +296,18 @@ export default [
       const text = norm(await welcome.first().innerText());
       assert.match(text, /cannot be read/);
       await ui.screenshot('welcome-broken-lock', { selector: '.part.sidebar' });
-      await welcome.locator('.monaco-button', { hasText: localize('%command.openLockProblem%') }).first().click();
+      await welcome
+        .locator('.monaco-button', { hasText: localize('%command.openLockProblem%') })
+        .first()
+        .click();
       await ui.page.locator('.tabs-container .tab.active', { hasText: 'composer.lock' }).waitFor({ timeout: 10_000 });
       const cursor = await ui.page.locator('.part.statusbar #status\\.editor\\.selection').first().innerText();
       assert.match(cursor, /Ln 10, Col 13/);
       // The error itself is in the Problems panel, at that spot.
-      await ui.page.locator(`.part.sidebar .welcome-view-content .monaco-button`, { hasText: 'Show Problems' }).first().click();
+      await ui.page
+        .locator(`.part.sidebar .welcome-view-content .monaco-button`, { hasText: 'Show Problems' })
+        .first()
+        .click();
       const problems = ui.page.locator('.part.panel .markers-panel .monaco-list-row');
       await problems.first().waitFor({ timeout: 10_000 });
       const problemText = norm((await problems.allInnerTexts()).join('\n'));
@@ -311,10 +350,13 @@ export default [
       await ui.page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 60_000 });
       await rowsOf(ui, 3);
       const line = await outputLine(ui, 'Commerce Patches', /Patches view filled [\d,]+ ms after activation.*/);
-      const analysed = await outputLine(ui, 'Commerce Patches', /[\d,]+ catalog patches, [\d,]+ applicable, read in [\d,]+ ms/);
+      const analysed = await outputLine(
+        ui,
+        'Commerce Patches',
+        /[\d,]+ catalog patches, [\d,]+ applicable, read in [\d,]+ ms/,
+      );
       console.log(`      speed: ${line.trim()} | ${analysed.trim().replace(/^.*composer\.lock: /, '')}`);
       await ui.screenshot('output-timings');
     },
   },
 ];
-

@@ -14,7 +14,14 @@ import { CACHE, ROOT } from '../../../tools/vscode-host/paths.mjs';
 function realQptSupport() {
   const outfile = join(CACHE, 'ui-support', 'realQpt.cjs');
   mkdirSync(join(CACHE, 'ui-support'), { recursive: true });
-  buildSync({ entryPoints: [join(ROOT, 'test', 'support', 'realQpt.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning' });
+  buildSync({
+    entryPoints: [join(ROOT, 'test', 'support', 'realQpt.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile,
+    logLevel: 'warning',
+  });
   return createRequire(import.meta.url)(outfile);
 }
 
@@ -35,16 +42,26 @@ export default [
     async run(ui, { manifest, localize }) {
       const { gitAccepts } = realQptSupport();
       const title = localize(manifest.contributes.viewsContainers.activitybar[0].title);
-      await ui.stable(() => ui.activityBarTitles(), (titles) => titles.includes(title), 30_000);
+      await ui.stable(
+        () => ui.activityBarTitles(),
+        (titles) => titles.includes(title),
+        30_000,
+      );
       await ui.openViewContainer(title);
-      await ui.stable(() => ui.treeRows(undefined, { wait: true }), (rows) => rows.length >= 3);
+      await ui.stable(
+        () => ui.treeRows(undefined, { wait: true }),
+        (rows) => rows.length >= 3,
+      );
       await ui.runCommand(`${localize('%category%')}: ${localize('%command.apply%')}`);
 
       const widget = ui.page.locator('.quick-input-widget');
       const rows = widget.locator('.quick-input-list .monaco-list-row');
       await rows.first().waitFor({ timeout: 20_000 });
       await widget.locator('.quick-input-box input').fill('ACP2E-3705');
-      await ui.stable(() => ui.quickPickItems(), (items) => items.includes('ACP2E-3705'));
+      await ui.stable(
+        () => ui.quickPickItems(),
+        (items) => items.includes('ACP2E-3705'),
+      );
       await widget.getByRole('checkbox', { name: 'ACP2E-3705', exact: true }).click();
       await widget.locator('.quick-input-action .monaco-button, .monaco-button', { hasText: 'OK' }).first().click();
 
@@ -60,10 +77,17 @@ export default [
         (texts) => texts.some((t) => norm(t).startsWith('Applied ACP2E-3705')),
         180_000,
       );
-      assert.ok(toast.some((t) => norm(t) === 'Applied ACP2E-3705 to Magento Open Source 2.4.7-p1.'), toast.join(' | '));
+      assert.ok(
+        toast.some((t) => norm(t) === 'Applied ACP2E-3705 to Magento Open Source 2.4.7-p1.'),
+        toast.join(' | '),
+      );
       assert.ok(gitAccepts(store, PATCH, true), 'git apply --check --reverse: the vendor files hold the patch');
 
-      const tree = await ui.stable(() => ui.treeRows(undefined), (r) => r.some((x) => x.label === 'Applied'), 60_000);
+      const tree = await ui.stable(
+        () => ui.treeRows(undefined),
+        (r) => r.some((x) => x.label === 'Applied'),
+        60_000,
+      );
       assert.equal(tree.find((r) => r.label === 'Applied')?.description, '1');
       // The status bar counts as the Applicable group does: the applied patch left both.
       const applicable = tree.find((r) => r.label === 'Applicable')?.description;
@@ -74,7 +98,10 @@ export default [
       );
       assert.ok(norm(bar).includes(`· ${applicable} applicable`), bar);
       await ui.clickRow('Applied');
-      await ui.stable(() => ui.treeRows(undefined), (r) => r.some((x) => x.label === 'ACP2E-3705'));
+      await ui.stable(
+        () => ui.treeRows(undefined),
+        (r) => r.some((x) => x.label === 'ACP2E-3705'),
+      );
       await ui.screenshot('applied-group', { selector: '.part.sidebar' });
       store.remove();
     },

@@ -7,7 +7,10 @@ export default [
     async run(ui, { manifest, extensionId, localize }) {
       const installed = await ui.installedExtensions();
       const entry = installed.find((e) => e.id.toLowerCase() === extensionId.toLowerCase());
-      assert.ok(entry, `the Extensions view does not list ${extensionId}; it lists: ${installed.map((e) => e.id).join(', ')}`);
+      assert.ok(
+        entry,
+        `the Extensions view does not list ${extensionId}; it lists: ${installed.map((e) => e.id).join(', ')}`,
+      );
       assert.equal(entry.name, manifest.displayName);
       // The description comes from package.nls.json: a raw %placeholder% means the VSIX lacks it.
       assert.equal(entry.description, localize(manifest.description));

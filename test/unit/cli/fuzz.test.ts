@@ -22,20 +22,46 @@ const LOCK = {
 };
 
 const SUPPORT = {
-  'ACSD-1': { title: 'One', categories: ['Other'], packages: { 'magento/magento2-base': { '>=2.4.6 <2.4.7': { file: 'os/ACSD-1.patch' } } } },
+  'ACSD-1': {
+    title: 'One',
+    categories: ['Other'],
+    packages: { 'magento/magento2-base': { '>=2.4.6 <2.4.7': { file: 'os/ACSD-1.patch' } } },
+  },
   'MDVA-2': {
     title: 'Two',
     categories: ['Checkout'],
-    packages: { 'magento/magento2-ee-base': { '>=2.4.4 <2.4.6-p4 || 2.4.7': { file: 'commerce/MDVA-2.patch', require: ['ACSD-1'] } } },
+    packages: {
+      'magento/magento2-ee-base': {
+        '>=2.4.4 <2.4.6-p4 || 2.4.7': { file: 'commerce/MDVA-2.patch', require: ['ACSD-1'] },
+      },
+    },
   },
-  'ACP2E-3': { title: 'Three', categories: ['Other'], packages: { 'magento/module-page-builder': { '^2.2': { file: 'x.patch', 'replaced-with': 'ACSD-1' } } } },
+  'ACP2E-3': {
+    title: 'Three',
+    categories: ['Other'],
+    packages: { 'magento/module-page-builder': { '^2.2': { file: 'x.patch', 'replaced-with': 'ACSD-1' } } },
+  },
 };
 
 const INFO = {
   version: '1.1.50',
   patches: [
-    { id: 'ACSD-1', releases: ['2.4.6', '2.4.6-p3'], description: 'One', categories: ['Other'], origin: 'Adobe Commerce Support', components: [] },
-    { id: 'MDVA-2', releases: ['2.4.5'], description: 'Two', categories: ['Checkout'], origin: 'Adobe Commerce Support', components: ['magento/module-checkout'] },
+    {
+      id: 'ACSD-1',
+      releases: ['2.4.6', '2.4.6-p3'],
+      description: 'One',
+      categories: ['Other'],
+      origin: 'Adobe Commerce Support',
+      components: [],
+    },
+    {
+      id: 'MDVA-2',
+      releases: ['2.4.5'],
+      description: 'Two',
+      categories: ['Checkout'],
+      origin: 'Adobe Commerce Support',
+      components: ['magento/module-checkout'],
+    },
   ],
 };
 
@@ -66,7 +92,8 @@ function writeCase(r: Random, dir: string): { lock: string; catalog: string; for
   const lockData = r.chance(0.5) ? mutateJson(LOCK, r, 0.3) : LOCK;
   let lockText = JSON.stringify(lockData, null, r.chance(0.5) ? 4 : undefined);
   if (r.chance(0.3)) lockText = mutateText(lockText, r);
-  if (r.chance(0.2)) lockText = JSON.stringify({ packages: [{ name: 'magento/magento2-base', version: hostileVersion(r) }] });
+  if (r.chance(0.2))
+    lockText = JSON.stringify({ packages: [{ name: 'magento/magento2-base', version: hostileVersion(r) }] });
   const format: Format = r.pick(['yaml', 'support', 'info'] as const);
   let catalogText: string;
   if (format === 'yaml') catalogText = r.chance(0.8) ? mutateText(YAML, r) : YAML;
@@ -76,7 +103,10 @@ function writeCase(r: Random, dir: string): { lock: string; catalog: string; for
     if (r.chance(0.3)) catalogText = mutateText(catalogText, r);
   }
   const lock = join(dir, 'composer.lock');
-  const catalog = join(dir, format === 'yaml' ? 'catalog.yaml' : format === 'support' ? 'support-patches.json' : 'patches-info.json');
+  const catalog = join(
+    dir,
+    format === 'yaml' ? 'catalog.yaml' : format === 'support' ? 'support-patches.json' : 'patches-info.json',
+  );
   writeFileSync(lock, lockText);
   writeFileSync(catalog, catalogText);
   return { lock, catalog, format };
@@ -110,9 +140,11 @@ describe('fuzzing locks and catalogs in the three formats', function () {
       if (analysis !== undefined) {
         const table = tableReport([analysis], true, 'en', english, dir);
         assert.doesNotMatch(table, CONTROL, `a control character in the table of ${label}`);
-        for (const line of table.split('\n')) assert.ok([...line].length <= 100, `${JSON.stringify(line)} is too long in ${label}`);
+        for (const line of table.split('\n'))
+          assert.ok([...line].length <= 100, `${JSON.stringify(line)} is too long in ${label}`);
         JSON.parse(jsonReport([analysis], true, 'en'));
-        for (const p of analysis.problems) assert.doesNotMatch(p.message, /\n/, `a line break in ${JSON.stringify(p.message)} of ${label}`);
+        for (const p of analysis.problems)
+          assert.doesNotMatch(p.message, /\n/, `a line break in ${JSON.stringify(p.message)} of ${label}`);
         usable++;
       }
       assert.ok(Date.now() - t0 < 2000, `${label}: took ${Date.now() - t0} ms`);
@@ -135,11 +167,15 @@ describe('fuzzing locks and catalogs in the three formats', function () {
       mkdirSync(caseDir, { recursive: true });
       const { lock, catalog } = writeCase(r, caseDir);
       const format = r.pick(['table', 'json']);
-      const run = spawnSync(process.execPath, ['-r', preload, CLI, 'triage', lock, '--catalog', catalog, '--all', '--format', format], {
-        encoding: 'utf8',
-        env: { ...process.env, LANG: 'C', LC_ALL: '', LANGUAGE: '' },
-        timeout: 30_000,
-      });
+      const run = spawnSync(
+        process.execPath,
+        ['-r', preload, CLI, 'triage', lock, '--catalog', catalog, '--all', '--format', format],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, LANG: 'C', LC_ALL: '', LANGUAGE: '' },
+          timeout: 30_000,
+        },
+      );
       const label = `run ${i} (${JSON.stringify(readFileSync(lock, 'utf8').slice(0, 60))}…, ${JSON.stringify(readFileSync(catalog, 'utf8').slice(0, 60))}…): ${JSON.stringify(run.stderr.slice(0, 500))}`;
       assert.ok(run.status === 0 || run.status === 2, `${label}: exit ${run.status}`);
       const lines = run.stderr.split('\n').filter((l) => l !== '');

@@ -33,7 +33,15 @@ describe('command line: hostile files, names and output', function () {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('never blocks on a FIFO: composer.json, installed QPT metadata, --catalog and PATH', () => {
-    writeFileSync(join(dir, 'composer.lock'), JSON.stringify({ packages: [{ name: 'magento/magento2-base', version: '2.4.6' }, { name: 'magento/quality-patches', version: '1.1.50' }] }));
+    writeFileSync(
+      join(dir, 'composer.lock'),
+      JSON.stringify({
+        packages: [
+          { name: 'magento/magento2-base', version: '2.4.6' },
+          { name: 'magento/quality-patches', version: '1.1.50' },
+        ],
+      }),
+    );
     mkdirSync(join(dir, 'vendor', 'magento', 'quality-patches'), { recursive: true });
     mkfifo(join(dir, 'vendor', 'magento', 'quality-patches', 'support-patches.json'));
     const qpt = runCli(['triage', dir]);
@@ -86,9 +94,21 @@ describe('command line: hostile files, names and output', function () {
     const store = join(dir, 'evil\u001b[2J\nname');
     mkdirSync(store);
     writeFileSync(join(store, 'composer.lock'), LOCK('2.4.6-p3\u001b[31m'));
-    const title = 'Fix \u001b]8;;http://evil.example/\u0007click\u001b]8;;\u0007 \u001b[2J and \u009b31m' + 'x'.repeat(90) + '\u001b[2J';
+    const title =
+      'Fix \u001b]8;;http://evil.example/\u0007click\u001b]8;;\u0007 \u001b[2J and \u009b31m' +
+      'x'.repeat(90) +
+      '\u001b[2J';
     const catalog = join(dir, 'catalog.json');
-    writeFileSync(catalog, JSON.stringify({ 'ACSD-1': { title, categories: ['Other'], packages: { 'magento/magento2-base': { '>=2.4.6 <2.4.7': { file: 'x.patch' } } } } }));
+    writeFileSync(
+      catalog,
+      JSON.stringify({
+        'ACSD-1': {
+          title,
+          categories: ['Other'],
+          packages: { 'magento/magento2-base': { '>=2.4.6 <2.4.7': { file: 'x.patch' } } },
+        },
+      }),
+    );
     const table = runCli(['triage', store, '--catalog', catalog, '--no-bundled', '--all']);
     assert.equal(table.code, 0, table.stderr);
     assert.doesNotMatch(table.stdout, CONTROL);
@@ -113,7 +133,12 @@ describe('command line: hostile files, names and output', function () {
   });
 
   it('prints a usage error on one line that points to --help', () => {
-    for (const args of [['triage', '--bogus'], ['triage', '--format', 'xml'], ['frobnicate'], ['triage', '--depth', 'x']]) {
+    for (const args of [
+      ['triage', '--bogus'],
+      ['triage', '--format', 'xml'],
+      ['frobnicate'],
+      ['triage', '--depth', 'x'],
+    ]) {
       const r = runCli(args);
       assert.equal(r.code, 2);
       assertOneLine(r.stderr);
@@ -132,7 +157,10 @@ describe('command line: hostile files, names and output', function () {
       symlinkSync(join(outside, 'composer.lock'), join(dir, 'b', 'composer.lock'));
       const r = runCli(['triage', dir, '--format', 'json']);
       assert.equal(r.code, 0, r.stderr);
-      assert.deepEqual((JSON.parse(r.stdout) as TriageJson).projects.map((p) => p.lockFile), [join(dir, 'a', 'composer.lock')]);
+      assert.deepEqual(
+        (JSON.parse(r.stdout) as TriageJson).projects.map((p) => p.lockFile),
+        [join(dir, 'a', 'composer.lock')],
+      );
     } finally {
       rmSync(outside, { recursive: true, force: true });
     }
@@ -159,7 +187,12 @@ describe('command line: hostile files, names and output', function () {
       for (let i = 0; i < 25; i++) { mkdirSync('d'.repeat(200)); process.chdir('d'.repeat(200)); }
       const run = (path) => spawnSync(process.execPath, [process.argv[1], 'triage', path], { encoding: 'utf8' });
       process.stdout.write(JSON.stringify([run(process.argv[2]), run('.')].map((r) => ({ code: r.status, stderr: r.stderr }))));`;
-    const r = spawnSync(process.execPath, ['-e', helper, CLI, dir], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'C' }, timeout: 20_000 });
+    const r = spawnSync(process.execPath, ['-e', helper, CLI, dir], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'C' },
+      timeout: 20_000,
+    });
     spawnSync('rm', ['-rf', join(dir, 'd'.repeat(200))]);
     const [absolute, relative] = JSON.parse(r.stdout) as { code: number; stderr: string }[];
     assert.equal(absolute.code, 0, absolute.stderr);

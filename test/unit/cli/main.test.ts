@@ -13,17 +13,29 @@ interface JsonReport {
     lockFile: string;
     product: { edition: string; version: string; b2b: boolean; cloud: boolean } | null;
     qpt: { installed: string | null };
-    patches: Array<{ id: string; status: string; title: string; categories: string[]; package: string | null; constraint: string | null }>;
+    patches: Array<{
+      id: string;
+      status: string;
+      title: string;
+      categories: string[];
+      package: string | null;
+      constraint: string | null;
+    }>;
   }>;
 }
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C', ...env } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C', ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 function json(args: string[]): JsonReport {
-  return JSON.parse(execFileSync(process.execPath, [CLI, 'triage', '--format', 'json', ...args], { encoding: 'utf8' })) as JsonReport;
+  return JSON.parse(
+    execFileSync(process.execPath, [CLI, 'triage', '--format', 'json', ...args], { encoding: 'utf8' }),
+  ) as JsonReport;
 }
 
 describe('command line: real composer.lock files', function () {
@@ -58,11 +70,18 @@ describe('command line: real composer.lock files', function () {
   });
 
   it('agrees with the releases Adobe computes for that store (patches-info.json as oracle)', () => {
-    const report = json([realworld('composer-lock', 'magento-cloud_2.4.6-p3.composer.lock'), '--no-bundled', '--catalog', QPT('support-patches.json')]);
+    const report = json([
+      realworld('composer-lock', 'magento-cloud_2.4.6-p3.composer.lock'),
+      '--no-bundled',
+      '--catalog',
+      QPT('support-patches.json'),
+    ]);
     const read = (file: string): unknown => JSON.parse(readFileSync(QPT(file), 'utf8'));
     const info = read('patches-info.json') as { patches: Array<{ id: string; releases: string[] }> };
     const support = read('support-patches.json') as Record<string, { packages: Record<string, unknown> }>;
-    const oracle = new Set(info.patches.filter((p) => support[p.id] && p.releases.includes('2.4.6-p3')).map((p) => p.id));
+    const oracle = new Set(
+      info.patches.filter((p) => support[p.id] && p.releases.includes('2.4.6-p3')).map((p) => p.id),
+    );
     const got = report.projects[0].patches.map((p) => p.id);
     for (const id of got) assert.ok(oracle.has(id), `${id} listed but Adobe does not list it for 2.4.6-p3`);
     // Adobe's list ignores edition and extensions; every patch on magento2-base itself must be ours too.
@@ -73,7 +92,13 @@ describe('command line: real composer.lock files', function () {
   });
 
   it('prints a table grouped by status, no line wider than 100 columns', () => {
-    const r = cli(['triage', realworld('composer-lock', 'magento-cloud_2.4.6-p3.composer.lock'), '--catalog', QPT('support-patches.json'), '--all']);
+    const r = cli([
+      'triage',
+      realworld('composer-lock', 'magento-cloud_2.4.6-p3.composer.lock'),
+      '--catalog',
+      QPT('support-patches.json'),
+      '--all',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^Adobe Commerce 2\.4\.6-p3 · Cloud/m);
     assert.match(r.stdout, /^Applicable \(\d+\)$/m);
@@ -115,7 +140,10 @@ describe('command line: bad input', function () {
   });
 
   it('reports a lock without Magento as not a Commerce project, not as a failure', () => {
-    writeFileSync(join(dir, 'composer.lock'), JSON.stringify({ packages: [{ name: 'monolog/monolog', version: '3.5.0' }], 'packages-dev': [] }));
+    writeFileSync(
+      join(dir, 'composer.lock'),
+      JSON.stringify({ packages: [{ name: 'monolog/monolog', version: '3.5.0' }], 'packages-dev': [] }),
+    );
     const r = cli(['triage', dir, '--format', 'json']);
     assert.equal(r.code, 0, r.stderr);
     const report = JSON.parse(r.stdout) as JsonReport;
@@ -139,8 +167,16 @@ describe('command line: bad input', function () {
     writeFileSync(
       extra,
       JSON.stringify({
-        'ACSD-90001': { title: 'Good', categories: ['Other'], packages: { 'magento/magento2-base': { '>=2.4.6 <2.4.7': { file: 'a.patch' } } } },
-        'ACSD-90002': { title: 'Bad', categories: ['Other'], packages: { 'magento/magento2-base': { '>=2.4.6 <<2.4.7': { file: 'b.patch' } } } },
+        'ACSD-90001': {
+          title: 'Good',
+          categories: ['Other'],
+          packages: { 'magento/magento2-base': { '>=2.4.6 <2.4.7': { file: 'a.patch' } } },
+        },
+        'ACSD-90002': {
+          title: 'Bad',
+          categories: ['Other'],
+          packages: { 'magento/magento2-base': { '>=2.4.6 <<2.4.7': { file: 'b.patch' } } },
+        },
       }),
     );
     const r = cli(['triage', lock, '--no-bundled', '--catalog', extra, '--format', 'json']);

@@ -28,28 +28,49 @@ const EXPECTED = {
     summary: 'QPT 1.1.43 installed · 1,103 patches in the catalog',
     groups: ['Applicable (155)', 'Needs QPT update (208)', 'Deprecated / replaced (35)', 'Not applicable (705)'],
     acsd61103: 'Customer failed-login count kept after a successful API sign-in',
-    reasons: ['↳ magento/magento2-base 2.4.6-p3 is outside >=2.4.4 <2.4.6', '↳ replaced by ACP2E-4813', '↳ requires ACSD-48366'],
+    reasons: [
+      '↳ magento/magento2-base 2.4.6-p3 is outside >=2.4.4 <2.4.6',
+      '↳ replaced by ACP2E-4813',
+      '↳ requires ACSD-48366',
+    ],
     warning: 'commerce-patches: warning: ',
   },
   sv: {
     summary: 'QPT 1.1.43 installerat · 1\u00a0103 patchar i katalogen',
     groups: ['Tillämplig (155)', 'Kräver QPT-uppdatering (208)', 'Inaktuell/ersatt (35)', 'Ej tillämplig (705)'],
     acsd61103: 'Kundens räknare för misslyckade inloggningar',
-    reasons: ['↳ magento/magento2-base 2.4.6-p3 ligger utanför >=2.4.4 <2.4.6', '↳ ersatt av ACP2E-4813', '↳ kräver ACSD-48366'],
+    reasons: [
+      '↳ magento/magento2-base 2.4.6-p3 ligger utanför >=2.4.4 <2.4.6',
+      '↳ ersatt av ACP2E-4813',
+      '↳ kräver ACSD-48366',
+    ],
     warning: 'commerce-patches: varning: ',
   },
   fr: {
     summary: 'QPT 1.1.43 installé · 1\u202f103 correctifs dans le catalogue',
-    groups: ['Applicable (155)', 'Mise à jour de QPT requise (208)', 'Obsolète / remplacé (35)', 'Non applicable (705)'],
+    groups: [
+      'Applicable (155)',
+      'Mise à jour de QPT requise (208)',
+      'Obsolète / remplacé (35)',
+      'Non applicable (705)',
+    ],
     acsd61103: 'Compteur de connexions échouées du client',
-    reasons: ['↳ magento/magento2-base 2.4.6-p3 est hors de >=2.4.4 <2.4.6', '↳ remplacé par ACP2E-4813', '↳ requiert ACSD-48366'],
+    reasons: [
+      '↳ magento/magento2-base 2.4.6-p3 est hors de >=2.4.4 <2.4.6',
+      '↳ remplacé par ACP2E-4813',
+      '↳ requiert ACSD-48366',
+    ],
     warning: 'commerce-patches: avertissement\u00a0: ',
   },
   ja: {
     summary: 'QPT 1.1.43 インストール済み · カタログ内のパッチ 1,103 件',
     groups: ['適用可能 (155)', 'QPT の更新が必要 (208)', '非推奨 / 置き換え済み (35)', '適用対象外 (705)'],
     acsd61103: 'API でのログイン成功後も顧客のログイン失敗回数が残る',
-    reasons: ['↳ magento/magento2-base 2.4.6-p3 は >=2.4.4 <2.4.6 の範囲外です', '↳ ACP2E-4813 に置き換え済み', '↳ ACSD-48366 が必要'],
+    reasons: [
+      '↳ magento/magento2-base 2.4.6-p3 は >=2.4.4 <2.4.6 の範囲外です',
+      '↳ ACP2E-4813 に置き換え済み',
+      '↳ ACSD-48366 が必要',
+    ],
     warning: 'commerce-patches: 警告: ',
   },
 };
@@ -64,10 +85,17 @@ describe('command line in four languages', function () {
       const lines = r.stdout.split('\n');
       assert.equal(lines[0], 'Adobe Commerce 2.4.6-p3 · Cloud');
       assert.equal(lines[2], `  ${want.summary}`);
-      assert.deepEqual(lines.filter((l) => /^\S.*\(\d+\)$/.test(l)), want.groups);
+      assert.deepEqual(
+        lines.filter((l) => /^\S.*\(\d+\)$/.test(l)),
+        want.groups,
+      );
       const row = lines.find((l) => l.startsWith('  ACSD-61103 '));
       assert.ok(row?.includes(want.acsd61103), `ACSD-61103 row: ${row}`);
-      for (const reason of want.reasons) assert.ok(lines.some((l) => l.trim() === reason), `no line "${reason}" in\n${r.stdout}`);
+      for (const reason of want.reasons)
+        assert.ok(
+          lines.some((l) => l.trim() === reason),
+          `no line "${reason}" in\n${r.stdout}`,
+        );
       // The fixture's installed QPT metadata has broken entries: each warning starts with the translated word.
       assert.ok(r.stderr.length > 0);
       for (const line of r.stderr.trim().split('\n')) assert.ok(line.startsWith(want.warning), line);
@@ -88,7 +116,10 @@ describe('command line in four languages', function () {
     assert.equal(language({ LANG: 'C', LANGUAGE: 'ja' }), 'en');
     assert.equal(language({ LANG: 'de_DE.UTF-8' }), 'en');
     // --locale wins over the environment.
-    assert.equal(cli(['triage', CLOUD, '--locale', 'sv'], { LC_ALL: 'ja_JP.UTF-8' }).stdout.split('\n')[2], `  ${EXPECTED.sv.summary}`);
+    assert.equal(
+      cli(['triage', CLOUD, '--locale', 'sv'], { LC_ALL: 'ja_JP.UTF-8' }).stdout.split('\n')[2],
+      `  ${EXPECTED.sv.summary}`,
+    );
   });
 
   it('an unsupported --locale warns once and falls back to English', () => {
@@ -106,7 +137,10 @@ describe('command line in four languages', function () {
     const unknown = cli(['frobnicate'], { LANG: 'sv_SE.UTF-8' });
     assert.equal(unknown.code, 2);
     // One line that points to the help, not the whole usage text.
-    assert.equal(unknown.stderr, 'commerce-patches: okänt kommando ”frobnicate” (kommandon: triage, status, recommend, plan, catalog) (se commerce-patches --help)\n');
+    assert.equal(
+      unknown.stderr,
+      'commerce-patches: okänt kommando ”frobnicate” (kommandon: triage, status, recommend, plan, catalog) (se commerce-patches --help)\n',
+    );
     const missing = cli(['triage', 'no/such/folder', '--locale', 'fr']);
     assert.equal(missing.code, 2);
     assert.equal(missing.stderr, 'commerce-patches: no/such/folder\u00a0: fichier ou dossier introuvable\n');
@@ -129,10 +163,11 @@ describe('command line in four languages', function () {
     assert.equal(title(ja), EXPECTED.ja.acsd61103);
   });
 
-  it('counts of a thousand and more use the language\'s digit grouping (QPT 1.1.82: over 1,000 patches)', function () {
+  it("counts of a thousand and more use the language's digit grouping (QPT 1.1.82: over 1,000 patches)", function () {
     requireRealworld(this);
     const catalog = realworld('qpt-1.1.82', 'support-patches.json');
-    const summary = (lang: string) => cli(['triage', CLOUD, '--catalog', catalog, '--locale', lang]).stdout.split('\n')[2];
+    const summary = (lang: string) =>
+      cli(['triage', CLOUD, '--catalog', catalog, '--locale', lang]).stdout.split('\n')[2];
     assert.match(summary('en'), /· 1,\d{3} patches in the catalog$/);
     assert.match(summary('ja'), /· カタログ内のパッチ 1,\d{3} 件$/);
     // Swedish and French group with a (narrow) no-break space, so a count never wraps.

@@ -20,7 +20,10 @@ interface PlanJson {
 }
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [CLI, 'plan', ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C', ...env } });
+  const r = spawnSync(process.execPath, [CLI, 'plan', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C', ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -49,21 +52,61 @@ describe('command line: plan', function () {
     assert.equal(p.from, '2.4.6-p3');
     assert.equal(p.to, '2.4.7-p4');
     const byId = new Map(p.patches.map((e) => [e.id, e]));
-    assert.deepEqual(byId.get('ACSD-90001'), { id: 'ACSD-90001', source: 'scheduled', outcome: 'no-patch-for-target', blocksUpgrade: true });
+    assert.deepEqual(byId.get('ACSD-90001'), {
+      id: 'ACSD-90001',
+      source: 'scheduled',
+      outcome: 'no-patch-for-target',
+      blocksUpgrade: true,
+    });
     assert.equal(p.patches[0].id, 'ACSD-90001', 'the blocker comes first');
-    assert.deepEqual(byId.get('ACSD-61103'), { id: 'ACSD-61103', source: 'applied', outcome: 'no-patch-for-target', blocksUpgrade: false });
-    assert.deepEqual(byId.get('m2-hotfixes/our-fix.patch'), { id: 'm2-hotfixes/our-fix.patch', source: 'local', outcome: 'recheck', blocksUpgrade: false });
+    assert.deepEqual(byId.get('ACSD-61103'), {
+      id: 'ACSD-61103',
+      source: 'applied',
+      outcome: 'no-patch-for-target',
+      blocksUpgrade: false,
+    });
+    assert.deepEqual(byId.get('m2-hotfixes/our-fix.patch'), {
+      id: 'm2-hotfixes/our-fix.patch',
+      source: 'local',
+      outcome: 'recheck',
+      blocksUpgrade: false,
+    });
     assert.equal((byId.get('ACSD-90004') as { outcome: string }).outcome, 'available');
     assert.ok(Array.isArray(p.newlyApplicable));
   });
 
   it('plans several targets in one run, reads applied patches from a saved QPT status, and fails on a blocker on request', () => {
     const status = join(dir, 'status.json');
-    writeFileSync(status, JSON.stringify([{ Id: 'ACSD-61103', Title: 'x', Category: 'Customer', Origin: 'Adobe Commerce Support', Status: 'Applied', Details: '' }]));
-    const r = cli([store, '--to', '2.4.6-p5,2.4.7-p4', '--qpt-status', status, '--format', 'json', '--fail-on', 'blocked']);
+    writeFileSync(
+      status,
+      JSON.stringify([
+        {
+          Id: 'ACSD-61103',
+          Title: 'x',
+          Category: 'Customer',
+          Origin: 'Adobe Commerce Support',
+          Status: 'Applied',
+          Details: '',
+        },
+      ]),
+    );
+    const r = cli([
+      store,
+      '--to',
+      '2.4.6-p5,2.4.7-p4',
+      '--qpt-status',
+      status,
+      '--format',
+      'json',
+      '--fail-on',
+      'blocked',
+    ]);
     assert.equal(r.code, 1, r.stderr);
     const { projects } = JSON.parse(r.stdout) as PlanJson;
-    assert.deepEqual(projects.map((p) => p.to), ['2.4.6-p5', '2.4.7-p4']);
+    assert.deepEqual(
+      projects.map((p) => p.to),
+      ['2.4.6-p5', '2.4.7-p4'],
+    );
     const on246 = projects[0].patches.find((e) => e.id === 'ACSD-61103');
     assert.deepEqual(on246, { id: 'ACSD-61103', source: 'applied', outcome: 'available', blocksUpgrade: false });
   });

@@ -9,7 +9,10 @@ import { realworld, repoRoot, requireRealworld } from '../../support/realworld';
 const CLI = join(repoRoot(), 'dist', 'cli.js');
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C', ...env } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C', ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -23,7 +26,10 @@ interface RecommendReport {
       state?: string;
       recommended: boolean;
       via: string[];
-      evidence: Array<{ type: 'log'; file: string; line: number; text: string } | { type: 'config'; path: string; value: string; source: string }>;
+      evidence: Array<
+        | { type: 'log'; file: string; line: number; text: string }
+        | { type: 'config'; path: string; value: string; source: string }
+      >;
     }>;
   }>;
 }
@@ -64,7 +70,9 @@ describe('command line: recommend', function () {
     assert.equal(r.code, 0, r.stderr);
     const report = JSON.parse(r.stdout) as RecommendReport;
     assert.equal(report.projects.length, 1);
-    const triage = JSON.parse(cli(['triage', root, '--catalog', catalog(), '--format', 'json']).stdout) as { projects: Array<{ patches: Array<{ id: string; status: string }> }> };
+    const triage = JSON.parse(cli(['triage', root, '--catalog', catalog(), '--format', 'json']).stdout) as {
+      projects: Array<{ patches: Array<{ id: string; status: string }> }>;
+    };
     const applicable = new Map(triage.projects[0].patches.map((p) => [p.id, p.status]));
     const recs = report.projects[0].recommendations;
     assert.ok(recs.length > 20, `${recs.length} recommendations`);
@@ -85,7 +93,9 @@ describe('command line: recommend', function () {
         ['config', 'remote_storage/driver', 'aws-s3', join(root, 'app/etc/env.php')],
       ],
     );
-    const downloaded = recs.flatMap((r) => r.evidence).filter((e) => e.type === 'log' && e.file.startsWith(join(root, 'downloaded')));
+    const downloaded = recs
+      .flatMap((r) => r.evidence)
+      .filter((e) => e.type === 'log' && e.file.startsWith(join(root, 'downloaded')));
     assert.ok(downloaded.length > 0, 'the extra log folder is read');
   });
 
@@ -99,7 +109,10 @@ describe('command line: recommend', function () {
       copyFileSync(join(root, 'composer.lock'), join(empty, 'composer.lock'));
       const none = cli(['recommend', empty, '--catalog', catalog()]);
       assert.equal(none.code, 0, none.stderr);
-      assert.match(none.stdout, /Recommended for this store \(0\)\n {2}No log line or setting of this store matches a signature\./);
+      assert.match(
+        none.stdout,
+        /Recommended for this store \(0\)\n {2}No log line or setting of this store matches a signature\./,
+      );
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }

@@ -16,7 +16,10 @@ interface StatusJson {
 const CLI = join(repoRoot(), 'dist', 'cli.js');
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C', ...env } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C', ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -26,18 +29,54 @@ const change = (path: string, from: string, to: string, prefix = 'vendor/') =>
 
 /** A small store: four catalog patches (not applied, applied, conflict, requiring one), two local patches. */
 function makeStore(root: string): void {
-  writeFile(root, 'composer.lock', JSON.stringify({ packages: [pkg('magento/magento2-base', '2.4.6-p3'), pkg('magento/quality-patches', '1.1.82'), pkg('magento/framework', '103.0.6-p3')], 'packages-dev': [] }));
+  writeFile(
+    root,
+    'composer.lock',
+    JSON.stringify({
+      packages: [
+        pkg('magento/magento2-base', '2.4.6-p3'),
+        pkg('magento/quality-patches', '1.1.82'),
+        pkg('magento/framework', '103.0.6-p3'),
+      ],
+      'packages-dev': [],
+    }),
+  );
   writeFile(
     root,
     'composer.json',
-    JSON.stringify({ name: 'acme/store', extra: { patches: { 'magento/framework': { 'Our fix': 'patches/fw.patch', 'Remote fix': 'https://example.invalid/x.patch' } } } }),
+    JSON.stringify({
+      name: 'acme/store',
+      extra: {
+        patches: {
+          'magento/framework': { 'Our fix': 'patches/fw.patch', 'Remote fix': 'https://example.invalid/x.patch' },
+        },
+      },
+    }),
   );
-  const range = (file: string, require?: string[]) => ({ 'magento/magento2-base': { '>=2.4.6 <2.4.7': { file, ...(require ? { require } : {}) } } });
+  const range = (file: string, require?: string[]) => ({
+    'magento/magento2-base': { '>=2.4.6 <2.4.7': { file, ...(require ? { require } : {}) } },
+  });
   const catalog = {
-    'ACSD-90001': { title: 'Fixes the issue where the cart empties after a login.', categories: ['Checkout'], packages: range('os/ACSD-90001.patch') },
-    'ACSD-90002': { title: 'Fixes the issue with stale prices.', categories: ['Catalog'], packages: range('os/ACSD-90002.patch') },
-    'ACSD-90003': { title: 'Fixes an issue where a file is missing.', categories: ['Other'], packages: range('os/ACSD-90003.patch') },
-    'ACSD-90004': { title: 'Improves the grid.', categories: ['Other'], packages: range('os/ACSD-90004.patch', ['ACSD-90001']) },
+    'ACSD-90001': {
+      title: 'Fixes the issue where the cart empties after a login.',
+      categories: ['Checkout'],
+      packages: range('os/ACSD-90001.patch'),
+    },
+    'ACSD-90002': {
+      title: 'Fixes the issue with stale prices.',
+      categories: ['Catalog'],
+      packages: range('os/ACSD-90002.patch'),
+    },
+    'ACSD-90003': {
+      title: 'Fixes an issue where a file is missing.',
+      categories: ['Other'],
+      packages: range('os/ACSD-90003.patch'),
+    },
+    'ACSD-90004': {
+      title: 'Improves the grid.',
+      categories: ['Other'],
+      packages: range('os/ACSD-90004.patch', ['ACSD-90001']),
+    },
   };
   const qpt = 'vendor/magento/quality-patches/';
   writeFile(root, qpt + 'support-patches.json', JSON.stringify(catalog));
@@ -70,7 +109,12 @@ describe('command line: status', function () {
     assert.deepEqual(Object.keys(project), ['lockFile', 'product', 'qpt', 'patches', 'local']);
     assert.deepEqual(project.qpt, { installed: '1.1.82' });
     const byId = Object.fromEntries(project.patches.map((p) => [p.id, p]));
-    assert.deepEqual(byId['ACSD-90001'], { id: 'ACSD-90001', status: 'applicable', state: 'not-applied', files: ['os/ACSD-90001.patch'] });
+    assert.deepEqual(byId['ACSD-90001'], {
+      id: 'ACSD-90001',
+      status: 'applicable',
+      state: 'not-applied',
+      files: ['os/ACSD-90001.patch'],
+    });
     assert.equal(byId['ACSD-90002'].state, 'applied');
     assert.equal(byId['ACSD-90003'].state, 'conflict');
     assert.equal(byId['ACSD-90003'].reason, 'vendor/magento/framework/Gone.php is missing');
@@ -85,7 +129,10 @@ describe('command line: status', function () {
         ['https://example.invalid/x.patch', 'cweagans/composer-patches', 'unknown'],
       ],
     );
-    assert.match(project.local[1].reason ?? "", /hunk 1 of vendor\/magento\/framework\/C\.php does not match at line 1/);
+    assert.match(
+      project.local[1].reason ?? '',
+      /hunk 1 of vendor\/magento\/framework\/C\.php does not match at line 1/,
+    );
   });
 
   it('prints a table grouped by state, leading each row with what is wrong', () => {
@@ -93,7 +140,10 @@ describe('command line: status', function () {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /Not applied \(2\)\n {2}ACSD-90001 +The cart empties after a login\n/);
     assert.match(r.stdout, /Applied \(1\)\n {2}ACSD-90002 +Stale prices\n/);
-    assert.match(r.stdout, /Conflicts \(1\)\n {2}ACSD-90003 +A file is missing\n +↳ vendor\/magento\/framework\/Gone\.php is missing\n/);
+    assert.match(
+      r.stdout,
+      /Conflicts \(1\)\n {2}ACSD-90003 +A file is missing\n +↳ vendor\/magento\/framework\/Gone\.php is missing\n/,
+    );
     assert.match(r.stdout, /Local patches \(4\)\n {2}Applied +m2-hotfixes\/01-a\.patch\n/);
   });
 

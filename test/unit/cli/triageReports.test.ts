@@ -13,7 +13,11 @@ const STORE = join(repoRoot(), 'test', 'fixtures', 'cloud-246p3');
 const SCHEMA = join(repoRoot(), 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
 
 function cli(args: string[], cwd?: string) {
-  const r = spawnSync(process.execPath, [CLI, 'triage', ...args], { encoding: 'utf8', cwd, env: { ...process.env, LANG: 'C' } });
+  const r = spawnSync(process.execPath, [CLI, 'triage', ...args], {
+    encoding: 'utf8',
+    cwd,
+    env: { ...process.env, LANG: 'C' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -29,7 +33,9 @@ interface SarifResult {
   ruleId: string;
   level: string;
   message: { text: string };
-  locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number } } }[];
+  locations: {
+    physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number } };
+  }[];
   properties: { patchId: string };
   suppressions?: { kind: string; justification: string }[];
 }
@@ -70,7 +76,13 @@ describe('command line: triage reports for CI', function () {
     cpSync(STORE, store, { recursive: true });
     writeFileSync(join(store, '.commerce-patches.yaml'), DECISIONS);
     const env = join(store, '.magento.env.yaml');
-    writeFileSync(env, readFileSync(env, 'utf8').replace('      - ACSD-90004\n', '      - ACSD-90004\n      - ACSD-90003\n      - MDVA-404\n'));
+    writeFileSync(
+      env,
+      readFileSync(env, 'utf8').replace(
+        '      - ACSD-90004\n',
+        '      - ACSD-90004\n      - ACSD-90003\n      - MDVA-404\n',
+      ),
+    );
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -80,7 +92,11 @@ describe('command line: triage reports for CI', function () {
     const log = JSON.parse(r.stdout) as SarifLog;
     const validate = validator();
     assert.ok(validate(log), JSON.stringify(validate.errors(), null, 2));
-    assert.equal(validate({ ...log, version: '2.0.0' }), false, 'the validator does reject a log that breaks the schema');
+    assert.equal(
+      validate({ ...log, version: '2.0.0' }),
+      false,
+      'the validator does reject a log that breaks the schema',
+    );
     const run = log.runs[0];
     assert.equal(run.tool.driver.name, 'commerce-patches');
     for (const rule of run.tool.driver.rules) assert.match(rule.helpUri, /^https:\/\/experienceleague\.adobe\.com\//);
@@ -88,17 +104,27 @@ describe('command line: triage reports for CI', function () {
     const byId = new Map(results.map((x) => [x.properties.patchId, x]));
     assert.equal(byId.has('ACP2E-4813'), false, 'applied patches need nothing');
 
-    const lockLine = readFileSync(join(store, 'composer.lock'), 'utf8').split('\n').findIndex((l) => l.includes('"name": "magento/magento2-base"')) + 1;
+    const lockLine =
+      readFileSync(join(store, 'composer.lock'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('"name": "magento/magento2-base"')) + 1;
     const applicable = byId.get('ACSD-48366')!;
     assert.equal(applicable.ruleId, 'applicable-patch');
-    assert.deepEqual(applicable.locations[0].physicalLocation, { artifactLocation: { uri: 'composer.lock', uriBaseId: '%SRCROOT%' }, region: { startLine: lockLine } });
+    assert.deepEqual(applicable.locations[0].physicalLocation, {
+      artifactLocation: { uri: 'composer.lock', uriBaseId: '%SRCROOT%' },
+      region: { startLine: lockLine },
+    });
 
     const skipped = byId.get('ACSD-61103')!;
     assert.equal(skipped.ruleId, 'needs-qpt-update');
-    assert.deepEqual(skipped.suppressions, [{ kind: 'external', justification: 'We do not sign customers in through the API.' }]);
+    assert.deepEqual(skipped.suppressions, [
+      { kind: 'external', justification: 'We do not sign customers in through the API.' },
+    ]);
 
     const env = readFileSync(join(store, '.magento.env.yaml'), 'utf8').split('\n');
-    for (const x of results.filter((y) => y.locations[0].physicalLocation.artifactLocation.uri === '.magento.env.yaml')) {
+    for (const x of results.filter(
+      (y) => y.locations[0].physicalLocation.artifactLocation.uri === '.magento.env.yaml',
+    )) {
       const line = env[x.locations[0].physicalLocation.region.startLine - 1];
       assert.ok(line.includes(x.properties.patchId), `${x.properties.patchId} at "${line}"`);
     }
@@ -106,13 +132,19 @@ describe('command line: triage reports for CI', function () {
     assert.equal(byId.get('ACSD-90003')?.ruleId, 'deprecated-patch-in-use');
     assert.equal(byId.get('MDVA-404')?.ruleId, 'scheduled-patch-not-applicable');
     assert.equal(byId.get('MDVA-404')?.level, 'error');
-    assert.match(r.stderr, /\.commerce-patches\.yaml:11:5: ACSD-1: decision must be apply, skip or investigate; entry skipped/);
+    assert.match(
+      r.stderr,
+      /\.commerce-patches\.yaml:11:5: ACSD-1: decision must be apply, skip or investigate; entry skipped/,
+    );
   });
 
   it('validates SARIF for a real Cloud lock with the real QPT catalog', function () {
     requireRealworld(this);
     const lock = realworld('composer-lock', 'magento-cloud_2.4.6-p3.composer.lock');
-    const r = cli([lock, '--format', 'sarif', '--no-bundled', '--catalog', realworld('qpt-1.1.82', 'support-patches.json')], dir);
+    const r = cli(
+      [lock, '--format', 'sarif', '--no-bundled', '--catalog', realworld('qpt-1.1.82', 'support-patches.json')],
+      dir,
+    );
     assert.equal(r.code, 0, r.stderr);
     const log = JSON.parse(r.stdout) as SarifLog;
     const validate = validator();
@@ -126,7 +158,10 @@ describe('command line: triage reports for CI', function () {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^## Adobe Commerce 2\.4\.6-p3 · Cloud · composer\.lock$/m);
     assert.match(r.stdout, /^\| Patch \| Finding \| Where \| Decision \|$/m);
-    assert.match(r.stdout, /^\| \[ACSD-48366\]\([^)]+\) \| ACSD-48366 applies to 2\.4\.6-p3 and is not applied: .* \| `composer\.lock:\d+` \| investigate \|$/m);
+    assert.match(
+      r.stdout,
+      /^\| \[ACSD-48366\]\([^)]+\) \| ACSD-48366 applies to 2\.4\.6-p3 and is not applied: .* \| `composer\.lock:\d+` \| investigate \|$/m,
+    );
     assert.match(r.stdout, /^- Skipped by a decision \*\*1\*\*$/m);
   });
 
@@ -135,7 +170,12 @@ describe('command line: triage reports for CI', function () {
     assert.match(table.stdout, /↳ decision: skip · We do not sign customers in through the API\. · \(Jane, 2026-11/);
     const json = JSON.parse(cli(['.', '--format', 'json'], store).stdout) as TriageJson;
     const p = json.projects[0].patches.find((x) => x.id === 'ACSD-61103');
-    assert.deepEqual(p?.decision, { decision: 'skip', note: 'We do not sign customers in through the API.', by: 'Jane', date: '2026-11-26' });
+    assert.deepEqual(p?.decision, {
+      decision: 'skip',
+      note: 'We do not sign customers in through the API.',
+      by: 'Jane',
+      date: '2026-11-26',
+    });
 
     const failing = cli(['.', '--fail-on', 'undecided'], store);
     assert.equal(failing.code, 1);

@@ -4,7 +4,14 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Bundle, buttonTargets, codeSpans, compareBundle, linkTargets, placeholders } from '../../support/bundleCheck';
+import {
+  type Bundle,
+  buttonTargets,
+  codeSpans,
+  compareBundle,
+  linkTargets,
+  placeholders,
+} from '../../support/bundleCheck';
 import { LOCALES } from '../../../src/core/locale';
 import { repoRoot } from '../../support/realworld';
 
@@ -45,7 +52,9 @@ describe('localization: bundles are complete in every language', () => {
 
   it('there is a bundle for every declared language and none for an undeclared one', () => {
     const found = (dir: string, pattern: RegExp) =>
-      readdirSync(join(ROOT, dir)).flatMap((f) => pattern.exec(f)?.[1] ?? []).sort();
+      readdirSync(join(ROOT, dir))
+        .flatMap((f) => pattern.exec(f)?.[1] ?? [])
+        .sort();
     assert.deepEqual(found('l10n', /^bundle\.l10n\.([\w-]+)\.json$/), [...LANGUAGES].sort());
     assert.deepEqual(found('.', /^package\.nls\.([\w-]+)\.json$/), [...LANGUAGES].sort());
   });
@@ -59,7 +68,10 @@ describe('localization: bundles are complete in every language', () => {
       for (const [key, text] of Object.entries(read(file))) {
         // "Filtre « x » : ..." yes; "command:..." inside a link target and "https:" no.
         // Link targets, code spans and quoted literals (« patches: ») are left as they are.
-        const bare = String(text).replace(/\]\([^)]*\)/g, '](…)').replace(/`[^`]*`/g, '').replace(/«[^»]*»/g, '«»');
+        const bare = String(text)
+          .replace(/\]\([^)]*\)/g, '](…)')
+          .replace(/`[^`]*`/g, '')
+          .replace(/«[^»]*»/g, '«»');
         assert.doesNotMatch(bare, /[^\s\u00a0]:(\s|$)/, `${file} "${key}": ${String(text)}`);
         assert.doesNotMatch(bare, / :/, `${file} "${key}": a plain space before ":" can wrap; use U+00A0`);
       }
@@ -76,11 +88,15 @@ describe('localization: bundles are complete in every language', () => {
 
 describe('localization: the bundle checker catches what breaks a translation', () => {
   const english = {
-    'Refresh': 'Refresh',
+    Refresh: 'Refresh',
     '{0} of {1}': '{0} of {1}',
     welcome: 'Run `composer install` first.\n[Refresh](command:commercePatches.refresh)',
   };
-  const good = { 'Refresh': 'Uppdatera', '{0} of {1}': '{1} 件中 {0} 件', welcome: 'Kör `composer install` först.\n[Uppdatera](command:commercePatches.refresh)' };
+  const good = {
+    Refresh: 'Uppdatera',
+    '{0} of {1}': '{1} 件中 {0} 件',
+    welcome: 'Kör `composer install` först.\n[Uppdatera](command:commercePatches.refresh)',
+  };
 
   it('accepts a complete translation, placeholders in another order included', () => {
     assert.deepEqual(compareBundle(english, good), []);
@@ -88,26 +104,56 @@ describe('localization: the bundle checker catches what breaks a translation', (
 
   it('reports a missing key and a key English does not have', () => {
     const { Refresh: _dropped, ...rest } = good;
-    assert.deepEqual(compareBundle(english, { ...rest, Extra: 'x' }), ['missing "Refresh"', '"Extra" is not in the English bundle']);
+    assert.deepEqual(compareBundle(english, { ...rest, Extra: 'x' }), [
+      'missing "Refresh"',
+      '"Extra" is not in the English bundle',
+    ]);
   });
 
   it('reports a lost, renumbered or doubled placeholder', () => {
-    assert.match(compareBundle(english, { ...good, '{0} of {1}': '{0} av' }).join(), /placeholders \{0\}, English has \{0\} \{1\}/);
+    assert.match(
+      compareBundle(english, { ...good, '{0} of {1}': '{0} av' }).join(),
+      /placeholders \{0\}, English has \{0\} \{1\}/,
+    );
     assert.match(compareBundle(english, { ...good, '{0} of {1}': '{0} av {2}' }).join(), /placeholders \{0\} \{2\}/);
     assert.match(compareBundle(english, { ...good, '{0} of {1}': '{0} av {0} {1}' }).join(), /placeholders/);
   });
 
   it('reports a broken, retargeted or inlined command link', () => {
-    const spaced = compareBundle(english, { ...good, welcome: 'Kör `composer install` först.\n[Uppdatera] (command:commercePatches.refresh)' });
-    assert.ok(spaced.some((i) => /broken link/.test(i)), spaced.join('\n'));
-    const retargeted = compareBundle(english, { ...good, welcome: 'Kör `composer install` först.\n[Uppdatera](command:commercePatches.refres)' });
-    assert.ok(retargeted.some((i) => /links to command:commercePatches\.refres,/.test(i)), retargeted.join('\n'));
-    const inline = compareBundle(english, { ...good, welcome: 'Kör `composer install` först. [Uppdatera](command:commercePatches.refresh)' });
-    assert.ok(inline.some((i) => /buttons/.test(i)), inline.join('\n'));
+    const spaced = compareBundle(english, {
+      ...good,
+      welcome: 'Kör `composer install` först.\n[Uppdatera] (command:commercePatches.refresh)',
+    });
+    assert.ok(
+      spaced.some((i) => /broken link/.test(i)),
+      spaced.join('\n'),
+    );
+    const retargeted = compareBundle(english, {
+      ...good,
+      welcome: 'Kör `composer install` först.\n[Uppdatera](command:commercePatches.refres)',
+    });
+    assert.ok(
+      retargeted.some((i) => /links to command:commercePatches\.refres,/.test(i)),
+      retargeted.join('\n'),
+    );
+    const inline = compareBundle(english, {
+      ...good,
+      welcome: 'Kör `composer install` först. [Uppdatera](command:commercePatches.refresh)',
+    });
+    assert.ok(
+      inline.some((i) => /buttons/.test(i)),
+      inline.join('\n'),
+    );
   });
 
   it('reports a translated code span, an untranslated text and a value that is not a string', () => {
-    assert.match(compareBundle(english, { ...good, welcome: 'Kör `composer installera` först.\n[Uppdatera](command:commercePatches.refresh)' }).join(), /code spans/);
+    assert.match(
+      compareBundle(english, {
+        ...good,
+        welcome: 'Kör `composer installera` först.\n[Uppdatera](command:commercePatches.refresh)',
+      }).join(),
+      /code spans/,
+    );
     assert.deepEqual(compareBundle(english, { ...good, Refresh: 'Refresh' }), ['"Refresh": not translated']);
     assert.deepEqual(compareBundle(english, { ...good, Refresh: 'Refresh' }, new Set(['Refresh'])), []);
     assert.deepEqual(compareBundle(english, { ...good, Refresh: 42 }), ['"Refresh": not a string']);
@@ -116,7 +162,10 @@ describe('localization: the bundle checker catches what breaks a translation', (
 
   it('extracts placeholders, links, buttons and code spans', () => {
     assert.deepEqual(placeholders('{1} x {0} {10}'), ['{0}', '{10}', '{1}']);
-    assert.deepEqual(linkTargets('a [b](command:x?%5B%5D) [c](https://e.com/x)'), ['command:x?%5B%5D', 'https://e.com/x']);
+    assert.deepEqual(linkTargets('a [b](command:x?%5B%5D) [c](https://e.com/x)'), [
+      'command:x?%5B%5D',
+      'https://e.com/x',
+    ]);
     assert.deepEqual(buttonTargets('text [inline](command:a)\n[Button](command:b)\n'), ['command:b']);
     assert.deepEqual(codeSpans('`a` and `${workspaceFolder}`'), ['${workspaceFolder}', 'a']);
   });

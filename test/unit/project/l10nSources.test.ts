@@ -32,7 +32,9 @@ function translatedLiterals(text: string): string[] {
 
 /** `t(` calls whose first argument is not a plain string literal: their key cannot be checked or translated. */
 function dynamicKeys(text: string): string[] {
-  return [...text.matchAll(/\bt\(\s*(?!['"])([^\s,)]*)/g)].map((m) => m[1]).filter((arg) => arg !== '' && arg !== 'message');
+  return [...text.matchAll(/\bt\(\s*(?!['"])([^\s,)]*)/g)]
+    .map((m) => m[1])
+    .filter((arg) => arg !== '' && arg !== 'message');
 }
 
 /** `%key%` strings anywhere in the manifest. */
@@ -66,8 +68,16 @@ describe('localization: strings in the source', () => {
     const bundle = JSON.parse(readFileSync(join(ROOT, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
     const used = new Set(files.flatMap((f) => translatedLiterals(f.text)));
     assert.ok(used.size > 40, `only ${used.size} keys found: is the extraction broken?`);
-    assert.deepEqual([...used].filter((k) => !(k in bundle)), [], 'keys missing from l10n/bundle.l10n.json');
-    assert.deepEqual(Object.keys(bundle).filter((k) => !used.has(k)), [], 'bundle entries no code uses');
+    assert.deepEqual(
+      [...used].filter((k) => !(k in bundle)),
+      [],
+      'keys missing from l10n/bundle.l10n.json',
+    );
+    assert.deepEqual(
+      Object.keys(bundle).filter((k) => !used.has(k)),
+      [],
+      'bundle entries no code uses',
+    );
   });
 
   it('every t() call has a literal key', () => {
@@ -77,7 +87,9 @@ describe('localization: strings in the source', () => {
 
   it('no literal reaches a notification, input box, tree item, tooltip or output channel without t()', () => {
     const found: string[] = [];
-    for (const f of files.filter((s) => s.file.startsWith(join('src', 'vscode')) || s.file === join('src', 'extension.ts'))) {
+    for (const f of files.filter(
+      (s) => s.file.startsWith(join('src', 'vscode')) || s.file === join('src', 'extension.ts'),
+    )) {
       for (const sink of UI_SINKS) {
         for (const m of f.text.matchAll(sink)) {
           found.push(`${f.file}:${lineOf(f.text, m.index)}: ${f.text.slice(m.index, m.index + 60).split('\n')[0]}`);
@@ -87,19 +99,31 @@ describe('localization: strings in the source', () => {
     assert.deepEqual(found, []);
   });
 
-  it('dates and numbers are not formatted with the host\'s locale (toLocaleString and friends) but the display language', () => {
+  it("dates and numbers are not formatted with the host's locale (toLocaleString and friends) but the display language", () => {
     const found = files.flatMap((f) =>
       [...f.text.matchAll(/\.toLocale(?:Date|Time)?String\(/g)].map((m) => `${f.file}:${lineOf(f.text, m.index)}`),
     );
-    assert.deepEqual(found, [], 'use formatCount / formatTime (src/vscode/l10n.ts) or src/core/text/{numbers,dates}.ts');
+    assert.deepEqual(
+      found,
+      [],
+      'use formatCount / formatTime (src/vscode/l10n.ts) or src/core/text/{numbers,dates}.ts',
+    );
   });
 
   it('every %key% of package.json is in package.nls.json and every NLS entry is used', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as unknown;
     const nls = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
     const keys = manifestKeys(manifest);
-    assert.deepEqual([...keys].filter((k) => !(k in nls)), [], 'keys missing from package.nls.json');
-    assert.deepEqual(Object.keys(nls).filter((k) => !keys.has(k)), [], 'package.nls.json entries the manifest does not use');
+    assert.deepEqual(
+      [...keys].filter((k) => !(k in nls)),
+      [],
+      'keys missing from package.nls.json',
+    );
+    assert.deepEqual(
+      Object.keys(nls).filter((k) => !keys.has(k)),
+      [],
+      'package.nls.json entries the manifest does not use',
+    );
   });
 
   it('contributed titles and descriptions in package.json are %keys%, not English text', () => {
@@ -112,9 +136,13 @@ describe('localization: strings in the source', () => {
       if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${path}[${i}]`));
       else if (value && typeof value === 'object') {
         for (const [k, v] of Object.entries(value)) {
-          const userFacing = /^(title|name|contents|description|markdownDescription|enumDescriptions|contextualTitle|label|shortTitle)$/.test(k);
+          const userFacing =
+            /^(title|name|contents|description|markdownDescription|enumDescriptions|contextualTitle|label|shortTitle)$/.test(
+              k,
+            );
           if (userFacing && typeof v === 'string' && !/^%.+%$/.test(v)) literal.push(`${path}.${k}: ${v}`);
-          else if (userFacing && Array.isArray(v)) v.forEach((s, i) => typeof s === 'string' && !/^%.+%$/.test(s) && literal.push(`${path}.${k}[${i}]: ${s}`));
+          else if (userFacing && Array.isArray(v))
+            v.forEach((s, i) => typeof s === 'string' && !/^%.+%$/.test(s) && literal.push(`${path}.${k}[${i}]: ${s}`));
           else visit(v, `${path}.${k}`);
         }
       }

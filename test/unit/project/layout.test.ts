@@ -19,7 +19,9 @@ function sources(dir: string): string[] {
 /** Every file's imports: relative ones resolved to a file under src/, others (node:, npm packages) as written. */
 function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const specs = [...text.matchAll(/^(?:import|export)\s[^'"]*?from\s+'([^']+)'|^import\s+'([^']+)'/gm)].map((m) => m[1] ?? m[2]);
+  const specs = [...text.matchAll(/^(?:import|export)\s[^'"]*?from\s+'([^']+)'|^import\s+'([^']+)'/gm)].map(
+    (m) => m[1] ?? m[2],
+  );
   return specs.map((spec) => {
     if (!spec.startsWith('.')) return spec;
     const base = resolve(dirname(file), spec);
@@ -55,14 +57,22 @@ describe('layout of src', () => {
   it('core imports only core (no vscode, no cli)', () => {
     const bad = files
       .filter((f) => rel(f).startsWith('core/'))
-      .flatMap((f) => (graph.get(f) ?? []).filter((i) => i === 'vscode' || (i.startsWith(SRC) && !rel(i).startsWith('core/'))).map((i) => `${rel(f)} → ${i.startsWith(SRC) ? rel(i) : i}`));
+      .flatMap((f) =>
+        (graph.get(f) ?? [])
+          .filter((i) => i === 'vscode' || (i.startsWith(SRC) && !rel(i).startsWith('core/')))
+          .map((i) => `${rel(f)} → ${i.startsWith(SRC) ? rel(i) : i}`),
+      );
     assert.deepEqual(bad, []);
   });
 
   it('cli never imports the VS Code side', () => {
     const bad = files
       .filter((f) => rel(f).startsWith('cli/'))
-      .flatMap((f) => (graph.get(f) ?? []).filter((i) => i === 'vscode' || (i.startsWith(SRC) && rel(i).startsWith('vscode/'))).map((i) => rel(f) + ' → ' + i));
+      .flatMap((f) =>
+        (graph.get(f) ?? [])
+          .filter((i) => i === 'vscode' || (i.startsWith(SRC) && rel(i).startsWith('vscode/')))
+          .map((i) => rel(f) + ' → ' + i),
+      );
     assert.deepEqual(bad, []);
   });
 
@@ -77,7 +87,10 @@ describe('layout of src', () => {
       }
     }
     assert.deepEqual(bad, []);
-    assert.deepEqual(Object.keys(MAY_IMPORT).sort(), [...new Set(files.filter((x) => rel(x).startsWith('vscode/')).map(room))].sort());
+    assert.deepEqual(
+      Object.keys(MAY_IMPORT).sort(),
+      [...new Set(files.filter((x) => rel(x).startsWith('vscode/')).map(room))].sort(),
+    );
   });
 
   it('has no import cycle', () => {
@@ -98,7 +111,9 @@ describe('layout of src', () => {
   });
 
   it('keeps every file of src within about 250 lines', () => {
-    const long = files.map((f) => [rel(f), readFileSync(f, 'utf8').split('\n').length] as const).filter(([, n]) => n > 260);
+    const long = files
+      .map((f) => [rel(f), readFileSync(f, 'utf8').split('\n').length] as const)
+      .filter(([, n]) => n > 260);
     assert.deepEqual(long, []);
   });
 });

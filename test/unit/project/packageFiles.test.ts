@@ -1,6 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { repoRoot } from '../../support/realworld';
@@ -52,10 +61,15 @@ function manifestMedia(value: unknown, found = new Set<string>()): Set<string> {
 }
 
 function repositoryFiles(): string[] {
-  const r = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`git ls-files failed: ${r.stderr || r.error?.message}`);
   const inDist = existsSync(join(ROOT, 'dist')) ? readdirSync(join(ROOT, 'dist')).map((f) => `dist/${f}`) : [];
-  return [...new Set([...r.stdout.split('\0').filter((f) => f !== ''), ...inDist])].filter((f) => existsSync(join(ROOT, f)));
+  return [...new Set([...r.stdout.split('\0').filter((f) => f !== ''), ...inDist])].filter((f) =>
+    existsSync(join(ROOT, f)),
+  );
 }
 
 describe('VSIX contents (vsce ls under the .vscodeignore allowlist)', function () {
@@ -67,8 +81,20 @@ describe('VSIX contents (vsce ls under the .vscodeignore allowlist)', function (
     .filter((f) => /^bundle\.l10n(\.[\w-]+)?\.json$/.test(f))
     .map((f) => `l10n/${f}`);
   const expected = [
-    'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/catalogUpdate.js', 'data/qpt-facts.json',
-    'dist/evidence.js', 'dist/php-parser.js', 'dist/yaml.js', 'dist/plan.js', ...nls, ...bundles, ...media,
+    'package.json',
+    'README.md',
+    'CHANGELOG.md',
+    'LICENSE',
+    'dist/extension.js',
+    'dist/catalogUpdate.js',
+    'data/qpt-facts.json',
+    'dist/evidence.js',
+    'dist/php-parser.js',
+    'dist/yaml.js',
+    'dist/plan.js',
+    ...nls,
+    ...bundles,
+    ...media,
   ].sort();
   let listed: string[] = [];
   let stage = '';
@@ -88,9 +114,17 @@ describe('VSIX contents (vsce ls under the .vscodeignore allowlist)', function (
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, 'decoy\n');
     }
-    const r = spawnSync(process.execPath, [VSCE, 'ls', '--no-dependencies'], { cwd: stage, encoding: 'utf8', timeout: 50_000 });
+    const r = spawnSync(process.execPath, [VSCE, 'ls', '--no-dependencies'], {
+      cwd: stage,
+      encoding: 'utf8',
+      timeout: 50_000,
+    });
     if (r.status !== 0) throw new Error(`vsce ls failed (exit ${r.status}): ${r.stderr || r.error?.message}`);
-    listed = r.stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '').sort();
+    listed = r.stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '')
+      .sort();
   });
 
   after(() => {
@@ -99,7 +133,8 @@ describe('VSIX contents (vsce ls under the .vscodeignore allowlist)', function (
 
   it('the manifest names media files that exist, the Marketplace icon among them', () => {
     assert.ok(media.has('media/icon.png'), [...media].join(', '));
-    for (const file of media) assert.ok(existsSync(join(ROOT, file)), `package.json names ${file}, which does not exist`);
+    for (const file of media)
+      assert.ok(existsSync(join(ROOT, file)), `package.json names ${file}, which does not exist`);
   });
 
   it('lists exactly the allowlisted files', () => {
@@ -108,11 +143,18 @@ describe('VSIX contents (vsce ls under the .vscodeignore allowlist)', function (
 
   it('keeps source maps, the CLI, sources, screenshots, dependencies and build leftovers out', () => {
     for (const decoy of DECOYS) assert.ok(!listed.includes(decoy), `${decoy} would be packaged`);
-    assert.deepEqual(listed.filter((f) => /\.map$|^node_modules\/|^src\/|^test\/|^media\/screenshots\//.test(f)), []);
+    assert.deepEqual(
+      listed.filter((f) => /\.map$|^node_modules\/|^src\/|^test\/|^media\/screenshots\//.test(f)),
+      [],
+    );
   });
 
   it('has the translations of every display language, for the manifest and at run time', () => {
-    const locales = (files: string[], re: RegExp) => files.map((f) => re.exec(f)?.[1]).filter((l) => l !== undefined).sort();
+    const locales = (files: string[], re: RegExp) =>
+      files
+        .map((f) => re.exec(f)?.[1])
+        .filter((l) => l !== undefined)
+        .sort();
     const manifestLocales = locales(listed, /^package\.nls\.([\w-]+)\.json$/);
     const runtimeLocales = locales(listed, /^l10n\/bundle\.l10n\.([\w-]+)\.json$/);
     assert.ok(manifestLocales.length >= 1, listed.join(', '));

@@ -44,7 +44,10 @@ describe('sample store (test/fixtures/sample-store)', () => {
   });
 
   it('loads without a single problem: no broken entries on purpose', () => {
-    assert.deepEqual(analysis.problems.map((p) => p.message), []);
+    assert.deepEqual(
+      analysis.problems.map((p) => p.message),
+      [],
+    );
   });
 
   it('fills every status group the view shows by default', () => {
@@ -65,7 +68,13 @@ describe('sample store (test/fixtures/sample-store)', () => {
     const categories = new Set(applicable.flatMap((p) => p.patch.categories));
     const packages = new Set(applicable.map((p) => p.target?.package));
     assert.ok(categories.size >= 12, [...categories].join(', '));
-    for (const pkg of ['magento/magento2-base', 'magento/magento2-ee-base', 'magento/inventory-metapackage', 'magento/module-page-builder', 'magento/security-package']) {
+    for (const pkg of [
+      'magento/magento2-base',
+      'magento/magento2-ee-base',
+      'magento/inventory-metapackage',
+      'magento/module-page-builder',
+      'magento/security-package',
+    ]) {
       assert.ok(packages.has(pkg), `no applicable patch through ${pkg}`);
     }
   });

@@ -21,7 +21,29 @@ const STOP_MS = 5000;
 const PENDING = new Set<string>();
 
 const PREFIXES = ['', '1', '2.4.6-p', 'v'];
-const BASE = ['1', 'a', ' ', '\t', '\n', '\r', '\0', '.', '-', '/', '\\', '[', '|', ',', '<', '=', '@', '*', ':', 'é', '\u001b'];
+const BASE = [
+  '1',
+  'a',
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '\0',
+  '.',
+  '-',
+  '/',
+  '\\',
+  '[',
+  '|',
+  ',',
+  '<',
+  '=',
+  '@',
+  '*',
+  ':',
+  'é',
+  '\u001b',
+];
 const PAIRED = ['.', '-', '/', ',', '|', ':', '_', '[', ' ', '\t', '\n', 'p'];
 
 interface Found {
@@ -55,7 +77,11 @@ function workerMain(): void {
     ...(p.pattern ? { source: p.pattern.source, flags: p.pattern.flags } : {}),
   }));
   send({ found });
-  const { start, length, budget } = JSON.parse(process.env[CHILD] ?? '{}') as { start: number; length: number; budget: number };
+  const { start, length, budget } = JSON.parse(process.env[CHILD] ?? '{}') as {
+    start: number;
+    length: number;
+    budget: number;
+  };
   const checked = found.filter((p) => p.source !== undefined && !PENDING.has(p.where.split(':')[0]));
   const cache = new Map<string, string>();
   const input = (prefix: string, unit: string) => {
@@ -168,7 +194,8 @@ if (process.env[CHILD] !== undefined) {
         first ??= found;
         const checked = found.filter((p) => p.source !== undefined && !PENDING.has(p.where.split(':')[0]));
         for (const r of results) {
-          if (r.worst > BUDGET_MS) slow.push(`${checked[r.i].where} ${checked[r.i].text}: ${Math.round(r.worst)} ms on ${r.worstInput}`);
+          if (r.worst > BUDGET_MS)
+            slow.push(`${checked[r.i].where} ${checked[r.i].text}: ${Math.round(r.worst)} ms on ${r.worstInput}`);
         }
         if (hung === undefined) break;
         slow.push(`${checked[hung.i].where} ${checked[hung.i].text}: still running after ${STOP_MS} ms`);

@@ -24,14 +24,26 @@ describe('ids.ts and the manifest', () => {
   });
 
   it('names the view container, the view and the task type', () => {
-    assert.deepEqual(contributes.viewsContainers.activitybar.map((c) => c.id), [VIEWS.container]);
-    assert.deepEqual(contributes.views[VIEWS.container].map((v) => v.id), [VIEWS.patches]);
-    assert.deepEqual(contributes.taskDefinitions.map((d) => d.type), [TASK_TYPE]);
+    assert.deepEqual(
+      contributes.viewsContainers.activitybar.map((c) => c.id),
+      [VIEWS.container],
+    );
+    assert.deepEqual(
+      contributes.views[VIEWS.container].map((v) => v.id),
+      [VIEWS.patches],
+    );
+    assert.deepEqual(
+      contributes.taskDefinitions.map((d) => d.type),
+      [TASK_TYPE],
+    );
   });
 
   it('names exactly the settings the manifest declares', () => {
     const { section: _section, ...keys } = SETTINGS;
-    assert.deepEqual(Object.values(keys).map(settingId).sort(), Object.keys(contributes.configuration.properties).sort());
+    assert.deepEqual(
+      Object.values(keys).map(settingId).sort(),
+      Object.keys(contributes.configuration.properties).sort(),
+    );
   });
 
   it('has every context key the `when` clauses use', () => {

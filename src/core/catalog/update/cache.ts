@@ -6,7 +6,12 @@ import { isRecord } from '../validate';
 export const DEFAULT_CATALOG_URL = 'https://raw.githubusercontent.com/magento/quality-patches/master/';
 
 /** The files a catalog update fetches, in this order; the first three are the catalog, the last maps releases. */
-export const FETCHED_FILES = ['support-patches.json', 'community-patches.json', 'patches-info.json', 'magento_releases.json'] as const;
+export const FETCHED_FILES = [
+  'support-patches.json',
+  'community-patches.json',
+  'patches-info.json',
+  'magento_releases.json',
+] as const;
 export type FetchedFile = (typeof FETCHED_FILES)[number];
 
 /** What is known about the last good copy: its QPT version, where and when it was fetched, the servers' ETags. */

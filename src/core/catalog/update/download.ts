@@ -14,9 +14,7 @@ export interface DownloadOptions {
 }
 
 export type Download =
-  | { status: 'ok'; body: string; etag?: string }
-  | { status: 'not-modified' }
-  | { status: 'failed'; reason: string };
+  { status: 'ok'; body: string; etag?: string } | { status: 'not-modified' } | { status: 'failed'; reason: string };
 
 const MAX_REDIRECTS = 5;
 
@@ -41,12 +39,19 @@ export function download(url: string, options: DownloadOptions): Promise<Downloa
       resolve(result);
     };
     const timer = setTimeout(
-      () => finish({ status: 'failed', reason: t('{0}: no complete answer within {1} seconds', url, Math.round(options.timeoutMs / 1000)) }),
+      () =>
+        finish({
+          status: 'failed',
+          reason: t('{0}: no complete answer within {1} seconds', url, Math.round(options.timeoutMs / 1000)),
+        }),
       options.timeoutMs,
     );
     const get = (current: URL, redirects: number) => {
       if (!isWithin(current, options.base)) {
-        finish({ status: 'failed', reason: t('{0}: redirected to {1}, outside {2}; refused', url, current.href, options.base) });
+        finish({
+          status: 'failed',
+          reason: t('{0}: redirected to {1}, outside {2}; refused', url, current.href, options.base),
+        });
         return;
       }
       const headers: http.OutgoingHttpHeaders = { 'user-agent': options.userAgent, accept: 'application/json' };
@@ -59,7 +64,8 @@ export function download(url: string, options: DownloadOptions): Promise<Downloa
         const status = res.statusCode ?? 0;
         if ([301, 302, 303, 307, 308].includes(status) && typeof res.headers.location === 'string') {
           res.resume();
-          if (redirects >= MAX_REDIRECTS) return finish({ status: 'failed', reason: t('{0}: too many redirects', url) });
+          if (redirects >= MAX_REDIRECTS)
+            return finish({ status: 'failed', reason: t('{0}: too many redirects', url) });
           let next: URL;
           try {
             next = new URL(res.headers.location, current);
@@ -74,7 +80,10 @@ export function download(url: string, options: DownloadOptions): Promise<Downloa
         }
         if (status !== 200) {
           res.resume();
-          return finish({ status: 'failed', reason: t('{0}: the server answered {1} {2}', url, status, res.statusMessage ?? '') });
+          return finish({
+            status: 'failed',
+            reason: t('{0}: the server answered {1} {2}', url, status, res.statusMessage ?? ''),
+          });
         }
         readBody(url, res, options, finish);
       });
@@ -91,7 +100,12 @@ export function download(url: string, options: DownloadOptions): Promise<Downloa
   });
 }
 
-function readBody(url: string, res: http.IncomingMessage, options: DownloadOptions, finish: (d: Download) => void): void {
+function readBody(
+  url: string,
+  res: http.IncomingMessage,
+  options: DownloadOptions,
+  finish: (d: Download) => void,
+): void {
   const tooLarge = () => t('{0}: larger than {1} bytes; refused', url, options.maxBytes);
   const declared = Number(res.headers['content-length']);
   if (Number.isFinite(declared) && declared > options.maxBytes) return finish({ status: 'failed', reason: tooLarge() });
@@ -110,7 +124,11 @@ function readBody(url: string, res: http.IncomingMessage, options: DownloadOptio
       return;
     }
     const etag = res.headers.etag;
-    finish({ status: 'ok', body: Buffer.concat(chunks).toString('utf8'), ...(typeof etag === 'string' ? { etag } : {}) });
+    finish({
+      status: 'ok',
+      body: Buffer.concat(chunks).toString('utf8'),
+      ...(typeof etag === 'string' ? { etag } : {}),
+    });
   });
   const broken = () => {
     if (!complete) finish({ status: 'failed', reason: t('{0}: the download broke off after {1} bytes', url, size) });

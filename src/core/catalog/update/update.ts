@@ -46,7 +46,8 @@ function normalizeBaseUrl(url: string): string | undefined {
   } catch {
     return undefined;
   }
-  if ((parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || parsed.search !== '' || parsed.hash !== '') return undefined;
+  if ((parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || parsed.search !== '' || parsed.hash !== '')
+    return undefined;
   if (parsed.username !== '' || parsed.password !== '') return undefined;
   return parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`;
 }
@@ -60,7 +61,8 @@ export async function updateCatalog(options: UpdateOptions): Promise<UpdateResul
   const now = options.now ?? (() => new Date());
   const previous = readCacheInfo(options.cacheDir);
   const base = normalizeBaseUrl(options.baseUrl ?? DEFAULT_CATALOG_URL);
-  if (base === undefined) return failed(t('{0} is not a web address (http or https, without ? or #)', options.baseUrl ?? ''), previous);
+  if (base === undefined)
+    return failed(t('{0} is not a web address (http or https, without ? or #)', options.baseUrl ?? ''), previous);
   const sameSource = previous !== undefined && previous.baseUrl === base;
   const downloads = await Promise.all(
     FETCHED_FILES.map((name) => {
@@ -89,7 +91,8 @@ export async function updateCatalog(options: UpdateOptions): Promise<UpdateResul
     const name = FETCHED_FILES[i];
     const d = downloads[i];
     const text = d.status === 'ok' ? d.body : readCachedFile(options.cacheDir, name);
-    if (text === undefined) return failed(t('{0}: not modified, but the cached copy is missing', base + name), previous);
+    if (text === undefined)
+      return failed(t('{0}: not modified, but the cached copy is missing', base + name), previous);
     texts[name] = text;
     const etag = d.status === 'ok' ? d.etag : previous?.etags[name];
     if (etag !== undefined) etags[name] = etag;
@@ -109,6 +112,11 @@ function failed(reason: string, previous: CacheInfo | undefined): UpdateResult {
   const message =
     previous === undefined
       ? t('The patch catalog could not be updated: {0}. The bundled catalog stays in use.', reason)
-      : t('The patch catalog could not be updated: {0}. The last good copy (QPT {1}, fetched {2}) stays in use.', reason, previous.qpt, previous.fetchedAt.slice(0, 10));
+      : t(
+          'The patch catalog could not be updated: {0}. The last good copy (QPT {1}, fetched {2}) stays in use.',
+          reason,
+          previous.qpt,
+          previous.fetchedAt.slice(0, 10),
+        );
   return { outcome: 'failed', ...(previous !== undefined ? { info: previous } : {}), message };
 }

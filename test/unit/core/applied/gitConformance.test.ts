@@ -54,8 +54,12 @@ describe('applied state agrees with real git apply on trees built from the real 
 
   after(() => {
     for (const r of roots) removeTree(r);
-    const f = Object.entries(total.features).map(([k, v]) => `${k} ${v}`).join(', ');
-    const s = Object.entries(total.states).map(([k, v]) => `${k} ${v}`).join(', ');
+    const f = Object.entries(total.features)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    const s = Object.entries(total.states)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
     console.log(`      ${total.checked} patches checked against git apply (${s}); covering ${f}`);
   });
 
@@ -82,7 +86,11 @@ function checkTree(root: string, tree: (typeof TREES)[number], tally: Tally): st
   const text = (name: string) => readBytes(join(QPT_DIR(), 'patches', name));
   const own = new Map<string, string[]>(matched.map((e) => [e.patch.id, patchFiles(e, versions)]));
   const joined = (names: string[]) => qptForm(names.map(text).join(''), tree.vendorDir);
-  writePreImages(root, matched.map((e) => joined(own.get(e.patch.id) ?? [])), rnd);
+  writePreImages(
+    root,
+    matched.map((e) => joined(own.get(e.patch.id) ?? [])),
+    rnd,
+  );
 
   // Some patches applied with git, some files damaged, some removed.
   for (const e of matched) {
@@ -119,8 +127,10 @@ function checkTree(root: string, tree: (typeof TREES)[number], tally: Tally): st
     }
     tally.checked++;
     tally.states[got.state]++;
-    if (got.state !== want.state) mismatches.push(`${id}: engine ${got.state} (${JSON.stringify(got.reason)}), git ${want.state}`);
-    if (want.both !== (got.reason?.kind === 'may-be-applied')) mismatches.push(`${id}: both directions: git ${want.both}, engine ${got.reason?.kind}`);
+    if (got.state !== want.state)
+      mismatches.push(`${id}: engine ${got.state} (${JSON.stringify(got.reason)}), git ${want.state}`);
+    if (want.both !== (got.reason?.kind === 'may-be-applied'))
+      mismatches.push(`${id}: both directions: git ${want.both}, engine ${got.reason?.kind}`);
     countFeatures(tally, joined(own.get(id) ?? []), own.get(id)?.length ?? 0, want.withRequired);
   }
   for (const name of hotfixNames) {
@@ -143,7 +153,12 @@ interface Verdict {
 }
 
 /** QPT's rules with git as the judge of every joined diff: required patches that are not applied go first. */
-function gitStates(root: string, matched: TriagedPatch[], own: Map<string, string[]>, joined: (names: string[]) => string): Map<string, Verdict> {
+function gitStates(
+  root: string,
+  matched: TriagedPatch[],
+  own: Map<string, string[]>,
+  joined: (names: string[]) => string,
+): Map<string, Verdict> {
   const byId = new Map(matched.map((e) => [e.patch.id, e]));
   const states = new Map<string, Verdict>();
   const busy = new Set<string>();
@@ -170,7 +185,11 @@ function gitStates(root: string, matched: TriagedPatch[], own: Map<string, strin
       const diff = joined(parts);
       const forward = gitCheck(root, diff, false);
       const reverse = gitCheck(root, diff, true);
-      verdict = { state: forward ? 'not-applied' : reverse ? 'applied' : 'conflict', both: forward && reverse, withRequired };
+      verdict = {
+        state: forward ? 'not-applied' : reverse ? 'applied' : 'conflict',
+        both: forward && reverse,
+        withRequired,
+      };
     }
     busy.delete(id);
     states.set(id, verdict);

@@ -5,7 +5,8 @@ import { ProjectFiles } from '../../../../src/core/applied/projectFiles';
 import type { Project } from '../../../../src/core/lock/project';
 import { removeTree, tempRoot, writeFile } from '../../../support/patchTrees';
 
-const fix = (path: string, from: string, to: string) => `--- a/${path}\n+++ b/${path}\n@@ -1,2 +1,2 @@\n-${from}\n+${to}\n end\n`;
+const fix = (path: string, from: string, to: string) =>
+  `--- a/${path}\n+++ b/${path}\n@@ -1,2 +1,2 @@\n-${from}\n+${to}\n end\n`;
 
 function project(root: string, packages: string[] = []): Project {
   return {
@@ -44,13 +45,25 @@ describe('local patches', () => {
   it('reads vaimo/composer-patches entries and patches-file lists, paths inside the package folder', () => {
     writeFile(root, 'patches/a.patch', fix('A.php', 'old', 'new'));
     writeFile(root, 'patches/b.patch', fix('A.php', 'new', 'newer'));
-    writeFile(root, 'more.json', JSON.stringify({ patches: { 'acme/module-a': [{ label: 'Second', source: 'patches/b.patch' }] } }));
+    writeFile(
+      root,
+      'more.json',
+      JSON.stringify({ patches: { 'acme/module-a': [{ label: 'Second', source: 'patches/b.patch' }] } }),
+    );
     writeFile(
       root,
       'composer.json',
-      JSON.stringify({ extra: { patches: { 'acme/module-a': { First: { source: 'patches/a.patch' } } }, 'patches-file': ['more.json', '../outside.json'] } }),
+      JSON.stringify({
+        extra: {
+          patches: { 'acme/module-a': { First: { source: 'patches/a.patch' } } },
+          'patches-file': ['more.json', '../outside.json'],
+        },
+      }),
     );
-    const states = localPatchStates(project(root, ['vaimo/composer-patches']), new ProjectFiles(root, join(root, 'lib', 'vendor')));
+    const states = localPatchStates(
+      project(root, ['vaimo/composer-patches']),
+      new ProjectFiles(root, join(root, 'lib', 'vendor')),
+    );
     assert.deepEqual(
       states.map((s) => [s.file, s.origin, s.package, s.description, s.state]),
       [
@@ -64,7 +77,9 @@ describe('local patches', () => {
     writeFile(
       root,
       'composer.json',
-      JSON.stringify({ extra: { patches: { 'acme/module-a': { Out: '../../etc/x.patch', Web: 'https://example.invalid/p.patch' } } } }),
+      JSON.stringify({
+        extra: { patches: { 'acme/module-a': { Out: '../../etc/x.patch', Web: 'https://example.invalid/p.patch' } } },
+      }),
     );
     const states = localPatchStates(project(root), new ProjectFiles(root, join(root, 'lib', 'vendor')));
     assert.deepEqual(

@@ -5,14 +5,21 @@ import { previewPatch } from '../../../../src/core/applied/preview';
 import { analyzeLock } from '../../../../src/core/analyze';
 import { removeTree, tempRoot, writeFile } from '../../../support/patchTrees';
 
-const change = (path: string, from: string, to: string) => `--- a/${path}\n+++ b/${path}\n@@ -1,3 +1,3 @@\n <?php\n-${from}\n+${to}\n // end\n`;
+const change = (path: string, from: string, to: string) =>
+  `--- a/${path}\n+++ b/${path}\n@@ -1,3 +1,3 @@\n <?php\n-${from}\n+${to}\n // end\n`;
 
 describe('patch preview (Show Patch Changes)', () => {
   let root: string;
   before(() => {
     root = tempRoot('preview');
     const pkg = (name: string, version: string) => ({ name, version });
-    writeFile(root, 'composer.lock', JSON.stringify({ packages: [pkg('magento/magento2-base', '2.4.6-p3'), pkg('magento/quality-patches', '1.1.82')] }));
+    writeFile(
+      root,
+      'composer.lock',
+      JSON.stringify({
+        packages: [pkg('magento/magento2-base', '2.4.6-p3'), pkg('magento/quality-patches', '1.1.82')],
+      }),
+    );
     const range = (file: string) => ({ 'magento/magento2-base': { '>=2.4.6 <2.4.7': { file } } });
     const qpt = 'vendor/magento/quality-patches/';
     writeFile(
@@ -24,7 +31,11 @@ describe('patch preview (Show Patch Changes)', () => {
         'ACSD-90003': { title: 'c', categories: [], packages: range('os/c.patch') },
       }),
     );
-    writeFile(root, qpt + 'patches/os/a.patch', change('vendor/x/A.php', 'old', 'new') + '--- /dev/null\n+++ b/vendor/x/New.php\n@@ -0,0 +1 @@\n+created\n');
+    writeFile(
+      root,
+      qpt + 'patches/os/a.patch',
+      change('vendor/x/A.php', 'old', 'new') + '--- /dev/null\n+++ b/vendor/x/New.php\n@@ -0,0 +1 @@\n+created\n',
+    );
     writeFile(root, qpt + 'patches/os/b.patch', change('vendor/x/B.php', 'old', 'new'));
     writeFile(root, qpt + 'patches/os/c.patch', change('vendor/x/C.php', 'old', 'new'));
     writeFile(root, 'vendor/x/A.php', '<?php\nold\n// end\n');
@@ -41,7 +52,12 @@ describe('patch preview (Show Patch Changes)', () => {
       kind: 'changes',
       direction: 'forward',
       files: [
-        { path: 'vendor/x/A.php', file: join(root, 'vendor/x/A.php'), before: '<?php\nold\n// end\n', after: '<?php\nnew\n// end\n' },
+        {
+          path: 'vendor/x/A.php',
+          file: join(root, 'vendor/x/A.php'),
+          before: '<?php\nold\n// end\n',
+          after: '<?php\nnew\n// end\n',
+        },
         { path: 'vendor/x/New.php', file: join(root, 'vendor/x/New.php'), before: null, after: 'created\n' },
       ],
     });

@@ -18,7 +18,17 @@ const project: Project = {
 
 function patch(id: string, target: Partial<PatchTarget> = {}, extra: Partial<Patch> = {}): Patch {
   const t: PatchTarget = { package: BASE, constraint: '>=2.4.6 <2.4.7', require: [], deprecated: false, ...target };
-  return { id, title: { en: id }, categories: [], components: [], targets: [t], require: t.require, deprecated: false, sources: ['test'], ...extra };
+  return {
+    id,
+    title: { en: id },
+    categories: [],
+    components: [],
+    targets: [t],
+    require: t.require,
+    deprecated: false,
+    sources: ['test'],
+    ...extra,
+  };
 }
 
 const patches = [
@@ -56,8 +66,14 @@ describe('apply plan', () => {
   describe('applyChoices', () => {
     it('lists applicable and deprecated patches not yet applied, and picks the asked one with its requirements', () => {
       const choices = applyChoices(result, new Set(['ACSD-5']), 'ACSD-1');
-      assert.deepEqual(choices.applicable.map((p) => p.patch.id), ['ACSD-1', 'ACSD-2', 'ACSD-3', 'ACSD-9']);
-      assert.deepEqual(choices.deprecated.map((p) => p.patch.id), ['ACSD-4', 'ACSD-8']);
+      assert.deepEqual(
+        choices.applicable.map((p) => p.patch.id),
+        ['ACSD-1', 'ACSD-2', 'ACSD-3', 'ACSD-9'],
+      );
+      assert.deepEqual(
+        choices.deprecated.map((p) => p.patch.id),
+        ['ACSD-4', 'ACSD-8'],
+      );
       assert.deepEqual([...choices.picked], ['ACSD-1', 'ACSD-2', 'ACSD-3']);
       assert.equal(choices.replaced, undefined);
     });
@@ -82,7 +98,10 @@ describe('apply plan', () => {
 
   describe('withRequirements', () => {
     it('puts each requirement before the patch that needs it, once', () => {
-      assert.deepEqual(withRequirements(result, catalog.patches, ['ACSD-1'], none), { ids: ['ACSD-2', 'ACSD-3', 'ACSD-1'], added: ['ACSD-2', 'ACSD-3'] });
+      assert.deepEqual(withRequirements(result, catalog.patches, ['ACSD-1'], none), {
+        ids: ['ACSD-2', 'ACSD-3', 'ACSD-1'],
+        added: ['ACSD-2', 'ACSD-3'],
+      });
       assert.deepEqual(withRequirements(result, catalog.patches, ['ACSD-3', 'ACSD-1'], none), {
         ids: ['ACSD-3', 'ACSD-2', 'ACSD-1'],
         added: ['ACSD-2'],
@@ -90,12 +109,18 @@ describe('apply plan', () => {
     });
 
     it('leaves out requirements already applied and those no catalog knows', () => {
-      assert.deepEqual(withRequirements(result, catalog.patches, ['ACSD-1'], new Set(['ACSD-2'])), { ids: ['ACSD-3', 'ACSD-1'], added: ['ACSD-3'] });
+      assert.deepEqual(withRequirements(result, catalog.patches, ['ACSD-1'], new Set(['ACSD-2'])), {
+        ids: ['ACSD-3', 'ACSD-1'],
+        added: ['ACSD-3'],
+      });
       assert.deepEqual(withRequirements(result, catalog.patches, ['ACSD-9'], none), { ids: ['ACSD-9'], added: [] });
     });
   });
 
   it('deprecatedAmong names the deprecated patches of a list, in order', () => {
-    assert.deepEqual(deprecatedAmong(result, ['ACSD-8', 'ACSD-1', 'ACSD-4', 'ACSD-404']).map((p) => p.patch.id), ['ACSD-8', 'ACSD-4']);
+    assert.deepEqual(
+      deprecatedAmong(result, ['ACSD-8', 'ACSD-1', 'ACSD-4', 'ACSD-404']).map((p) => p.patch.id),
+      ['ACSD-8', 'ACSD-4'],
+    );
   });
 });

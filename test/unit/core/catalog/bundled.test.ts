@@ -31,10 +31,22 @@ describe('catalog: bundled patches.yaml', () => {
     const p = bundled().patches.get('ACSD-61103');
     assert.ok(p);
     assert.deepEqual(p.targets, [
-      { package: 'magento/magento2-base', constraint: '>=2.4.6 <2.4.7', file: 'os/ACSD-61103_2.4.6-p3.patch', require: [], replacedWith: undefined, deprecated: false },
+      {
+        package: 'magento/magento2-base',
+        constraint: '>=2.4.6 <2.4.7',
+        file: 'os/ACSD-61103_2.4.6-p3.patch',
+        require: [],
+        replacedWith: undefined,
+        deprecated: false,
+      },
     ]);
     assert.deepEqual(p.categories, ['Customer', 'Web API']);
-    assert.deepEqual(p.components, ['magento/framework', 'magento/module-customer', 'magento/module-customer-graph-ql', 'magento/module-integration']);
+    assert.deepEqual(p.components, [
+      'magento/framework',
+      'magento/module-customer',
+      'magento/module-customer-graph-ql',
+      'magento/module-integration',
+    ]);
     assert.equal(p.qptVersion, '1.1.54');
     assert.equal(p.fixedIn, '2.4.8');
     assert.equal(p.docsPath, 'v1-1-54/acsd-61103-customer-entity-failure-count-not-reset-after-login');
@@ -55,12 +67,18 @@ describe('catalog: bundled patches.yaml', () => {
     assert.ok(patches.has('ACSD-57643'));
     const needy = patches.get('ACSD-50336');
     assert.deepEqual(needy?.require, ['ACSD-48366']);
-    assert.deepEqual(needy?.targets.map((t) => t.require), [[], ['ACSD-48366']]);
+    assert.deepEqual(
+      needy?.targets.map((t) => t.require),
+      [[], ['ACSD-48366']],
+    );
     // Only some ranges deprecated: the patch as a whole is not.
     const mixed = patches.get('ACSD-49970-V3');
     assert.equal(mixed?.deprecated, false);
     assert.equal(mixed?.replacedWith, 'ACSD-54095');
-    assert.deepEqual(mixed?.targets.map((t) => t.deprecated), [true, true, false]);
+    assert.deepEqual(
+      mixed?.targets.map((t) => t.deprecated),
+      [true, true, false],
+    );
   });
 
   it('has English titles and translations for every patch', () => {
@@ -74,10 +92,19 @@ describe('catalog: bundled patches.yaml', () => {
       requireRealworld(this);
     });
 
-    type QptPatch = { title: string; categories: string[]; packages: Record<string, Record<string, { file: string; require?: string[]; 'replaced-with'?: string; deprecated?: boolean }>> };
+    type QptPatch = {
+      title: string;
+      categories: string[];
+      packages: Record<
+        string,
+        Record<string, { file: string; require?: string[]; 'replaced-with'?: string; deprecated?: boolean }>
+      >;
+    };
     type InfoPatch = { id: string; components: string[]; categories: string[]; origin: string };
-    const support = () => JSON.parse(readFileSync(realworld('qpt-1.1.82', 'support-patches.json'), 'utf8')) as Record<string, QptPatch>;
-    const info = () => JSON.parse(readFileSync(realworld('qpt-1.1.82', 'patches-info.json'), 'utf8')) as { patches: InfoPatch[] };
+    const support = () =>
+      JSON.parse(readFileSync(realworld('qpt-1.1.82', 'support-patches.json'), 'utf8')) as Record<string, QptPatch>;
+    const info = () =>
+      JSON.parse(readFileSync(realworld('qpt-1.1.82', 'patches-info.json'), 'utf8')) as { patches: InfoPatch[] };
 
     it('agrees with QPT 1.1.82 on every constraint, file, requirement, replacement, category and component', () => {
       const qpt = support();
@@ -103,15 +130,24 @@ describe('catalog: bundled patches.yaml', () => {
     });
 
     it('ACSD-61103 arrived in QPT 1.1.54', () => {
-      const older = JSON.parse(readFileSync(realworld('qpt-1.1.54', 'support-patches.json'), 'utf8')) as Record<string, unknown>;
+      const older = JSON.parse(readFileSync(realworld('qpt-1.1.54', 'support-patches.json'), 'utf8')) as Record<
+        string,
+        unknown
+      >;
       assert.ok('ACSD-61103' in older);
     });
 
     it('words its texts itself: no run of words from the QPT titles or the ACSD-61103 article', () => {
       const qpt = support();
-      const sources = ['en', 'sv-SE', 'fr-FR', 'ja-JP'].map((l) => readFileSync(realworld('docs-acsd-61103', `acsd-61103.${l}.md`), 'utf8'));
+      const sources = ['en', 'sv-SE', 'fr-FR', 'ja-JP'].map((l) =>
+        readFileSync(realworld('docs-acsd-61103', `acsd-61103.${l}.md`), 'utf8'),
+      );
       sources.push(...Object.values(qpt).map((p) => p.title));
-      const norm = (s: string) => s.toLowerCase().replace(/[`"'’«»「」“”*_[\]()!]/g, ' ').replace(/\s+/g, ' ');
+      const norm = (s: string) =>
+        s
+          .toLowerCase()
+          .replace(/[`"'’«»「」“”*_[\]()!]/g, ' ')
+          .replace(/\s+/g, ' ');
       const corpus = norm(sources.join('\n'));
       for (const p of bundled().patches.values()) {
         for (const text of [...Object.values(p.title), ...Object.values(p.description ?? {})]) {
@@ -122,7 +158,8 @@ describe('catalog: bundled patches.yaml', () => {
             const ascii = /[\x00-\x7f]+/g; // eslint-disable-line no-control-regex -- all of ASCII, controls included
             const jaCorpus = corpus.replace(ascii, '|');
             for (const run of t.split(ascii)) {
-              for (let i = 0; i + 10 <= run.length; i++) assert.ok(!jaCorpus.includes(run.slice(i, i + 10)), `${p.id}: "${run.slice(i, i + 10)}"`);
+              for (let i = 0; i + 10 <= run.length; i++)
+                assert.ok(!jaCorpus.includes(run.slice(i, i + 10)), `${p.id}: "${run.slice(i, i + 10)}"`);
             }
           } else {
             const words = t.split(' ').filter(Boolean);

@@ -15,7 +15,8 @@ import { triage } from '../../../../src/core/triage/triage';
 import { realworld, repoRoot, requireRealworld } from '../../../support/realworld';
 
 const QPT_DIR = () => realworld('qpt-1.1.82');
-const QPT_FILES = () => ['support-patches.json', 'community-patches.json', 'patches-info.json'].map((f) => join(QPT_DIR(), f));
+const QPT_FILES = () =>
+  ['support-patches.json', 'community-patches.json', 'patches-info.json'].map((f) => join(QPT_DIR(), f));
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 
 /** The facts of a patch, as triage and the views use them. */
@@ -41,10 +42,18 @@ describe('catalog: bundled facts of every QPT patch (data/qpt-facts.json)', func
     const out = mkdtempSync(join(tmpdir(), 'qpt-facts-'));
     try {
       const file = join(out, 'facts.json');
-      const r = spawnSync(process.execPath, [join(repoRoot(), 'build', 'generate-qpt-facts.mjs'), QPT_DIR(), '--out', file], { encoding: 'utf8' });
+      const r = spawnSync(
+        process.execPath,
+        [join(repoRoot(), 'build', 'generate-qpt-facts.mjs'), QPT_DIR(), '--out', file],
+        { encoding: 'utf8' },
+      );
       assert.equal(r.status, 0, r.stderr);
       assert.equal(readFileSync(file, 'utf8'), readFileSync(bundledFactsFile(), 'utf8'));
-      const check = spawnSync(process.execPath, [join(repoRoot(), 'build', 'generate-qpt-facts.mjs'), QPT_DIR(), '--check'], { encoding: 'utf8' });
+      const check = spawnSync(
+        process.execPath,
+        [join(repoRoot(), 'build', 'generate-qpt-facts.mjs'), QPT_DIR(), '--check'],
+        { encoding: 'utf8' },
+      );
       assert.equal(check.status, 0, check.stderr);
     } finally {
       rmSync(out, { recursive: true, force: true });
@@ -65,7 +74,9 @@ describe('catalog: bundled facts of every QPT patch (data/qpt-facts.json)', func
     const bundled = mergeCatalog([bundledFacts()]);
     const support = readJson<Record<string, unknown>>(join(QPT_DIR(), 'support-patches.json'));
     const community = readJson<Record<string, unknown>>(join(QPT_DIR(), 'community-patches.json'));
-    const introduced = readJson<{ support: Record<string, string>; community: Record<string, string> }>(join(QPT_DIR(), 'introduced-in.json'));
+    const introduced = readJson<{ support: Record<string, string>; community: Record<string, string> }>(
+      join(QPT_DIR(), 'introduced-in.json'),
+    );
     const ids = [...Object.keys(support), ...Object.keys(community)];
     assert.equal(ids.length, 1096);
     assert.equal(bundled.patches.size, 1096);
@@ -118,7 +129,10 @@ describe('catalog: bundled facts of every QPT patch (data/qpt-facts.json)', func
         // Both see QPT 1.1.82: one from the bundled facts alone, the other from its installed metadata alone.
         const project: Project = { ...read, qpt: { installed: '1.1.82' } };
         const bundledOnly = triage(project, loadCatalog({ bundled: true, facts: true }));
-        const installedOnly = triage({ ...project, vendorDir: vendor }, loadCatalog({ bundled: false, project: { ...project, vendorDir: vendor } }));
+        const installedOnly = triage(
+          { ...project, vendorDir: vendor },
+          loadCatalog({ bundled: false, project: { ...project, vendorDir: vendor } }),
+        );
         const statuses = (r: typeof bundledOnly) =>
           new Map(r.patches.filter((e) => e.status !== 'not-applicable').map((e) => [e.patch.id, e.status]));
         const mine = statuses(bundledOnly);
@@ -145,9 +159,18 @@ describe('text: where a title comes from', () => {
     const versions = catalogVersions(loadCatalog());
     assert.deepEqual(versions, { bundled: '1.1.82', installed: null, fetched: null, freshest: 'bundled' });
     const catalog = loadCatalog();
-    assert.match(titleSourceText(catalog.patches.get('ACSD-69308')!, versions), /^No title yet: .*install magento\/quality-patches, or run Update Patch Catalog\.$/);
-    assert.equal(titleSourceText(catalog.patches.get('ACSD-61103')!, versions), 'Title and description written for this extension.');
+    assert.match(
+      titleSourceText(catalog.patches.get('ACSD-69308')!, versions),
+      /^No title yet: .*install magento\/quality-patches, or run Update Patch Catalog\.$/,
+    );
+    assert.equal(
+      titleSourceText(catalog.patches.get('ACSD-61103')!, versions),
+      'Title and description written for this extension.',
+    );
     const installed = { ...catalog.patches.get('ACSD-69308')!, titleSource: 'installed' as const };
-    assert.equal(titleSourceText(installed, { ...versions, installed: '1.1.77' }), 'Title from the installed QPT metadata (1.1.77).');
+    assert.equal(
+      titleSourceText(installed, { ...versions, installed: '1.1.77' }),
+      'Title from the installed QPT metadata (1.1.77).',
+    );
   });
 });

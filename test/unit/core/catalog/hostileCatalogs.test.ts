@@ -45,14 +45,20 @@ describe('catalog: hostile and large catalogs', () => {
   it('names what is missing: a title, or the ID of a patches-info entry', () => {
     const yaml = readYamlCatalog('patches:\n  ACSD-1:\n    categories: [Other]\n', 'x.yaml');
     assert.match(yaml.problems[0].message, /^"title" is missing/);
-    const info = readQptInfo({ version: '1.1.50', patches: [{ releases: ['2.4.6'], description: 'x' }] }, 'patches-info.json');
+    const info = readQptInfo(
+      { version: '1.1.50', patches: [{ releases: ['2.4.6'], description: 'x' }] },
+      'patches-info.json',
+    );
     assert.match(info.problems[0].message, /the patch ID is missing/);
     assert.doesNotMatch(info.problems[0].message, /\{0\}/);
   });
 
-  it('turns the YAML library\'s warnings into problems instead of console lines', () => {
+  it("turns the YAML library's warnings into problems instead of console lines", () => {
     const file = readYamlCatalog('patches:\n  ACSD-1:\n    title: !custom Title\n', 'x.yaml');
-    assert.ok(file.problems.some((p) => p.severity === 'warning' && /YAML warning: /.test(p.message)), JSON.stringify(file.problems));
+    assert.ok(
+      file.problems.some((p) => p.severity === 'warning' && /YAML warning: /.test(p.message)),
+      JSON.stringify(file.problems),
+    );
   });
 
   it('reads an extra catalog once per run and shares the merged catalog between the locks that use it', () => {

@@ -29,7 +29,16 @@ describe('catalog: loadCatalog', () => {
 
     it('merges support and info entries, and skips the broken ones with a problem each', () => {
       const catalog = loadCatalog({ project: cloud() });
-      for (const id of ['ACSD-61103', 'ACSD-90001', 'ACSD-90002', 'ACSD-90003', 'ACSD-90004', 'MDVA-90007-V2', 'magento2-90001', 'MCLOUD-90009']) {
+      for (const id of [
+        'ACSD-61103',
+        'ACSD-90001',
+        'ACSD-90002',
+        'ACSD-90003',
+        'ACSD-90004',
+        'MDVA-90007-V2',
+        'magento2-90001',
+        'MCLOUD-90009',
+      ]) {
         assert.ok(catalog.patches.has(id), id);
       }
       assert.ok(!catalog.patches.has('ACSD-90005') && !catalog.patches.has('ACSD-90006'));
@@ -44,8 +53,14 @@ describe('catalog: loadCatalog', () => {
         ],
       );
       const p = catalog.patches.get('ACSD-90001');
-      assert.equal(p?.title.en, 'Fixes the issue where the checkout totals are shown twice for carts with a gift card. (Made-up fixture patch.)');
-      assert.equal(p?.description?.en, 'Fixes the issue where the checkout totals are shown twice for carts with a gift card.');
+      assert.equal(
+        p?.title.en,
+        'Fixes the issue where the checkout totals are shown twice for carts with a gift card. (Made-up fixture patch.)',
+      );
+      assert.equal(
+        p?.description?.en,
+        'Fixes the issue where the checkout totals are shown twice for carts with a gift card.',
+      );
       assert.deepEqual(p?.components, ['magento/module-checkout', 'magento/module-gift-card-account']);
       assert.equal(p?.origin, 'Adobe Commerce Support');
       assert.deepEqual(p?.sources, [join(QPT, 'support-patches.json'), join(QPT, 'patches-info.json')]);
@@ -82,13 +97,19 @@ describe('catalog: loadCatalog', () => {
       { file: join(dir, 'support-patches.json'), kind: 'qpt-support', version: '1.1.54', layer: 'installed' },
       { file: join(dir, 'patches-info.json'), kind: 'qpt-info', version: '1.1.54', layer: 'installed' },
     ]);
-    assert.deepEqual(catalog.patches.get('ACSD-90010')?.targets.map((t) => [t.package, t.constraint]), [['magento/magento2-b2b-base', '>=1.5.0 <1.5.1']]);
+    assert.deepEqual(
+      catalog.patches.get('ACSD-90010')?.targets.map((t) => [t.package, t.constraint]),
+      [['magento/magento2-b2b-base', '>=1.5.0 <1.5.1']],
+    );
     assert.deepEqual(catalog.problems, []);
   });
 
   it('a store without QPT: the bundled catalog alone (patches.yaml and the facts of every QPT patch), no problem', () => {
     const catalog = loadCatalog({ project: readProject(fixture('os-247p1', 'composer.lock')) });
-    assert.deepEqual(catalog.sources.map((s) => s.kind), ['bundled', 'qpt-facts']);
+    assert.deepEqual(
+      catalog.sources.map((s) => s.kind),
+      ['bundled', 'qpt-facts'],
+    );
     assert.deepEqual(catalog.problems, []);
   });
 
@@ -113,11 +134,17 @@ describe('catalog: loadCatalog', () => {
 
     it('reads an extra file named like a QPT metadata file as that file', () => {
       const info = join(root, 'patches-info.json');
-      writeFileSync(info, JSON.stringify({ version: '1.1.90', patches: [{ id: 'ACSD-90060', description: 'Made up.' }] }));
+      writeFileSync(
+        info,
+        JSON.stringify({ version: '1.1.90', patches: [{ id: 'ACSD-90060', description: 'Made up.' }] }),
+      );
       const misnamed = join(root, 'community-patches.json');
       writeFileSync(misnamed, JSON.stringify({ version: '1.1.90', patches: [] }));
       const catalog = loadCatalog({ bundled: false, extraFiles: [info, misnamed] });
-      assert.deepEqual(catalog.sources.map((s) => s.kind), ['qpt-info', 'qpt-community']);
+      assert.deepEqual(
+        catalog.sources.map((s) => s.kind),
+        ['qpt-info', 'qpt-community'],
+      );
       assert.equal(catalog.patches.get('ACSD-90060')?.description?.en, 'Made up.');
       assert.equal(catalog.problems.length, 2, 'the misnamed file: its two keys are not patch IDs');
       assert.ok(catalog.problems.every((p) => p.file === misnamed));
@@ -144,7 +171,10 @@ describe('catalog: loadCatalog', () => {
       );
       const catalog = loadCatalog({ project: project('1.1.99') });
       const p = catalog.patches.get('ACSD-61103');
-      assert.deepEqual(p?.targets.map((t) => [t.constraint, t.file]), [['>=2.4.6 <2.4.8', 'os/ACSD-61103_v2.patch']]);
+      assert.deepEqual(
+        p?.targets.map((t) => [t.constraint, t.file]),
+        [['>=2.4.6 <2.4.8', 'os/ACSD-61103_v2.patch']],
+      );
       assert.deepEqual(p?.categories, ['Customer']);
       assert.equal(p?.title.en, 'Customer failed-login count kept after a successful API sign-in');
       assert.ok(p?.title.ja);
@@ -152,7 +182,11 @@ describe('catalog: loadCatalog', () => {
       assert.equal(p?.fixedIn, '2.4.8');
       assert.ok(p?.docsPath);
       // Installed 1.1.99 is fresher than the bundled facts: it comes after them.
-      assert.deepEqual(p?.sources, [BUNDLED_CATALOG, bundledFactsFile(), join(root, 'vendor', 'magento', 'quality-patches', 'support-patches.json')]);
+      assert.deepEqual(p?.sources, [
+        BUNDLED_CATALOG,
+        bundledFactsFile(),
+        join(root, 'vendor', 'magento', 'quality-patches', 'support-patches.json'),
+      ]);
       assert.equal(catalog.sources[2].version, '1.1.99');
       // A bundled patch the installed metadata does not know keeps its bundled targets.
       assert.equal(catalog.patches.get('ACSD-57643')?.targets.length, 1);
@@ -160,19 +194,28 @@ describe('catalog: loadCatalog', () => {
 
     it('reports an installed file that is broken, and still loads the others', () => {
       installed('support-patches.json', '{\n  "ACSD-1": {\n    "title": "x",\n  }\n}');
-      installed('patches-info.json', JSON.stringify({ version: '1.1.70', patches: [{ id: 'ACSD-2', description: 'Two.' }] }));
+      installed(
+        'patches-info.json',
+        JSON.stringify({ version: '1.1.70', patches: [{ id: 'ACSD-2', description: 'Two.' }] }),
+      );
       const catalog = loadCatalog({ bundled: false, project: project() });
       assert.equal(catalog.problems.length, 1);
       assert.deepEqual([catalog.problems[0].line, catalog.problems[0].column], [4, 3]);
       assert.equal(catalog.patches.get('ACSD-2')?.description?.en, 'Two.');
       // Without a locked version the metadata's own version is used.
-      assert.deepEqual(catalog.sources.map((s) => s.version), ['1.1.70', '1.1.70']);
+      assert.deepEqual(
+        catalog.sources.map((s) => s.version),
+        ['1.1.70', '1.1.70'],
+      );
     });
 
     it('a folder where a metadata file should be is a problem, not a crash', () => {
       mkdirSync(join(root, 'vendor', 'magento', 'quality-patches', 'support-patches.json'), { recursive: true });
       const catalog = loadCatalog({ bundled: false, project: project('1.1.1') });
-      assert.deepEqual(catalog.problems.map((p) => p.message), ['is a folder, not a file']);
+      assert.deepEqual(
+        catalog.problems.map((p) => p.message),
+        ['is a folder, not a file'],
+      );
     });
   });
 
@@ -187,18 +230,28 @@ describe('catalog: loadCatalog', () => {
       assert.equal(p?.title.sv, 'Kassans summor visas två gånger med presentkort');
       assert.equal(p?.docsPath, 'v1-1-43/acsd-90001-checkout-totals-shown-twice');
       assert.equal(p?.fixedIn, '2.4.7');
-      assert.deepEqual(p?.targets.map((t) => [t.constraint, t.file]), [['>=2.4.6 <2.4.8', 'os/ACSD-90001_2.4.6_v2.patch']]);
+      assert.deepEqual(
+        p?.targets.map((t) => [t.constraint, t.file]),
+        [['>=2.4.6 <2.4.8', 'os/ACSD-90001_2.4.6_v2.patch']],
+      );
       assert.deepEqual(p?.categories, ['Order/Checkout', 'Payments']);
       assert.equal(p?.sources.length, 4);
       assert.ok(catalog.patches.has('ACSD-90050'));
       assert.deepEqual(catalog.patches.get('ACSD-90020')?.require, ['ACSD-90001']);
-      assert.deepEqual(catalog.sources.slice(-2).map((s) => s.kind), ['yaml', 'qpt-support']);
+      assert.deepEqual(
+        catalog.sources.slice(-2).map((s) => s.kind),
+        ['yaml', 'qpt-support'],
+      );
     });
 
     it('reads each file once, even when given twice or when it is the installed metadata', () => {
       const catalog = loadCatalog({
         project: cloud(),
-        extraFiles: [join(QPT, 'support-patches.json'), fixture('catalogs', 'extra.yaml'), fixture('catalogs', '..', 'catalogs', 'extra.yaml')],
+        extraFiles: [
+          join(QPT, 'support-patches.json'),
+          fixture('catalogs', 'extra.yaml'),
+          fixture('catalogs', '..', 'catalogs', 'extra.yaml'),
+        ],
       });
       assert.equal(catalog.sources.length, 6, 'patches.yaml, 3 installed files, the bundled facts, extra.yaml');
       assert.equal(catalog.problems.length, 5);
@@ -215,11 +268,17 @@ describe('catalog: loadCatalog', () => {
           fixture('catalogs', 'broken.yaml'),
         ],
       });
-      const messages = catalog.problems.map((p) => `${p.file.replace(fixture(), '')}${p.line ? `:${p.line}` : ''} ${p.message}`);
+      const messages = catalog.problems.map(
+        (p) => `${p.file.replace(fixture(), '')}${p.line ? `:${p.line}` : ''} ${p.message}`,
+      );
       assert.match(messages[0], /^\/catalogs\/missing\.yaml file not found$/);
       assert.match(messages[1], /^\/catalogs\/not-a-catalog\.json not a patch catalog/);
       assert.match(messages[2], /^\/catalogs\/syntax-error\.yaml:\d+ invalid YAML/);
-      assert.match(messages[3], /^\/broken-lock\/composer\.lock:10 invalid JSON/, 'a file without .json/.yaml that looks like JSON is read as JSON');
+      assert.match(
+        messages[3],
+        /^\/broken-lock\/composer\.lock:10 invalid JSON/,
+        'a file without .json/.yaml that looks like JSON is read as JSON',
+      );
       assert.ok(catalog.patches.has('ACSD-61103'));
       assert.ok(catalog.patches.has('ACSD-90030'));
     });
@@ -240,7 +299,9 @@ describe('catalog: loadCatalog', () => {
     before(function () {
       requireRealworld(this);
     });
-    const files = ['support-patches.json', 'community-patches.json', 'patches-info.json'].map((f) => realworld('qpt-1.1.82', f));
+    const files = ['support-patches.json', 'community-patches.json', 'patches-info.json'].map((f) =>
+      realworld('qpt-1.1.82', f),
+    );
 
     it('loads every patch of every file without a problem', () => {
       const catalog = loadCatalog({ bundled: true, extraFiles: files });
@@ -249,7 +310,8 @@ describe('catalog: loadCatalog', () => {
       const support = JSON.parse(readFileSync(files[0], 'utf8')) as object;
       const community = JSON.parse(readFileSync(files[1], 'utf8')) as object;
       const info = JSON.parse(readFileSync(files[2], 'utf8')) as { patches: { id: string }[] };
-      for (const id of [...Object.keys(support), ...Object.keys(community), ...info.patches.map((p) => p.id)]) ids.add(id);
+      for (const id of [...Object.keys(support), ...Object.keys(community), ...info.patches.map((p) => p.id)])
+        ids.add(id);
       assert.equal(catalog.patches.size, ids.size);
       const matchable = [...catalog.patches.values()].filter((p) => p.targets.length > 0).length;
       assert.equal(matchable, 1091 + 5);
@@ -257,7 +319,10 @@ describe('catalog: loadCatalog', () => {
 
     it('ACSD-61103: QPT targets, bundled translations and facts, patches-info components', () => {
       const p = loadCatalog({ bundled: true, extraFiles: files }).patches.get('ACSD-61103');
-      assert.deepEqual(p?.targets.map((t) => [t.package, t.constraint]), [['magento/magento2-base', '>=2.4.6 <2.4.7']]);
+      assert.deepEqual(
+        p?.targets.map((t) => [t.package, t.constraint]),
+        [['magento/magento2-base', '>=2.4.6 <2.4.7']],
+      );
       assert.ok(p?.title.sv && p.title.fr && p.title.ja);
       assert.equal(p?.qptVersion, '1.1.54');
       assert.equal(p?.origin, 'Adobe Commerce Support');

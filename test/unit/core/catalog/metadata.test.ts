@@ -14,7 +14,12 @@ describe('catalog: evidence signatures (metadata)', () => {
           metadata: {
             and: [
               { type: 'config', path: 'rss/catalog/category', match: 1 },
-              { or: [{ type: 'log', path: 'var/log/system.log', match: '*a*' }, { type: 'config', path: 'x/y/z', match: true }] },
+              {
+                or: [
+                  { type: 'log', path: 'var/log/system.log', match: '*a*' },
+                  { type: 'config', path: 'x/y/z', match: true },
+                ],
+              },
             ],
           },
         },
@@ -27,7 +32,13 @@ describe('catalog: evidence signatures (metadata)', () => {
       type: 'and',
       items: [
         { type: 'config', path: 'rss/catalog/category', match: '1' },
-        { type: 'or', items: [{ type: 'log', path: 'var/log/system.log', match: '*a*' }, { type: 'config', path: 'x/y/z', match: '1' }] },
+        {
+          type: 'or',
+          items: [
+            { type: 'log', path: 'var/log/system.log', match: '*a*' },
+            { type: 'config', path: 'x/y/z', match: '1' },
+          ],
+        },
       ],
     });
   });
@@ -43,10 +54,17 @@ describe('catalog: evidence signatures (metadata)', () => {
       [{ type: 'config', path: 'a/b', match: null }, /text, a number or true\/false/],
       [{ and: [], or: [] }, /exactly one key/],
       ['text', /must be a mapping/],
-      [JSON.parse('{"and":['.repeat(40) + '{"type":"log","path":"a/b","match":"x"}' + ']}'.repeat(40)), /nested more than 32 levels/],
+      [
+        JSON.parse('{"and":['.repeat(40) + '{"type":"log","path":"a/b","match":"x"}' + ']}'.repeat(40)),
+        /nested more than 32 levels/,
+      ],
     ];
     for (const [metadata, message] of broken) {
-      const loaded = readQptPatches({ 'ACSD-1': { title: 'x', packages, metadata } }, 'support-patches.json', 'qpt-support');
+      const loaded = readQptPatches(
+        { 'ACSD-1': { title: 'x', packages, metadata } },
+        'support-patches.json',
+        'qpt-support',
+      );
       assert.equal(loaded.entries.length, 1, 'the patch is kept');
       assert.equal(loaded.entries[0].metadata, undefined);
       assert.equal(loaded.problems.length, 1, JSON.stringify(metadata));
@@ -79,7 +97,10 @@ describe('catalog: evidence signatures (metadata)', () => {
         - type: nope
 `;
     const loaded = readYamlCatalog(text, 'patches.yaml');
-    assert.deepEqual(loaded.entries.map((e) => e.id), ['ACSD-2', 'ACSD-3']);
+    assert.deepEqual(
+      loaded.entries.map((e) => e.id),
+      ['ACSD-2', 'ACSD-3'],
+    );
     assert.deepEqual(loaded.entries[0].metadata, {
       type: 'or',
       items: [

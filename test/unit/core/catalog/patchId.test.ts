@@ -1,11 +1,30 @@
 import * as assert from 'node:assert/strict';
-import { findPatchIdAt, findPatchIds, isCanonicalPatchId, isWellFormedPatchId, normalizePatchId, patchIdRegExp } from '../../../../src/core/catalog/patchId';
+import {
+  findPatchIdAt,
+  findPatchIds,
+  isCanonicalPatchId,
+  isWellFormedPatchId,
+  normalizePatchId,
+  patchIdRegExp,
+} from '../../../../src/core/catalog/patchId';
 
 describe('catalog: patch IDs', () => {
   it('recognises every known form', () => {
     for (const id of [
-      'ACSD-61103', 'MDVA-39305-V3', 'ACP2E-4813', 'AC-15210', 'MC-41887', 'B2B-2674', 'BUNDLE-2554', 'LYNX-1',
-      'MCP-12', 'MAGECLOUD-1567', 'MCLOUD-6139', 'MAGETWO-99902', 'magento2-33723', 'magento/magento2/34529',
+      'ACSD-61103',
+      'MDVA-39305-V3',
+      'ACP2E-4813',
+      'AC-15210',
+      'MC-41887',
+      'B2B-2674',
+      'BUNDLE-2554',
+      'LYNX-1',
+      'MCP-12',
+      'MAGECLOUD-1567',
+      'MCLOUD-6139',
+      'MAGETWO-99902',
+      'magento2-33723',
+      'magento/magento2/34529',
     ]) {
       assert.ok(isWellFormedPatchId(id), id);
       assert.ok(isCanonicalPatchId(id), id);
@@ -14,7 +33,18 @@ describe('catalog: patch IDs', () => {
   });
 
   it('rejects look-alikes', () => {
-    for (const s of ['ACSD', 'ACSD-', 'ACSD-x1', 'XACSD-1', 'ACSD-1-V', 'ACSD 61103', 'FOO-1', 'magento2-base', 'ACSD-1; rm -rf /', '']) {
+    for (const s of [
+      'ACSD',
+      'ACSD-',
+      'ACSD-x1',
+      'XACSD-1',
+      'ACSD-1-V',
+      'ACSD 61103',
+      'FOO-1',
+      'magento2-base',
+      'ACSD-1; rm -rf /',
+      '',
+    ]) {
       assert.equal(isWellFormedPatchId(s), false, s);
     }
   });
@@ -29,7 +59,8 @@ describe('catalog: patch IDs', () => {
   });
 
   it('finds IDs in text, including inside patch file names, but not glued to other words', () => {
-    const text = 'QUALITY_PATCHES: [MDVA-39305-V3, acsd-61103] os/ACSD-61103_2.4.6-p3.patch XACSD-1 ACSD-12x magento/magento2/34529.';
+    const text =
+      'QUALITY_PATCHES: [MDVA-39305-V3, acsd-61103] os/ACSD-61103_2.4.6-p3.patch XACSD-1 ACSD-12x magento/magento2/34529.';
     assert.deepEqual(
       findPatchIds(text).map((h) => h.id),
       ['MDVA-39305-V3', 'ACSD-61103', 'ACSD-61103', 'magento/magento2/34529'],
@@ -39,7 +70,10 @@ describe('catalog: patch IDs', () => {
   });
 
   it('prefers the longest prefix (MCLOUD, not MC)', () => {
-    assert.deepEqual(findPatchIds('MCLOUD-6139 MC-1').map((h) => h.id), ['MCLOUD-6139', 'MC-1']);
+    assert.deepEqual(
+      findPatchIds('MCLOUD-6139 MC-1').map((h) => h.id),
+      ['MCLOUD-6139', 'MC-1'],
+    );
   });
 
   it('gives each caller a fresh global RegExp', () => {

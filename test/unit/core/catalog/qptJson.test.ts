@@ -15,7 +15,14 @@ describe('catalog: QPT JSON metadata', () => {
       const byId = new Map(file.entries.map((e) => [e.id, e]));
       assert.deepEqual([...byId.keys()], ['ACSD-90001', 'ACSD-90002', 'ACSD-90003', 'ACSD-90004', 'MDVA-90007-V2']);
       assert.deepEqual(byId.get('ACSD-90003')?.targets, [
-        { package: 'magento/magento2-base', constraint: '>=2.4.4 <2.4.7', file: 'os/ACSD-90003_2.4.4.patch', require: [], replacedWith: 'ACSD-90004', deprecated: true },
+        {
+          package: 'magento/magento2-base',
+          constraint: '>=2.4.4 <2.4.7',
+          file: 'os/ACSD-90003_2.4.4.patch',
+          require: [],
+          replacedWith: 'ACSD-90004',
+          deprecated: true,
+        },
       ]);
       assert.deepEqual(byId.get('ACSD-90002')?.targets?.[0].require, ['ACSD-90001']);
       assert.equal(byId.get('ACSD-90002')?.targets?.[0].deprecated, false);
@@ -50,11 +57,17 @@ describe('catalog: QPT JSON metadata', () => {
         'f.json',
         'qpt-support',
       );
-      assert.deepEqual(file.entries[0].targets?.map((t) => t.constraint), ['>=2.4.6 <2.4.7']);
-      assert.deepEqual(file.problems.map((p) => p.path), [
-        'ACSD-1.packages["magento/magento2-base"]["not a constraint"]',
-        'ACSD-1.packages["magento/magento2-ee-base"]["2.4.6"].deprecated',
-      ]);
+      assert.deepEqual(
+        file.entries[0].targets?.map((t) => t.constraint),
+        ['>=2.4.6 <2.4.7'],
+      );
+      assert.deepEqual(
+        file.problems.map((p) => p.path),
+        [
+          'ACSD-1.packages["magento/magento2-base"]["not a constraint"]',
+          'ACSD-1.packages["magento/magento2-ee-base"]["2.4.6"].deprecated',
+        ],
+      );
     });
 
     it('reports every kind of broken entry', () => {
@@ -74,12 +87,22 @@ describe('catalog: QPT JSON metadata', () => {
         'f.json',
         'qpt-support',
       );
-      assert.deepEqual(file.entries.map((e) => e.id), ['ACSD-10']);
+      assert.deepEqual(
+        file.entries.map((e) => e.id),
+        ['ACSD-10'],
+      );
       assert.deepEqual(file.entries[0].title, { en: 'ok' });
       const paths = file.problems.map((p) => p.path);
       for (const path of [
-        '["bad id!"]', 'ACSD-2', 'ACSD-3.title', 'ACSD-4.categories', 'ACSD-5.packages', 'ACSD-6.packages["Not A Package"]',
-        'ACSD-7.packages["a/b"]["1.0"].require[1]', 'ACSD-8.packages["a/b"]["1.0"].replaced-with', 'ACSD-9.packages["a/b"]["1.0"]',
+        '["bad id!"]',
+        'ACSD-2',
+        'ACSD-3.title',
+        'ACSD-4.categories',
+        'ACSD-5.packages',
+        'ACSD-6.packages["Not A Package"]',
+        'ACSD-7.packages["a/b"]["1.0"].require[1]',
+        'ACSD-8.packages["a/b"]["1.0"].replaced-with',
+        'ACSD-9.packages["a/b"]["1.0"]',
       ]) {
         assert.ok(paths.includes(path), `${path} in ${JSON.stringify(paths)}`);
       }
@@ -105,7 +128,10 @@ describe('catalog: QPT JSON metadata', () => {
       assert.equal(e?.replacedWith, 'ACSD-90004');
       assert.equal(e?.deprecated, undefined, 'deprecation comes from the ranges in support-patches.json');
       assert.equal(e?.targets, undefined);
-      assert.deepEqual(file.problems.map((p) => [p.path, p.severity]), [['patches[4].id', 'error']]);
+      assert.deepEqual(
+        file.problems.map((p) => [p.path, p.severity]),
+        [['patches[4].id', 'error']],
+      );
     });
 
     it('takes required IDs from the release map, and replacedWith only when it is a bare ID', () => {
@@ -113,7 +139,12 @@ describe('catalog: QPT JSON metadata', () => {
         {
           version: '1.1.82',
           patches: [
-            { id: 'ACSD-1', description: 'd', require: { 'ACSD-2': ['2.4.4'] }, replacedWith: 'ACSD-3 for 2.4.6, 2.4.7. Use ACSD-4 for 2.4.8' },
+            {
+              id: 'ACSD-1',
+              description: 'd',
+              require: { 'ACSD-2': ['2.4.4'] },
+              replacedWith: 'ACSD-3 for 2.4.6, 2.4.7. Use ACSD-4 for 2.4.8',
+            },
             { id: 'ACSD-5', description: 'd', require: ['ACSD-6'], replacedWith: 'ACSD-7' },
             'junk',
           ],
@@ -124,7 +155,10 @@ describe('catalog: QPT JSON metadata', () => {
       assert.equal(file.entries[0].replacedWith, undefined);
       assert.deepEqual(file.entries[1].require, ['ACSD-6']);
       assert.equal(file.entries[1].replacedWith, 'ACSD-7');
-      assert.deepEqual(file.problems.map((p) => p.path), ['patches[2]']);
+      assert.deepEqual(
+        file.problems.map((p) => p.path),
+        ['patches[2]'],
+      );
     });
 
     it('reports a file without a patches list', () => {
@@ -149,26 +183,50 @@ describe('catalog: QPT JSON metadata', () => {
     });
 
     it('loads every support patch and every range without a problem', () => {
-      const data = json(realworld('qpt-1.1.82', 'support-patches.json')) as Record<string, { packages: Record<string, object> }>;
+      const data = json(realworld('qpt-1.1.82', 'support-patches.json')) as Record<
+        string,
+        { packages: Record<string, object> }
+      >;
       const file = readQptPatches(data, 'support-patches.json', 'qpt-support');
       assert.deepEqual(file.problems, []);
       assert.equal(file.entries.length, 1091);
-      const ranges = Object.values(data).reduce((n, p) => n + Object.values(p.packages).reduce((m, r) => m + Object.keys(r).length, 0), 0);
+      const ranges = Object.values(data).reduce(
+        (n, p) => n + Object.values(p.packages).reduce((m, r) => m + Object.keys(r).length, 0),
+        0,
+      );
       assert.equal(ranges, 1620);
-      assert.equal(file.entries.reduce((n, e) => n + (e.targets?.length ?? 0), 0), ranges);
+      assert.equal(
+        file.entries.reduce((n, e) => n + (e.targets?.length ?? 0), 0),
+        ranges,
+      );
       const deprecated = file.entries.flatMap((e) => e.targets ?? []).filter((t) => t.deprecated).length;
       assert.ok(deprecated >= 160, `${deprecated} deprecated ranges (160 have replaced-with)`);
       const acsd = file.entries.find((e) => e.id === 'ACSD-61103');
       assert.deepEqual(acsd?.targets, [
-        { package: 'magento/magento2-base', constraint: '>=2.4.6 <2.4.7', file: 'os/ACSD-61103_2.4.6-p3.patch', require: [], replacedWith: undefined, deprecated: false },
+        {
+          package: 'magento/magento2-base',
+          constraint: '>=2.4.6 <2.4.7',
+          file: 'os/ACSD-61103_2.4.6-p3.patch',
+          require: [],
+          replacedWith: undefined,
+          deprecated: false,
+        },
       ]);
     });
 
     it('loads the community patches and patches-info without a problem', () => {
-      const community = readQptPatches(json(realworld('qpt-1.1.82', 'community-patches.json')), 'c.json', 'qpt-community');
+      const community = readQptPatches(
+        json(realworld('qpt-1.1.82', 'community-patches.json')),
+        'c.json',
+        'qpt-community',
+      );
       assert.deepEqual(community.problems, []);
       assert.deepEqual(community.entries.map((e) => e.id).sort(), [
-        'magento/magento2/34528', 'magento/magento2/34529', 'magento2-33723', 'magento2-34170', 'magento2-34228',
+        'magento/magento2/34528',
+        'magento/magento2/34529',
+        'magento2-33723',
+        'magento2-34170',
+        'magento2-34228',
       ]);
       const info = readQptInfo(json(realworld('qpt-1.1.82', 'patches-info.json')), 'i.json');
       assert.deepEqual(info.problems, []);

@@ -14,7 +14,10 @@ describe('catalog: YAML catalogs', () => {
     assert.equal(file.kind, 'yaml');
     const [a, b] = file.entries;
     assert.equal(a.id, 'ACSD-90001');
-    assert.deepEqual(a.title, { en: 'Checkout totals shown twice with a gift card', sv: 'Kassans summor visas två gånger med presentkort' });
+    assert.deepEqual(a.title, {
+      en: 'Checkout totals shown twice with a gift card',
+      sv: 'Kassans summor visas två gånger med presentkort',
+    });
     assert.equal(a.docsPath, 'v1-1-43/acsd-90001-checkout-totals-shown-twice');
     assert.equal(a.fixedIn, '2.4.7');
     assert.equal(a.targets, undefined, 'an entry without packages adds facts only');
@@ -23,16 +26,36 @@ describe('catalog: YAML catalogs', () => {
     assert.equal(b.qptVersion, '1.1.60');
     assert.deepEqual(b.require, ['ACSD-90001']);
     assert.deepEqual(b.targets, [
-      { package: 'magento/magento2-base', constraint: '>=2.4.6 <2.4.8', file: 'os/ACSD-90020_2.4.6.patch', require: [], replacedWith: undefined, deprecated: false },
-      { package: 'magento/magento2-ee-base', constraint: '2.4.5-p1', file: undefined, require: [], replacedWith: undefined, deprecated: false },
+      {
+        package: 'magento/magento2-base',
+        constraint: '>=2.4.6 <2.4.8',
+        file: 'os/ACSD-90020_2.4.6.patch',
+        require: [],
+        replacedWith: undefined,
+        deprecated: false,
+      },
+      {
+        package: 'magento/magento2-ee-base',
+        constraint: '2.4.5-p1',
+        file: undefined,
+        require: [],
+        replacedWith: undefined,
+        deprecated: false,
+      },
     ]);
   });
 
   it('reports each broken entry at its line and loads the rest', () => {
     const file = load('broken.yaml');
     // ACSD-90034 only has a warning (an unknown key, ignored), so it loads.
-    assert.deepEqual(file.entries.map((e) => e.id), ['ACSD-90030', 'ACSD-90032', 'ACSD-90034']);
-    assert.deepEqual(file.entries[1].targets?.map((t) => t.constraint), ['>=2.4.7 <2.4.8']);
+    assert.deepEqual(
+      file.entries.map((e) => e.id),
+      ['ACSD-90030', 'ACSD-90032', 'ACSD-90034'],
+    );
+    assert.deepEqual(
+      file.entries[1].targets?.map((t) => t.constraint),
+      ['>=2.4.7 <2.4.8'],
+    );
     const at = file.problems.map((p) => `${p.line}:${p.column} ${p.severity} ${p.message}`);
     assert.deepEqual(
       at.map((s) => s.replace(/ (error|warning) .*?(; .*)?$/, ' $1')),
@@ -80,29 +103,60 @@ describe('catalog: YAML catalogs', () => {
   });
 
   it('warns about unknown keys and languages but keeps the patch', () => {
-    const file = readYamlCatalog('patches:\n  ACSD-1:\n    title: {en: A, de: B}\n    severity: high\nextra: 1\n', 'x.yaml');
-    assert.deepEqual(file.entries.map((e) => e.title), [{ en: 'A' }]);
-    assert.deepEqual(file.problems.map((p) => [p.severity, p.line]), [['warning', 5], ['warning', 4], ['warning', 3]]);
+    const file = readYamlCatalog(
+      'patches:\n  ACSD-1:\n    title: {en: A, de: B}\n    severity: high\nextra: 1\n',
+      'x.yaml',
+    );
+    assert.deepEqual(
+      file.entries.map((e) => e.title),
+      [{ en: 'A' }],
+    );
+    assert.deepEqual(
+      file.problems.map((p) => [p.severity, p.line]),
+      [
+        ['warning', 5],
+        ['warning', 4],
+        ['warning', 3],
+      ],
+    );
   });
 
   it('checks qpt, fixed-in, docs, deprecated and replaced-with values', () => {
     const bad = [
-      'qpt: "one"', 'fixed-in: "2.4.x-latest"', 'fixed-in: ">=2.4.8 <3"', 'docs: "../../etc/passwd"',
-      'docs: "https://example.com/x"', 'deprecated: "yes"', 'replaced-with: [A, B]', 'origin: 5', 'components: [a, 5]',
+      'qpt: "one"',
+      'fixed-in: "2.4.x-latest"',
+      'fixed-in: ">=2.4.8 <3"',
+      'docs: "../../etc/passwd"',
+      'docs: "https://example.com/x"',
+      'deprecated: "yes"',
+      'replaced-with: [A, B]',
+      'origin: 5',
+      'components: [a, 5]',
     ];
     for (const line of bad) {
       const file = readYamlCatalog(`patches:\n  ACSD-1:\n    title: A\n    ${line}\n`, 'x.yaml');
       assert.deepEqual(file.entries, [], line);
       assert.equal(file.problems[0].line, 4, line);
     }
-    const good = readYamlCatalog('patches:\n  acsd-1:\n    title: A\n    fixed-in: 2.4.7-p3\n    replaced-with: acsd-2\n    deprecated: true\n', 'x.yaml');
+    const good = readYamlCatalog(
+      'patches:\n  acsd-1:\n    title: A\n    fixed-in: 2.4.7-p3\n    replaced-with: acsd-2\n    deprecated: true\n',
+      'x.yaml',
+    );
     assert.deepEqual(good.problems, []);
-    assert.deepEqual([good.entries[0].id, good.entries[0].replacedWith, good.entries[0].deprecated], ['ACSD-1', 'ACSD-2', true]);
+    assert.deepEqual(
+      [good.entries[0].id, good.entries[0].replacedWith, good.entries[0].deprecated],
+      ['ACSD-1', 'ACSD-2', true],
+    );
   });
 
   it('does not expand alias bombs', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill('*' + String.fromCharCode(97 + i)).join(', ')}]`);
+    for (let i = 0; i < 8; i++)
+      bomb.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+          .fill('*' + String.fromCharCode(97 + i))
+          .join(', ')}]`,
+      );
     const file = readYamlCatalog(bomb.join('\n') + '\npatches: {}\n', 'bomb.yaml');
     assert.deepEqual(file.entries, []);
     assert.match(file.problems[0].message, /invalid YAML/);

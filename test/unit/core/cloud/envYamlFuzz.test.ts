@@ -107,7 +107,10 @@ describe('cloud: .magento.env.yaml edits under fuzzing', function () {
       const upper = (v: unknown) => (typeof v === 'string' ? v.toUpperCase() : v);
       const listed = b.list.map(upper);
       const adding = [...new Set(ids.map((id) => id.toUpperCase()))].filter((id) => !listed.includes(id));
-      const expected = op === 'add' ? [...b.list, ...adding] : b.list.filter((v) => !ids.map((id) => id.toUpperCase()).includes(upper(v) as string));
+      const expected =
+        op === 'add'
+          ? [...b.list, ...adding]
+          : b.list.filter((v) => !ids.map((id) => id.toUpperCase()).includes(upper(v) as string));
       assert.deepEqual(a.list, expected, `${label}: wrong list`);
       assert.deepEqual(prune(a.rest), prune(b.rest), `${label}: something else changed`);
     }

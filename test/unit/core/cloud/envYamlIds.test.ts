@@ -20,6 +20,8 @@ describe('core/cloud/envYaml: IDs in the form ece-patches finds', () => {
   });
 
   it('removes an ID whatever case it is written in', () => {
-    assert.deepEqual(ids(applyTextEdits(LISTED, removeQualityPatches(LISTED, ['MAGENTO/MAGENTO2/34528']))), ['ACSD-47920']);
+    assert.deepEqual(ids(applyTextEdits(LISTED, removeQualityPatches(LISTED, ['MAGENTO/MAGENTO2/34528']))), [
+      'ACSD-47920',
+    ]);
   });
 });

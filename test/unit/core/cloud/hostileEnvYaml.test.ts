@@ -32,7 +32,10 @@ function assertSafe(text: string, op: 'add' | 'remove', ids: string[]): Outcome 
   const before = docs(text);
   const after = docs(outcome.text);
   const list = listIn(before[0]);
-  const expected = op === 'add' ? [...list, ...ids.filter((id) => !list.includes(id))] : list.filter((v) => !ids.includes(v as string));
+  const expected =
+    op === 'add'
+      ? [...list, ...ids.filter((id) => !list.includes(id))]
+      : list.filter((v) => !ids.includes(v as string));
   assert.deepEqual(listIn(after[0]), expected, outcome.text);
   assert.equal(after.length, Math.max(before.length, 1), outcome.text);
   return outcome;
@@ -60,11 +63,18 @@ describe('cloud: .magento.env.yaml edits that used to corrupt the file', () => {
     const out = assertSafe('\ufeffstage:\n  deploy:\n    X: 1\n', 'add', ['ACSD-1']);
     assert.equal(out.kind, 'edited');
     assert.ok((out as { text: string }).text.startsWith('\ufeffstage:\n'));
-    assert.deepEqual(docs((out as { text: string }).text.slice(1)), [{ stage: { deploy: { X: 1 }, build: { QUALITY_PATCHES: ['ACSD-1'] } } }]);
+    assert.deepEqual(docs((out as { text: string }).text.slice(1)), [
+      { stage: { deploy: { X: 1 }, build: { QUALITY_PATCHES: ['ACSD-1'] } } },
+    ]);
   });
 
   it('gives the intended value or refuses for flow maps with keys without values', () => {
-    for (const text of ['{stage, deploy: 1}\n', '{deploy: 1, stage}\n', 'stage: {build, x: 1}\n', 'stage: {x: 1, build}\n']) {
+    for (const text of [
+      '{stage, deploy: 1}\n',
+      '{deploy: 1, stage}\n',
+      'stage: {build, x: 1}\n',
+      'stage: {x: 1, build}\n',
+    ]) {
       assertSafe(text, 'add', ['ACSD-1']);
     }
   });
@@ -96,7 +106,10 @@ describe('cloud: .magento.env.yaml edits that used to corrupt the file', () => {
 
   it('refuses brackets nested thousands deep at once, instead of parsing them in quadratic time', () => {
     const text = 'stage:\n  build:\n    QUALITY_PATCHES: ' + '['.repeat(40_000) + '\n';
-    assert.throws(() => readQualityPatches(text), (e: Error) => e instanceof InputError && /nested more than 64 deep/.test(e.message) && e.problem.line === 3);
+    assert.throws(
+      () => readQualityPatches(text),
+      (e: Error) => e instanceof InputError && /nested more than 64 deep/.test(e.message) && e.problem.line === 3,
+    );
     assert.equal(run(text, 'add', ['ACSD-1']).kind, 'refused');
   });
 });

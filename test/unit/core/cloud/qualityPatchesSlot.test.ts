@@ -16,8 +16,16 @@ describe('.magento.env.yaml completion: where an ID can be typed', () => {
     assert.deepEqual(slotAt(text), { start: 8, prefix: 'MDVA-' });
   });
 
-  it('skips comments, blank lines and other items on the way up; accepts items at the key\'s own indentation', () => {
-    const text = ['stage:', '  build:', '    QUALITY_PATCHES:', '    # keep this order', '', '    - ACSD-1', '    - |'].join('\n');
+  it("skips comments, blank lines and other items on the way up; accepts items at the key's own indentation", () => {
+    const text = [
+      'stage:',
+      '  build:',
+      '    QUALITY_PATCHES:',
+      '    # keep this order',
+      '',
+      '    - ACSD-1',
+      '    - |',
+    ].join('\n');
     assert.deepEqual(slotAt(text), { start: 6, prefix: '' });
   });
 
@@ -32,8 +40,15 @@ describe('.magento.env.yaml completion: where an ID can be typed', () => {
 
   it('offers nothing in other lists, after another key, in comments or outside any list', () => {
     assert.equal(slotAt(['stage:', '  deploy:', '    SCD_MATRIX:', '      - |'].join('\n')), undefined);
-    assert.equal(slotAt(['    QUALITY_PATCHES:', '      - ACSD-1', '    SCD_THREADS: 2', '      - |'].join('\n')), undefined);
-    assert.equal(slotAt(['  QUALITY_PATCHES:', '- |'].join('\n')), undefined, 'an item left of the key is not in its list');
+    assert.equal(
+      slotAt(['    QUALITY_PATCHES:', '      - ACSD-1', '    SCD_THREADS: 2', '      - |'].join('\n')),
+      undefined,
+    );
+    assert.equal(
+      slotAt(['  QUALITY_PATCHES:', '- |'].join('\n')),
+      undefined,
+      'an item left of the key is not in its list',
+    );
     assert.equal(slotAt('    QUALITY_PATCHES: |'), undefined);
     assert.equal(slotAt('# QUALITY_PATCHES: [|'), undefined);
     assert.equal(slotAt(['QUALITY_PATCHES:', '  - ACSD-1 # note |'].join('\n')), undefined);

@@ -27,7 +27,14 @@ describe('text edits', () => {
     );
   });
   it('refuses overlapping edits and edits outside the text', () => {
-    assert.throws(() => normalizeEdits([{ offset: 0, length: 3, newText: '' }, { offset: 2, length: 1, newText: '' }]), /Overlapping/);
+    assert.throws(
+      () =>
+        normalizeEdits([
+          { offset: 0, length: 3, newText: '' },
+          { offset: 2, length: 1, newText: '' },
+        ]),
+      /Overlapping/,
+    );
     assert.throws(() => applyTextEdits('ab', [{ offset: 1, length: 5, newText: '' }]), /outside/);
   });
 });

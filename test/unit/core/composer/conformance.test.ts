@@ -22,7 +22,8 @@ function applicableReleases(packages: PackageConstraints, releases: Record<strin
   const out: string[] = [];
   for (const [release, versions] of Object.entries(releases)) {
     const hit = Object.entries(packages).some(
-      ([pkg, constraints]) => versions[pkg] !== undefined && Object.keys(constraints).some((c) => satisfies(versions[pkg], c)),
+      ([pkg, constraints]) =>
+        versions[pkg] !== undefined && Object.keys(constraints).some((c) => satisfies(versions[pkg], c)),
     );
     if (hit) out.push(release);
   }
@@ -53,10 +54,16 @@ describe('conformance with QPT 1.1.82 patches-info.json', function () {
       const missing = want.filter((r) => !got.includes(r));
       const extra = got.filter((r) => !want.includes(r));
       if (missing.length > 0 || extra.length > 0 || got.length !== want.length) {
-        mismatches.push(`${id}: expected [${want.join(', ')}], got [${got.join(', ')}] (missing [${missing.join(',')}], extra [${extra.join(',')}])`);
+        mismatches.push(
+          `${id}: expected [${want.join(', ')}], got [${got.join(', ')}] (missing [${missing.join(',')}], extra [${extra.join(',')}])`,
+        );
       }
     }
-    assert.equal(mismatches.length, 0, `${mismatches.length} mismatches, first ones:\n${mismatches.slice(0, 10).join('\n')}`);
+    assert.equal(
+      mismatches.length,
+      0,
+      `${mismatches.length} mismatches, first ones:\n${mismatches.slice(0, 10).join('\n')}`,
+    );
     assert.equal(compared, 1090);
   });
 
@@ -89,8 +96,13 @@ describe('conformance: magento-cloud-patches constraints', function () {
   });
 
   it('parses every constraint, hyphen ranges and tildes included', () => {
-    const cloud = readJson<Record<string, Record<string, Record<string, string>>>>('magento-cloud-patches', 'patches.json');
-    const all = Object.values(cloud).flatMap((byTitle) => Object.values(byTitle).flatMap((byConstraint) => Object.keys(byConstraint)));
+    const cloud = readJson<Record<string, Record<string, Record<string, string>>>>(
+      'magento-cloud-patches',
+      'patches.json',
+    );
+    const all = Object.values(cloud).flatMap((byTitle) =>
+      Object.values(byTitle).flatMap((byConstraint) => Object.keys(byConstraint)),
+    );
     assert.ok(all.length > 100, `only ${all.length} constraints found`);
     assert.ok(all.some((c) => c.includes(' - ')));
     assert.ok(all.some((c) => c.startsWith('~')));

@@ -248,6 +248,9 @@ describe('composer constraint: invalid input', () => {
   });
 
   it('keeps a multi-line constraint on one line in the message', () => {
-    assert.throws(() => parseConstraint('foo\nbar'), (e: unknown) => e instanceof ConstraintError && !e.message.includes('\n'));
+    assert.throws(
+      () => parseConstraint('foo\nbar'),
+      (e: unknown) => e instanceof ConstraintError && !e.message.includes('\n'),
+    );
   });
 });

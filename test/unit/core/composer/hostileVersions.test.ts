@@ -17,7 +17,7 @@ describe('composer: hostile versions and constraints', () => {
     assert.equal(normalizeVersion(`2.4.6-p${digits}`), `2.4.6.0-patch${digits}`);
   });
 
-  it('keeps Composer\'s reading of modifiers with separators and numbers', () => {
+  it("keeps Composer's reading of modifiers with separators and numbers", () => {
     assert.equal(normalizeVersion('1.0.0-beta.1.2'), '1.0.0.0-beta1.2');
     assert.equal(normalizeVersion('1.0.0-RC-1'), '1.0.0.0-RC1');
     assert.equal(normalizeVersion('1.0.0.RC.15-dev'), '1.0.0.0-RC15-dev');
@@ -37,7 +37,10 @@ describe('composer: hostile versions and constraints', () => {
     // `1 2` is `1` and `2`, which nothing satisfies.
     assert.equal(satisfies('1', `1${' '.repeat(150_000)}2`), false);
     // A tab does not join requirements: `1<tabs>2` is not a version, and the message quotes only its start.
-    assert.throws(() => parseConstraint(`1${'\t'.repeat(150_000)}2`), (e: Error) => e instanceof ConstraintError && e.message.length < 600);
+    assert.throws(
+      () => parseConstraint(`1${'\t'.repeat(150_000)}2`),
+      (e: Error) => e instanceof ConstraintError && e.message.length < 600,
+    );
     assert.equal(satisfies('2.4.6', `${'\t'.repeat(150_000)}>=2.4.6${'\t'.repeat(150_000)}`), true);
     assert.equal(satisfies('2.4.6', `2.4.5${' '.repeat(150_000)}||${'\t'.repeat(150_000)}2.4.6`), true);
     assert.equal(phpTrim(`\0 \t${'x'}\n\x0B`), 'x');

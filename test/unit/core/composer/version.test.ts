@@ -128,8 +128,14 @@ describe('composer version: ordering', () => {
   });
 
   it('sorts a shuffled list back into order', () => {
-    const shuffled = [...ascending].reverse().sort((a, b) => (a.length - b.length) || a.localeCompare(b));
-    assert.deepEqual(shuffled.map(v).sort(compareVersions).map((x) => x.text), ascending);
+    const shuffled = [...ascending].reverse().sort((a, b) => a.length - b.length || a.localeCompare(b));
+    assert.deepEqual(
+      shuffled
+        .map(v)
+        .sort(compareVersions)
+        .map((x) => x.text),
+      ascending,
+    );
   });
 
   it('compares numbers as numbers, not text', () => {

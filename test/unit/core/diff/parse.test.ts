@@ -36,12 +36,26 @@ describe('diff parser', () => {
 
   it('keeps CRLF bytes as they are', () => {
     const diff = parseDiff(HEAD + '@@ -1,2 +1,2 @@\n a\r\n-b\r\n+B\r\n');
-    assert.deepEqual([diff.sections[0].hunks[0].oldLines, diff.sections[0].hunks[0].newLines], [['a\r\n', 'b\r\n'], ['a\r\n', 'B\r\n']]);
+    assert.deepEqual(
+      [diff.sections[0].hunks[0].oldLines, diff.sections[0].hunks[0].newLines],
+      [
+        ['a\r\n', 'b\r\n'],
+        ['a\r\n', 'B\r\n'],
+      ],
+    );
   });
 
   it('reports a truncated diff', () => {
-    assert.deepEqual(parseDiff(HEAD + '@@ -1,3 +1,3 @@\n a\n-b\n').defect, { kind: 'corrupt', line: 6, detail: 'ends-inside-hunk' });
-    assert.deepEqual(parseDiff(HEAD + '@@ -1,2 +1,2 @@\n a\n-b\n+B').defect, { kind: 'corrupt', line: 6, detail: 'ends-inside-hunk' });
+    assert.deepEqual(parseDiff(HEAD + '@@ -1,3 +1,3 @@\n a\n-b\n').defect, {
+      kind: 'corrupt',
+      line: 6,
+      detail: 'ends-inside-hunk',
+    });
+    assert.deepEqual(parseDiff(HEAD + '@@ -1,2 +1,2 @@\n a\n-b\n+B').defect, {
+      kind: 'corrupt',
+      line: 6,
+      detail: 'ends-inside-hunk',
+    });
   });
 
   // Line numbers as in git's own messages (checked with git apply --check).
@@ -50,17 +64,34 @@ describe('diff parser', () => {
     assert.deepEqual(more.defect, { kind: 'corrupt', line: 9, detail: 'not-a-hunk-line' });
     const fewer = parseDiff(HEAD + '@@ -1,1 +1,1 @@\n-a\n+A\n b\n-c\n+C\n@@ -9 +9 @@\n-z\n+Z\n');
     assert.deepEqual(fewer.defect, { kind: 'corrupt', line: 9, detail: 'hunk-without-header' });
-    assert.deepEqual(parseDiff(HEAD + '@@ -1,2 +1,1 @@\n a\n b\n').defect, { kind: 'corrupt', line: 6, detail: 'counts-do-not-fit' });
+    assert.deepEqual(parseDiff(HEAD + '@@ -1,2 +1,1 @@\n a\n b\n').defect, {
+      kind: 'corrupt',
+      line: 6,
+      detail: 'counts-do-not-fit',
+    });
   });
 
   it('refuses paths with .. or absolute paths', () => {
-    assert.deepEqual(parseDiff('--- a/../etc/x\n+++ b/../etc/x\n@@ -1 +1 @@\n-a\n+b\n').defect, { kind: 'unsafe-path', line: 1, path: '../etc/x' });
-    assert.deepEqual(parseDiff('--- a//etc/passwd\n+++ b//etc/passwd\n@@ -1 +1 @@\n-a\n+b\n').defect, { kind: 'unsafe-path', line: 1, path: '/etc/passwd' });
-    assert.equal(parseDiff('--- a/vendor/x/../../../y\n+++ b/vendor/x/../../../y\n@@ -1 +1 @@\n-a\n+b\n').defect?.kind, 'unsafe-path');
+    assert.deepEqual(parseDiff('--- a/../etc/x\n+++ b/../etc/x\n@@ -1 +1 @@\n-a\n+b\n').defect, {
+      kind: 'unsafe-path',
+      line: 1,
+      path: '../etc/x',
+    });
+    assert.deepEqual(parseDiff('--- a//etc/passwd\n+++ b//etc/passwd\n@@ -1 +1 @@\n-a\n+b\n').defect, {
+      kind: 'unsafe-path',
+      line: 1,
+      path: '/etc/passwd',
+    });
+    assert.equal(
+      parseDiff('--- a/vendor/x/../../../y\n+++ b/vendor/x/../../../y\n@@ -1 +1 @@\n-a\n+b\n').defect?.kind,
+      'unsafe-path',
+    );
   });
 
   it('recognises binary patches as not checkable', () => {
-    const diff = parseDiff('diff --git a/vendor/i.png b/vendor/i.png\nindex 1..2 100644\nGIT binary patch\nliteral 5\nabc\n');
+    const diff = parseDiff(
+      'diff --git a/vendor/i.png b/vendor/i.png\nindex 1..2 100644\nGIT binary patch\nliteral 5\nabc\n',
+    );
     assert.deepEqual(diff.defect, { kind: 'binary', line: 3, path: 'vendor/i.png' });
   });
 

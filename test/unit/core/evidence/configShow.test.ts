@@ -31,13 +31,20 @@ describe('evidence: database values from bin/magento config:show', () => {
     const root = mkdtempSync(join(tmpdir(), 'cpt-db-'));
     try {
       mkdirSync(join(root, 'app', 'etc'), { recursive: true });
-      writeFileSync(join(root, 'app/etc/env.php'), "<?php return ['system' => ['default' => ['dev' => ['js' => ['minify_files' => 0]]]]];");
+      writeFileSync(
+        join(root, 'app/etc/env.php'),
+        "<?php return ['system' => ['default' => ['dev' => ['js' => ['minify_files' => 0]]]]];",
+      );
       const db = new Map([
         ['dev/js/minify_files', '1'],
         ['carriers/dhl/active', '1'],
       ]);
       const config = await readConfigFiles(root, db);
-      assert.deepEqual(config.get('dev/js/minify_files'), { kind: 'set', value: '0', source: join(root, 'app/etc/env.php') });
+      assert.deepEqual(config.get('dev/js/minify_files'), {
+        kind: 'set',
+        value: '0',
+        source: join(root, 'app/etc/env.php'),
+      });
       assert.deepEqual(config.get('carriers/dhl/active'), { kind: 'set', value: '1', source: DATABASE_SOURCE });
       assert.deepEqual(config.get('tax/display/type'), { kind: 'absent' });
     } finally {

@@ -17,7 +17,11 @@ describe('evidence: excerpts of big logs and new matches', () => {
   it('streams the lines around a line, from plain and gzip logs, CRLF and long lines included', async () => {
     const plain = join(dir, 'system.log');
     writeFileSync(plain, lines.join('\r\n') + '\r\n');
-    assert.deepEqual(await readExcerpt(plain, 2500, 2), { text: 'line 2498 é\nline 2499 é\nline 2500 é\nline 2501 é\nline 2502 é', firstLine: 2498, at: 2 });
+    assert.deepEqual(await readExcerpt(plain, 2500, 2), {
+      text: 'line 2498 é\nline 2499 é\nline 2500 é\nline 2501 é\nline 2502 é',
+      firstLine: 2498,
+      at: 2,
+    });
     assert.deepEqual(await readExcerpt(plain, 1, 1), { text: 'line 1 é\nline 2 é', firstLine: 1, at: 0 });
     const gz = join(dir, 'system.log.2.gz');
     writeFileSync(gz, gzipSync(lines.join('\n')));

@@ -109,7 +109,8 @@ describe('evidence: Adobe metadata fixtures (QPT 1.1.82)', function () {
     const dir = realworld('qpt-1.1.82');
     const catalog = loadCatalogFiles([join(dir, 'support-patches.json'), join(dir, 'community-patches.json')]);
     const globs = new Set<string>();
-    for (const patch of catalog.patches.values()) if (patch.metadata) for (const r of logRules(patch.metadata)) globs.add(r.match);
+    for (const patch of catalog.patches.values())
+      if (patch.metadata) for (const r of logRules(patch.metadata)) globs.add(r.match);
     const lines: string[] = [];
     const fixtures = join(dir, 'metadata-fixtures');
     for (const id of readdirSync(fixtures)) {

@@ -81,15 +81,24 @@ return array (
   });
 
   it('refuses PHP code that does not return an array, with a clear message', () => {
-    assert.throws(() => readPhpArray('<?php echo "hi"; $x = 1;', 'app/etc/env.php'), (e: Error) => e instanceof PhpArrayError && /not a PHP file that returns an array/.test(e.message));
+    assert.throws(
+      () => readPhpArray('<?php echo "hi"; $x = 1;', 'app/etc/env.php'),
+      (e: Error) => e instanceof PhpArrayError && /not a PHP file that returns an array/.test(e.message),
+    );
     assert.throws(() => readPhpArray('<?php return $config;', 'app/etc/env.php'), PhpArrayError);
-    assert.throws(() => readPhpArray('<?php return [', 'app/etc/env.php'), (e: Error) => e instanceof PhpArrayError && /not valid PHP/.test(e.message));
+    assert.throws(
+      () => readPhpArray('<?php return [', 'app/etc/env.php'),
+      (e: Error) => e instanceof PhpArrayError && /not valid PHP/.test(e.message),
+    );
     assert.throws(() => readPhpArray('just text', 'app/etc/env.php'), PhpArrayError);
   });
 
   it('refuses 10,000 levels of nesting without overflowing the stack', () => {
     const deep = `<?php return ${'['.repeat(10_000)}1${']'.repeat(10_000)};`;
-    assert.throws(() => readPhpArray(deep, 'app/etc/env.php'), (e: Error) => e instanceof PhpArrayError && /nested more than 64 levels/.test(e.message));
+    assert.throws(
+      () => readPhpArray(deep, 'app/etc/env.php'),
+      (e: Error) => e instanceof PhpArrayError && /nested more than 64 levels/.test(e.message),
+    );
     const calls = `<?php return [${'f('.repeat(10_000)}${')'.repeat(10_000)}];`;
     assert.throws(() => readPhpArray(calls, 'app/etc/env.php'), PhpArrayError);
   });
@@ -104,7 +113,10 @@ return array (
 
     it('takes system/default paths and top-level deployment settings; env.php wins over config.php', async () => {
       writeFileSync(join(root, 'app/etc/env.php'), ENV_PHP);
-      writeFileSync(join(root, 'app/etc/config.php'), `<?php return ['system' => ['default' => ['dev' => ['js' => ['minify_files' => 0, 'enable_js_bundling' => 1]]]]];`);
+      writeFileSync(
+        join(root, 'app/etc/config.php'),
+        `<?php return ['system' => ['default' => ['dev' => ['js' => ['minify_files' => 0, 'enable_js_bundling' => 1]]]]];`,
+      );
       const config = await readConfigFiles(root);
       const env = join(root, 'app/etc/env.php');
       const cfg = join(root, 'app/etc/config.php');
@@ -119,7 +131,10 @@ return array (
 
     it('takes every value of a file that is not a PHP array as unknown, with a problem', async () => {
       writeFileSync(join(root, 'app/etc/env.php'), '<?php\nrequire "other.php";\nreturn $settings;\n');
-      writeFileSync(join(root, 'app/etc/config.php'), `<?php return ['system' => ['default' => ['a' => ['b' => 'x']]]];`);
+      writeFileSync(
+        join(root, 'app/etc/config.php'),
+        `<?php return ['system' => ['default' => ['a' => ['b' => 'x']]]];`,
+      );
       const config = await readConfigFiles(root);
       assert.equal(config.get('a/b').kind, 'unknown');
       assert.equal(config.problems.length, 1);

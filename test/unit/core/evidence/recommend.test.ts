@@ -65,12 +65,19 @@ describe('evidence: recommendations for a store', () => {
   let root: string;
   before(() => {
     root = mkdtempSync(join(tmpdir(), 'cpt-store-'));
-    for (const f of ['composer.json', 'composer.lock', '.magento.env.yaml']) copyFileSync(join(SAMPLE, f), join(root, f));
+    for (const f of ['composer.json', 'composer.lock', '.magento.env.yaml'])
+      copyFileSync(join(SAMPLE, f), join(root, f));
     mkdirSync(join(root, 'var', 'log'), { recursive: true });
     mkdirSync(join(root, 'app', 'etc'), { recursive: true });
-    writeFileSync(join(root, 'var/log/exception.log'), '[2025-01-02T03:04:05+00:00] main.CRITICAL: boom one in /app/One.php\nboom two\n');
+    writeFileSync(
+      join(root, 'var/log/exception.log'),
+      '[2025-01-02T03:04:05+00:00] main.CRITICAL: boom one in /app/One.php\nboom two\n',
+    );
     writeFileSync(join(root, 'var/log/system.log.1'), 'x\nchain signature\n');
-    writeFileSync(join(root, 'app/etc/env.php'), "<?php return ['remote_storage' => ['driver' => 'aws-s3'], 'system' => ['default' => ['dev' => ['js' => ['minify_files' => true]]]]];");
+    writeFileSync(
+      join(root, 'app/etc/env.php'),
+      "<?php return ['remote_storage' => ['driver' => 'aws-s3'], 'system' => ['default' => ['dev' => ['js' => ['minify_files' => true]]]]];",
+    );
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
@@ -106,12 +113,27 @@ describe('evidence: recommendations for a store', () => {
         count: 1,
       },
     ]);
-    assert.deepEqual(byId.get('ACSD-90004'), [{ type: 'log', file: join(root, 'var/log/system.log.1'), line: 2, text: 'chain signature', match: 'chain signature', count: 1 }], 'shared evidence once');
+    assert.deepEqual(
+      byId.get('ACSD-90004'),
+      [
+        {
+          type: 'log',
+          file: join(root, 'var/log/system.log.1'),
+          line: 2,
+          text: 'chain signature',
+          match: 'chain signature',
+          count: 1,
+        },
+      ],
+      'shared evidence once',
+    );
     assert.deepEqual(
       byId.get('ACSD-90007')?.map((e) => e.type),
       ['log', 'config'],
     );
-    assert.deepEqual(byId.get('ACSD-90008'), [{ type: 'config', path: 'remote_storage/driver', value: 'aws-s3', source: join(root, 'app/etc/env.php') }]);
+    assert.deepEqual(byId.get('ACSD-90008'), [
+      { type: 'config', path: 'remote_storage/driver', value: 'aws-s3', source: join(root, 'app/etc/env.php') },
+    ]);
     assert.equal(byId.get('ACSD-90006')?.length, 1, 'an applied patch keeps its evidence');
   });
 
@@ -129,7 +151,10 @@ describe('evidence: recommendations for a store', () => {
     assert.equal(verdict({ type: 'or', items: [no, yes] }), 'yes');
     assert.equal(verdict({ type: 'or', items: [no, unknown] }), 'unknown');
     assert.equal(verdict({ type: 'or', items: [no, no] }), 'no');
-    assert.equal(verdict({ type: 'or', items: [{ type: 'and', items: [yes, { type: 'or', items: [no, yes] }] }] }), 'yes');
+    assert.equal(
+      verdict({ type: 'or', items: [{ type: 'and', items: [yes, { type: 'or', items: [no, yes] }] }] }),
+      'yes',
+    );
     assert.deepEqual(evaluateSignature({ type: 'or', items: [yes, no, yes] }, facts).evidence, [line, line]);
   });
 });

@@ -31,18 +31,27 @@ describe('files: reading a text file from a workspace', () => {
 
   it('refuses a FIFO at once instead of waiting for a writer', () => {
     execFileSync('mkfifo', [join(dir, 'fifo')]);
-    assert.deepEqual(refusal(join(dir, 'fifo')), { code: 'ENOTREG', reason: 'is a named pipe (FIFO), not a regular file; not read' });
+    assert.deepEqual(refusal(join(dir, 'fifo')), {
+      code: 'ENOTREG',
+      reason: 'is a named pipe (FIFO), not a regular file; not read',
+    });
   });
 
   it('refuses a device (a link to /dev/zero) and a folder', () => {
     symlinkSync('/dev/zero', join(dir, 'zero'));
-    assert.deepEqual(refusal(join(dir, 'zero')), { code: 'ENOTREG', reason: 'is a device or socket, not a regular file; not read' });
+    assert.deepEqual(refusal(join(dir, 'zero')), {
+      code: 'ENOTREG',
+      reason: 'is a device or socket, not a regular file; not read',
+    });
     assert.equal(refusal(dir).code, 'EISDIR');
   });
 
   it('refuses a file over the limit, naming the limit', () => {
     writeFileSync(join(dir, 'big'), 'x'.repeat(3 * 1024 * 1024));
-    assert.deepEqual(refusal(join(dir, 'big'), 2 * 1024 * 1024), { code: 'EFBIG', reason: 'is larger than 2 MB; not read' });
+    assert.deepEqual(refusal(join(dir, 'big'), 2 * 1024 * 1024), {
+      code: 'EFBIG',
+      reason: 'is larger than 2 MB; not read',
+    });
   });
 
   it('refuses UTF-16 text, with or without a byte order mark', () => {

@@ -28,7 +28,10 @@ describe('lock: finding composer.lock files', () => {
       found.filter((f) => stores.some((s) => f === fixture(s, 'composer.lock'))),
       stores.map((s) => fixture(s, 'composer.lock')),
     );
-    assert.deepEqual(found.filter((f) => /[\\/](vendor|node_modules|generated|lib)[\\/]/.test(f)), []);
+    assert.deepEqual(
+      found.filter((f) => /[\\/](vendor|node_modules|generated|lib)[\\/]/.test(f)),
+      [],
+    );
   });
 
   describe('in a temporary tree', () => {
@@ -42,7 +45,7 @@ describe('lock: finding composer.lock files', () => {
     });
     afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-    it('puts a folder\'s own lock before its sub-folders\' and stops at the depth bound', () => {
+    it("puts a folder's own lock before its sub-folders' and stops at the depth bound", () => {
       touch('composer.lock');
       touch('app/composer.lock');
       touch('1/2/3/4/5/6/composer.lock');
@@ -84,7 +87,10 @@ describe('lock: finding composer.lock files', () => {
       touch('a/composer.json');
       touch('b/composer.json');
       touch('b/composer.lock');
-      assert.deepEqual(scanComposerFiles(root), { lockFiles: [join(root, 'b/composer.lock')], unlockedComposerJsons: [join(root, 'a/composer.json')] });
+      assert.deepEqual(scanComposerFiles(root), {
+        lockFiles: [join(root, 'b/composer.lock')],
+        unlockedComposerJsons: [join(root, 'a/composer.json')],
+      });
     });
   });
 });
@@ -100,7 +106,9 @@ describe('lock: describeFolder', () => {
   it('only composer.json: tells to run composer install', () => {
     const status = describeFolder(fixture('composer-json-only'));
     assert.equal(status.kind, 'composer-json-only');
-    assert.deepEqual(status.kind === 'composer-json-only' && status.composerJsonFiles, [fixture('composer-json-only', 'composer.json')]);
+    assert.deepEqual(status.kind === 'composer-json-only' && status.composerJsonFiles, [
+      fixture('composer-json-only', 'composer.json'),
+    ]);
     assert.match(status.message, /composer install/);
   });
 

@@ -39,7 +39,11 @@ describe('lock: JSON text', () => {
   });
 
   it('locates the end of a truncated file', () => {
-    assert.deepEqual(located('{\n  "a": [\n'), { line: 3, column: 1, message: 'invalid JSON: Unexpected end of JSON input' });
+    assert.deepEqual(located('{\n  "a": [\n'), {
+      line: 3,
+      column: 1,
+      message: 'invalid JSON: Unexpected end of JSON input',
+    });
     assert.equal(located('').line, 1);
   });
 

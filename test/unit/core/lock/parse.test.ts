@@ -40,19 +40,32 @@ describe('lock: parseProject', () => {
     const os = parseProject(lockText([p('magento/magento2-base', '2.4.7')]), '/a/composer.lock').product;
     assert.deepEqual(os, { edition: 'open-source', version: '2.4.7', b2b: false, cloud: false });
     const b2b = parseProject(
-      lockText([p('magento/magento2-base', '2.4.7'), p('magento/magento2-ee-base', '2.4.7'), p('magento/magento2-b2b-base', '1.4.2')]),
+      lockText([
+        p('magento/magento2-base', '2.4.7'),
+        p('magento/magento2-ee-base', '2.4.7'),
+        p('magento/magento2-b2b-base', '1.4.2'),
+      ]),
       '/a/composer.lock',
     ).product;
     assert.deepEqual(b2b, { edition: 'commerce', version: '2.4.7', b2b: true, cloud: false });
-    const eceOnly = parseProject(lockText([p('magento/magento2-base', '2.4.7'), p('magento/ece-tools', '2002.2.0')]), '/a/composer.lock');
+    const eceOnly = parseProject(
+      lockText([p('magento/magento2-base', '2.4.7'), p('magento/ece-tools', '2002.2.0')]),
+      '/a/composer.lock',
+    );
     assert.equal(eceOnly.product?.cloud, true);
   });
 
   it('reads packages-dev too, and Composer 1 locks where packages-dev is null', () => {
-    const dev = parseProject(lockText([p('acme/app', '1.0.0')], [p('magento/magento2-base', '2.4.5-p1')]), '/a/composer.lock');
+    const dev = parseProject(
+      lockText([p('acme/app', '1.0.0')], [p('magento/magento2-base', '2.4.5-p1')]),
+      '/a/composer.lock',
+    );
     assert.equal(dev.product?.version, '2.4.5-p1');
     assert.equal(dev.packages.get('acme/app'), '1.0.0');
-    const c1 = parseProject(JSON.stringify({ hash: 'h', packages: [p('magento/magento2-base', '2.3.5')], 'packages-dev': null }), '/a/composer.lock');
+    const c1 = parseProject(
+      JSON.stringify({ hash: 'h', packages: [p('magento/magento2-base', '2.3.5')], 'packages-dev': null }),
+      '/a/composer.lock',
+    );
     assert.equal(c1.product?.version, '2.3.5');
     const noDevKey = parseProject(JSON.stringify({ packages: [] }), '/a/composer.lock');
     assert.equal(noDevKey.packages.size, 0);
@@ -60,7 +73,11 @@ describe('lock: parseProject', () => {
 
   it('strips a leading v from the product and QPT versions but keeps package versions as locked', () => {
     const project = parseProject(
-      lockText([p('magento/magento2-base', 'v2.4.6'), p('magento/quality-patches', 'v1.1.54'), p('symfony/console', 'v5.4.34')]),
+      lockText([
+        p('magento/magento2-base', 'v2.4.6'),
+        p('magento/quality-patches', 'v1.1.54'),
+        p('symfony/console', 'v5.4.34'),
+      ]),
       '/a/composer.lock',
     );
     assert.equal(project.product?.version, '2.4.6');
@@ -83,7 +100,11 @@ describe('lock: parseProject', () => {
     const defaults = parseProject(lockText([]), '/srv/shop/composer.lock');
     assert.equal(defaults.vendorDir, '/srv/shop/vendor');
     assert.equal(defaults.binDir, '/srv/shop/vendor/bin');
-    const custom = parseProject(lockText([]), '/srv/shop/composer.lock', JSON.stringify({ config: { 'vendor-dir': 'lib/php/' } }));
+    const custom = parseProject(
+      lockText([]),
+      '/srv/shop/composer.lock',
+      JSON.stringify({ config: { 'vendor-dir': 'lib/php/' } }),
+    );
     assert.equal(custom.vendorDir, '/srv/shop/lib/php');
     assert.equal(custom.binDir, '/srv/shop/lib/php/bin');
     const bin = parseProject(
@@ -112,16 +133,24 @@ describe('lock: parseProject', () => {
       assert.match(problem.message, /^not a composer\.lock/, text);
     }
     assert.equal(inputError(() => parseProject('{"packages": {}}', '/a/composer.lock')).path, 'packages');
-    assert.equal(inputError(() => parseProject('{"packages": [], "packages-dev": 3}', '/a/composer.lock')).path, 'packages-dev');
+    assert.equal(
+      inputError(() => parseProject('{"packages": [], "packages-dev": 3}', '/a/composer.lock')).path,
+      'packages-dev',
+    );
     assert.equal(inputError(() => parseProject('{"packages": [null]}', '/a/composer.lock')).path, 'packages[0]');
-    assert.equal(inputError(() => parseProject('{"packages": [{"version": "1"}]}', '/a/composer.lock')).path, 'packages[0].name');
+    assert.equal(
+      inputError(() => parseProject('{"packages": [{"version": "1"}]}', '/a/composer.lock')).path,
+      'packages[0].name',
+    );
     const noVersion = inputError(() => parseProject(lockText([p('a/b', '1'), { name: 'c/d' }]), '/a/composer.lock'));
     assert.equal(noVersion.path, 'packages[1].version');
     assert.match(noVersion.message, /c\/d/);
   });
 
   it('reports a broken composer.json by its own name', () => {
-    const bad = inputError(() => parseProject(lockText([]), '/srv/shop/composer.lock', '{"config": {"vendor-dir": 7}}'));
+    const bad = inputError(() =>
+      parseProject(lockText([]), '/srv/shop/composer.lock', '{"config": {"vendor-dir": 7}}'),
+    );
     assert.equal(bad.file, '/srv/shop/composer.json');
     assert.equal(bad.path, 'config.vendor-dir');
     const syntax = inputError(() => parseProject(lockText([]), '/srv/shop/composer.lock', '{\n"config": }'));

@@ -5,13 +5,26 @@ import { readProject } from '../../../../src/core/lock/read';
 import { realworld, requireRealworld } from '../../../support/realworld';
 
 /** What the data set's README says about each real lock. */
-const EXPECTED: Record<string, { version: string; edition: 'commerce' | 'open-source'; cloud: boolean; qpt: string | null }> = {
+const EXPECTED: Record<
+  string,
+  { version: string; edition: 'commerce' | 'open-source'; cloud: boolean; qpt: string | null }
+> = {
   'magento-cloud_2.4.6-p3.composer.lock': { version: '2.4.6-p3', edition: 'commerce', cloud: true, qpt: '1.1.43' },
   'magento-cloud_2.4.6-p8.composer.lock': { version: '2.4.6-p8', edition: 'commerce', cloud: true, qpt: '1.1.54' },
   'magento-cloud_2.4.6-p14.composer.lock': { version: '2.4.6-p14', edition: 'commerce', cloud: true, qpt: '1.1.77' },
   'magento-cloud_2.4.8-p4.composer.lock': { version: '2.4.8-p4', edition: 'commerce', cloud: true, qpt: '1.1.77' },
-  'magento-cloud_2.4.9-beta1.composer.lock': { version: '2.4.9-beta1', edition: 'commerce', cloud: true, qpt: '1.1.77' },
-  'joshinaimish-magento247p4_ce-2.4.7-p1.composer.lock': { version: '2.4.7-p1', edition: 'open-source', cloud: false, qpt: null },
+  'magento-cloud_2.4.9-beta1.composer.lock': {
+    version: '2.4.9-beta1',
+    edition: 'commerce',
+    cloud: true,
+    qpt: '1.1.77',
+  },
+  'joshinaimish-magento247p4_ce-2.4.7-p1.composer.lock': {
+    version: '2.4.7-p1',
+    edition: 'open-source',
+    cloud: false,
+    qpt: null,
+  },
   'caiced2-magento246_ee-2.4.6-p1.composer.lock': { version: '2.4.6-p1', edition: 'commerce', cloud: false, qpt: null },
   'vedantjiva-magento24_ee-2.4.1.composer.lock': { version: '2.4.1', edition: 'commerce', cloud: false, qpt: null },
 };
@@ -24,7 +37,12 @@ describe('lock: real composer.lock files', function () {
   for (const [name, want] of Object.entries(EXPECTED)) {
     it(`${name}: ${want.edition} ${want.version}${want.cloud ? ' on cloud' : ''}, QPT ${want.qpt ?? 'none'}`, () => {
       const project = readProject(realworld('composer-lock', name));
-      assert.deepEqual(project.product, { edition: want.edition, version: want.version, b2b: false, cloud: want.cloud });
+      assert.deepEqual(project.product, {
+        edition: want.edition,
+        version: want.version,
+        b2b: false,
+        cloud: want.cloud,
+      });
       assert.equal(project.qpt.installed, want.qpt);
       assert.equal(project.vendorDir, realworld('composer-lock', 'vendor'));
       assert.ok(project.packages.size > 500, `${project.packages.size} packages`);

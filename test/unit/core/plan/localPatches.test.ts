@@ -40,7 +40,10 @@ describe("the store's own patches", () => {
         },
       }),
     );
-    writeFileSync(join(root, 'composer.patches.json'), JSON.stringify({ patches: { 'magento/framework': { 'Cache tags': 'patches/tags.diff' } } }));
+    writeFileSync(
+      join(root, 'composer.patches.json'),
+      JSON.stringify({ patches: { 'magento/framework': { 'Cache tags': 'patches/tags.diff' } } }),
+    );
     const { patches, problems } = readLocalPatches(project(root));
     assert.deepEqual(problems, []);
     assert.deepEqual(
@@ -59,7 +62,12 @@ describe("the store's own patches", () => {
     assert.deepEqual(readLocalPatches(project(root)), { patches: [], problems: [] });
     writeFileSync(
       join(root, 'composer.json'),
-      JSON.stringify({ extra: { patches: { 'magento/module-quote': [{ description: 'no file' }], 'magento/x': {} }, 'patches-file': 'missing.json' } }),
+      JSON.stringify({
+        extra: {
+          patches: { 'magento/module-quote': [{ description: 'no file' }], 'magento/x': {} },
+          'patches-file': 'missing.json',
+        },
+      }),
     );
     const { patches, problems } = readLocalPatches(project(root));
     assert.deepEqual(patches, []);
@@ -72,9 +80,18 @@ describe("the store's own patches", () => {
   });
 
   it('reads the scheduled patches of .magento.env.yaml with their lines, and reports a broken file', () => {
-    writeFileSync(join(root, '.magento.env.yaml'), 'stage:\n  build:\n    QUALITY_PATCHES:\n      - ACSD-1\n      - MDVA-2\n');
+    writeFileSync(
+      join(root, '.magento.env.yaml'),
+      'stage:\n  build:\n    QUALITY_PATCHES:\n      - ACSD-1\n      - MDVA-2\n',
+    );
     const read = readProjectPatches(project(root));
-    assert.deepEqual(read.scheduled.map((e) => [e.id, e.line]), [['ACSD-1', 4], ['MDVA-2', 5]]);
+    assert.deepEqual(
+      read.scheduled.map((e) => [e.id, e.line]),
+      [
+        ['ACSD-1', 4],
+        ['MDVA-2', 5],
+      ],
+    );
     assert.equal(read.envFile, join(root, '.magento.env.yaml'));
     writeFileSync(join(root, '.magento.env.yaml'), 'stage: [\n');
     const broken = readProjectPatches(project(root));

@@ -24,8 +24,12 @@ describe('upgrade plan: conformance with QPT 1.1.82 patches-info.json', function
     it(`from ${from} to every later 2.4 release: available on the target = the used patches Adobe lists for it`, () => {
       const catalog = loadCatalogFiles([QPT('support-patches.json'), QPT('community-patches.json')]);
       const table = readReleaseTable(QPT('magento_releases.json'));
-      const info = JSON.parse(readFileSync(QPT('patches-info.json'), 'utf8')) as { patches: { id: string; releases: string[] }[] };
-      const releasesOf = new Map(info.patches.filter((p) => catalog.patches.has(p.id)).map((p) => [p.id, new Set(p.releases)]));
+      const info = JSON.parse(readFileSync(QPT('patches-info.json'), 'utf8')) as {
+        patches: { id: string; releases: string[] }[];
+      };
+      const releasesOf = new Map(
+        info.patches.filter((p) => catalog.patches.has(p.id)).map((p) => [p.id, new Set(p.releases)]),
+      );
       const project = releaseProject(table, from)!;
       const current = triage(project, catalog);
       const applied = new Set(current.patches.filter((e) => e.status !== 'not-applicable').map((e) => e.patch.id));
@@ -34,19 +38,25 @@ describe('upgrade plan: conformance with QPT 1.1.82 patches-info.json', function
       assert.ok(targets.includes(`${from}-p1`) && targets.includes('2.4.8'));
       const mismatches: string[] = [];
       for (const to of targets) {
-        const plan = planUpgrade({ project, current, release: to, versions: table.releases.get(to)!, applied, scheduled: [], local: [] }, catalog);
+        const plan = planUpgrade(
+          { project, current, release: to, versions: table.releases.get(to)!, applied, scheduled: [], local: [] },
+          catalog,
+        );
         const available = new Set(plan.patches.filter((p) => p.outcome === 'available').map((p) => p.id));
         const used = new Set(plan.patches.map((p) => p.id));
         const listed = new Set([...releasesOf].filter(([, r]) => r.has(to)).map(([id]) => id));
         const want = new Set([...listed].filter((id) => used.has(id)));
         const missing = [...want].filter((id) => !available.has(id));
         const extra = [...available].filter((id) => !want.has(id));
-        if (missing.length + extra.length > 0) mismatches.push(`${from} → ${to}: missing [${missing.join(',')}], extra [${extra.join(',')}]`);
+        if (missing.length + extra.length > 0)
+          mismatches.push(`${from} → ${to}: missing [${missing.join(',')}], extra [${extra.join(',')}]`);
         // What Adobe lists for the target and the store does not use is newly applicable (deprecated ones aside).
-        for (const id of plan.newlyApplicable) if (!listed.has(id) || used.has(id)) mismatches.push(`${from} → ${to}: newly ${id}`);
+        for (const id of plan.newlyApplicable)
+          if (!listed.has(id) || used.has(id)) mismatches.push(`${from} → ${to}: newly ${id}`);
         for (const id of listed) {
           if (used.has(id) || plan.newlyApplicable.includes(id)) continue;
-          if (plan.target.byId.get(id)?.status !== 'deprecated') mismatches.push(`${from} → ${to}: ${id} neither used nor newly applicable`);
+          if (plan.target.byId.get(id)?.status !== 'deprecated')
+            mismatches.push(`${from} → ${to}: ${id} neither used nor newly applicable`);
         }
       }
       assert.deepEqual(mismatches, []);

@@ -70,7 +70,13 @@ describe('upgrade plan on hand-made catalogs', () => {
     );
     const p = plan(cat, '2.4.6-p3', '2.4.7-p1', { applied: new Set(['FIXED-1', 'FIXED-2', 'GONE-1']) });
     assert.deepEqual(
-      p.patches.map(({ id, source, outcome, blocksUpgrade, fixedIn }) => ({ id, source, outcome, blocksUpgrade, fixedIn })),
+      p.patches.map(({ id, source, outcome, blocksUpgrade, fixedIn }) => ({
+        id,
+        source,
+        outcome,
+        blocksUpgrade,
+        fixedIn,
+      })),
       [
         { id: 'FIXED-1', source: 'applied', outcome: 'no-patch-for-target', blocksUpgrade: false, fixedIn: '2.4.7' },
         { id: 'FIXED-2', source: 'applied', outcome: 'no-patch-for-target', blocksUpgrade: false, fixedIn: undefined },
@@ -83,7 +89,10 @@ describe('upgrade plan on hand-made catalogs', () => {
 
   it('puts a scheduled patch with no patch for the target first, as a blocker; an unknown ID blocks too', () => {
     const cat = catalog(patch('ACSD-1', [target('>=2.4.6 <2.4.7')]), patch('ACSD-2', [target('>=2.4.6 <2.4.8')]));
-    const p = plan(cat, '2.4.6', '2.4.7', { applied: new Set(['ACSD-1', 'ACSD-2']), scheduled: ['ACSD-2', 'MDVA-9', 'ACSD-1'] });
+    const p = plan(cat, '2.4.6', '2.4.7', {
+      applied: new Set(['ACSD-1', 'ACSD-2']),
+      scheduled: ['ACSD-2', 'MDVA-9', 'ACSD-1'],
+    });
     assert.deepEqual(
       p.patches.map((e) => [e.id, e.source, e.outcome, e.blocksUpgrade]),
       [
@@ -96,12 +105,18 @@ describe('upgrade plan on hand-made catalogs', () => {
 
   it("names the target's patch file when it differs from today's", () => {
     const cat = catalog(
-      patch('ACSD-3', [target('>=2.4.6 <2.4.7', { file: 'os/ACSD-3_2.4.6.patch' }), target('>=2.4.7 <2.4.8', { file: 'os/ACSD-3_2.4.7.patch' })]),
+      patch('ACSD-3', [
+        target('>=2.4.6 <2.4.7', { file: 'os/ACSD-3_2.4.6.patch' }),
+        target('>=2.4.7 <2.4.8', { file: 'os/ACSD-3_2.4.7.patch' }),
+      ]),
       patch('ACSD-4', [target('>=2.4.6 <2.4.8', { file: 'os/ACSD-4.patch' })]),
     );
     const p = plan(cat, '2.4.6-p1', '2.4.7-p2', { applied: new Set(['ACSD-3', 'ACSD-4']) });
     const [a, b] = p.patches;
-    assert.deepEqual([a.id, a.outcome, a.currentFile, a.targetFile], ['ACSD-3', 'available', 'os/ACSD-3_2.4.6.patch', 'os/ACSD-3_2.4.7.patch']);
+    assert.deepEqual(
+      [a.id, a.outcome, a.currentFile, a.targetFile],
+      ['ACSD-3', 'available', 'os/ACSD-3_2.4.6.patch', 'os/ACSD-3_2.4.7.patch'],
+    );
     assert.deepEqual([b.id, b.outcome, b.currentFile, b.targetFile], ['ACSD-4', 'available', undefined, undefined]);
   });
 
@@ -114,16 +129,22 @@ describe('upgrade plan on hand-made catalogs', () => {
         { id: 'Fix cart totals', kind: 'composer-patches', file: 'patches/cart.diff', package: 'magento/module-quote' },
       ],
     });
-    assert.deepEqual(p.patches.map((e) => [e.id, e.source, e.outcome]), [
-      ['ACSD-5', 'applied', 'available'],
-      ['Fix cart totals', 'local', 'recheck'],
-      ['m2-hotfixes/b.patch', 'local', 'recheck'],
-    ]);
+    assert.deepEqual(
+      p.patches.map((e) => [e.id, e.source, e.outcome]),
+      [
+        ['ACSD-5', 'applied', 'available'],
+        ['Fix cart totals', 'local', 'recheck'],
+        ['m2-hotfixes/b.patch', 'local', 'recheck'],
+      ],
+    );
   });
 
   it('adds the patches those need, today and on the target (a range of the target may need another patch)', () => {
     const cat = catalog(
-      patch('ACSD-10', [target('>=2.4.6 <2.4.7', { require: ['ACSD-11'] }), target('>=2.4.7 <2.4.8', { require: ['ACSD-12'] })]),
+      patch('ACSD-10', [
+        target('>=2.4.6 <2.4.7', { require: ['ACSD-11'] }),
+        target('>=2.4.7 <2.4.8', { require: ['ACSD-12'] }),
+      ]),
       patch('ACSD-11', [target('>=2.4.6 <2.4.7')]),
       patch('ACSD-12', [target('>=2.4.7 <2.4.8')]),
     );
@@ -141,11 +162,17 @@ describe('upgrade plan on hand-made catalogs', () => {
 
   it('keeps a patch deprecated on the target as available, naming the replacement, which is newly applicable', () => {
     const cat = catalog(
-      patch('MDVA-20', [target('>=2.4.6 <2.4.7'), target('>=2.4.7 <2.4.8', { deprecated: true, replacedWith: 'MDVA-20-V2' })]),
+      patch('MDVA-20', [
+        target('>=2.4.6 <2.4.7'),
+        target('>=2.4.7 <2.4.8', { deprecated: true, replacedWith: 'MDVA-20-V2' }),
+      ]),
       patch('MDVA-20-V2', [target('>=2.4.7 <2.4.8')]),
     );
     const p = plan(cat, '2.4.6', '2.4.7', { applied: new Set(['MDVA-20']) });
-    assert.deepEqual(p.patches.map((e) => [e.id, e.outcome, e.replacedWith]), [['MDVA-20', 'available', 'MDVA-20-V2']]);
+    assert.deepEqual(
+      p.patches.map((e) => [e.id, e.outcome, e.replacedWith]),
+      [['MDVA-20', 'available', 'MDVA-20-V2']],
+    );
     assert.deepEqual(p.newlyApplicable, ['MDVA-20-V2']);
   });
 
@@ -159,6 +186,10 @@ describe('upgrade plan on hand-made catalogs', () => {
     );
     const p = plan(cat, '2.4.6', '2.4.7', { recommended: new Set(['ACSD-31']) });
     assert.deepEqual(p.newlyApplicable, ['ACSD-31', 'ACSD-30']);
-    assert.equal(p.target.project.packages.get('vendor/other'), '1.0.0', 'packages the release does not pin keep their version');
+    assert.equal(
+      p.target.project.packages.get('vendor/other'),
+      '1.0.0',
+      'packages the release does not pin keep their version',
+    );
   });
 });

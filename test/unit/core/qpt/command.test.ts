@@ -15,7 +15,13 @@ import {
 import { checkPatchIds, isSafePatchId, PatchIdError } from '../../../../src/core/qpt/patchId';
 
 const project: QptProject = { root: '/srv/shop', vendorDir: '/srv/shop/vendor', binDir: '/srv/shop/vendor/bin' };
-const known = new Set(['ACSD-61103', 'MDVA-39305-V3', 'magento2-33723', 'magento/magento2/34529', 'MCLOUD-6139_MCLOUD-6211']);
+const known = new Set([
+  'ACSD-61103',
+  'MDVA-39305-V3',
+  'magento2-33723',
+  'magento/magento2/34529',
+  'MCLOUD-6139_MCLOUD-6211',
+]);
 
 /** IDs a hostile workspace could put in a file, a setting or a patch list. */
 const HOSTILE = [
@@ -55,17 +61,31 @@ describe('qpt patch IDs', () => {
     assert.equal(isSafePatchId(undefined), false);
   });
   it('drops duplicates, keeps order, and names the first bad ID', () => {
-    assert.deepEqual(checkPatchIds(['MDVA-39305-V3', 'ACSD-61103', 'MDVA-39305-V3'], known), ['MDVA-39305-V3', 'ACSD-61103']);
+    assert.deepEqual(checkPatchIds(['MDVA-39305-V3', 'ACSD-61103', 'MDVA-39305-V3'], known), [
+      'MDVA-39305-V3',
+      'ACSD-61103',
+    ]);
     assert.throws(
       () => checkPatchIds(['ACSD-61103', '$(id)', 'ACSD-99'], known),
-      (e: unknown) => e instanceof PatchIdError && e.reason === 'malformed' && e.id === '$(id)' && e.message.includes('"$(id)"'),
+      (e: unknown) =>
+        e instanceof PatchIdError && e.reason === 'malformed' && e.id === '$(id)' && e.message.includes('"$(id)"'),
     );
     assert.throws(
       () => checkPatchIds(['ACSD-61103', 'ACSD-99'], known),
-      (e: unknown) => e instanceof PatchIdError && e.reason === 'unknown' && e.id === 'ACSD-99' && /Unknown patch ID "ACSD-99"/.test(e.message),
+      (e: unknown) =>
+        e instanceof PatchIdError &&
+        e.reason === 'unknown' &&
+        e.id === 'ACSD-99' &&
+        /Unknown patch ID "ACSD-99"/.test(e.message),
     );
-    assert.throws(() => checkPatchIds([], known), (e: unknown) => e instanceof PatchIdError && e.reason === 'empty');
-    assert.throws(() => checkPatchIds([7], known), (e: unknown) => e instanceof PatchIdError && e.id === '7');
+    assert.throws(
+      () => checkPatchIds([], known),
+      (e: unknown) => e instanceof PatchIdError && e.reason === 'empty',
+    );
+    assert.throws(
+      () => checkPatchIds([7], known),
+      (e: unknown) => e instanceof PatchIdError && e.id === '7',
+    );
   });
   it('accepts a catalog map as the set of known IDs', () => {
     const catalog = new Map([['ACSD-61103', { title: 'x' }]]);
@@ -96,14 +116,32 @@ describe('qpt command', () => {
   });
   it('follows a custom bin-dir, also outside the root', () => {
     assert.deepEqual(defaultQptPrefix({ ...project, binDir: '/srv/shop/bin' }), ['php', 'bin/magento-patches']);
-    assert.deepEqual(defaultQptPrefix({ ...project, binDir: '/opt/tools' }), ['php', '../../opt/tools/magento-patches']);
+    assert.deepEqual(defaultQptPrefix({ ...project, binDir: '/opt/tools' }), [
+      'php',
+      '../../opt/tools/magento-patches',
+    ]);
   });
   it('puts a user prefix (ddev, warden) in front, unchanged', () => {
-    const ddev = qptApplyCommand(project, ['ACSD-61103'], { known, prefix: ['ddev', 'exec', 'vendor/bin/magento-patches'] });
-    assert.deepEqual(ddev, { command: 'ddev', args: ['exec', 'vendor/bin/magento-patches', 'apply', '-n', 'ACSD-61103'], cwd: '/srv/shop' });
+    const ddev = qptApplyCommand(project, ['ACSD-61103'], {
+      known,
+      prefix: ['ddev', 'exec', 'vendor/bin/magento-patches'],
+    });
+    assert.deepEqual(ddev, {
+      command: 'ddev',
+      args: ['exec', 'vendor/bin/magento-patches', 'apply', '-n', 'ACSD-61103'],
+      cwd: '/srv/shop',
+    });
     const warden = qptStatusCommand(project, ['warden', 'env', 'exec', '-T', 'php-fpm', 'vendor/bin/magento-patches']);
     assert.equal(warden.command, 'warden');
-    assert.deepEqual(warden.args, ['env', 'exec', '-T', 'php-fpm', 'vendor/bin/magento-patches', 'status', '--format=json']);
+    assert.deepEqual(warden.args, [
+      'env',
+      'exec',
+      '-T',
+      'php-fpm',
+      'vendor/bin/magento-patches',
+      'status',
+      '--format=json',
+    ]);
   });
   it('does not let the returned invocation share the prefix array', () => {
     const prefix = ['ddev', 'exec', 'vendor/bin/magento-patches'];
@@ -126,7 +164,10 @@ describe('qpt command', () => {
     assert.throws(() => qptRevertCommand(project, [], { known }), /No patch ID given/);
   });
   it('refuses prefixes that are not a list of non-empty strings', () => {
-    assert.throws(() => checkQptPrefix('ddev exec vendor/bin/magento-patches'), (e: unknown) => e instanceof QptPrefixError && /not the string "ddev exec/.test(e.message));
+    assert.throws(
+      () => checkQptPrefix('ddev exec vendor/bin/magento-patches'),
+      (e: unknown) => e instanceof QptPrefixError && /not the string "ddev exec/.test(e.message),
+    );
     assert.throws(() => checkQptPrefix([]), QptPrefixError);
     assert.throws(() => checkQptPrefix(null), QptPrefixError);
     assert.throws(() => checkQptPrefix(['ddev', '']), /argument 2 \(""\)/);

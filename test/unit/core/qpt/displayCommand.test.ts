@@ -4,7 +4,10 @@ import { displayCommand } from '../../../../src/core/qpt/displayCommand';
 describe('QPT command line as shown in the confirmation', () => {
   it('shows plain arguments as they are', () => {
     assert.equal(
-      displayCommand({ command: 'php', args: ['vendor/bin/magento-patches', 'apply', '-n', 'ACSD-61103', 'magento/magento2/34529'] }),
+      displayCommand({
+        command: 'php',
+        args: ['vendor/bin/magento-patches', 'apply', '-n', 'ACSD-61103', 'magento/magento2/34529'],
+      }),
       'php vendor/bin/magento-patches apply -n ACSD-61103 magento/magento2/34529',
     );
   });

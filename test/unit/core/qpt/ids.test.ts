@@ -13,10 +13,38 @@ const known = new Map([
 
 // Rows in the shape the real `status --format=json` prints (QPT 1.1.82 on a 2.4.3 store); titles invented.
 const STATUS = JSON.stringify([
-  { Id: 'MAGENTO/MAGENTO2/34528', Title: 'Invented title\n', Category: 'Performance\nShopping Cart', Origin: 'Magento OS Community', Status: 'Applied', Details: 'Affected components:\n - magento/module-quote' },
-  { Id: 'MAGENTO2-33723', Title: 'Invented\n', Category: 'Other', Origin: 'Magento OS Community', Status: 'Not applied', Details: '' },
-  { Id: 'MDVA-39305-V3', Title: 'Invented\n', Category: 'Other', Origin: 'Adobe Commerce Support', Status: 'N/A', Details: 'Patch type: Optional\nRequired patches:\n - MAGENTO2-33723' },
-  { Id: 'AC-384', Title: 'Invented\n', Category: 'Other', Origin: 'Adobe Commerce Support', Status: 'N/A', Details: '' },
+  {
+    Id: 'MAGENTO/MAGENTO2/34528',
+    Title: 'Invented title\n',
+    Category: 'Performance\nShopping Cart',
+    Origin: 'Magento OS Community',
+    Status: 'Applied',
+    Details: 'Affected components:\n - magento/module-quote',
+  },
+  {
+    Id: 'MAGENTO2-33723',
+    Title: 'Invented\n',
+    Category: 'Other',
+    Origin: 'Magento OS Community',
+    Status: 'Not applied',
+    Details: '',
+  },
+  {
+    Id: 'MDVA-39305-V3',
+    Title: 'Invented\n',
+    Category: 'Other',
+    Origin: 'Adobe Commerce Support',
+    Status: 'N/A',
+    Details: 'Patch type: Optional\nRequired patches:\n - MAGENTO2-33723',
+  },
+  {
+    Id: 'AC-384',
+    Title: 'Invented\n',
+    Category: 'Other',
+    Origin: 'Adobe Commerce Support',
+    Status: 'N/A',
+    Details: '',
+  },
 ]);
 
 describe('core/qpt IDs: upper-cased on the command line only, mapped back from QPT output', () => {

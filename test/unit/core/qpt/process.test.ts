@@ -27,10 +27,15 @@ interface Run {
 /** Runs an invocation the way VS Code's ProcessExecution does: no shell, an argument list. */
 function run(inv: QptInvocation, env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(inv.command, inv.args, { cwd: inv.cwd, env: { PATH: process.env.PATH, ...env }, shell: false }, (err, stdout, stderr) => {
-      const code = err === null ? 0 : typeof err.code === 'number' ? err.code : -1;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      inv.command,
+      inv.args,
+      { cwd: inv.cwd, env: { PATH: process.env.PATH, ...env }, shell: false },
+      (err, stdout, stderr) => {
+        const code = err === null ? 0 : typeof err.code === 'number' ? err.code : -1;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -43,7 +48,10 @@ describe('qpt process (fake magento-patches: configured exit codes, noisy output
   let prefix: string[];
   const log = (): unknown[] =>
     existsSync(join(project.root, '.fake-qpt.log'))
-      ? readFileSync(join(project.root, '.fake-qpt.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown)
+      ? readFileSync(join(project.root, '.fake-qpt.log'), 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as unknown)
       : [];
   const config = (c: object): void => writeFileSync(join(project.root, '.fake-qpt.json'), JSON.stringify(c));
 
@@ -57,7 +65,10 @@ describe('qpt process (fake magento-patches: configured exit codes, noisy output
   it('exits with the configured code, from the file or the environment', async () => {
     config({ exitCode: 3 });
     assert.equal((await run(qptApplyCommand(project, ['ACSD-61103'], { known, prefix }))).code, 3);
-    assert.equal((await run(qptApplyCommand(project, ['ACSD-61103'], { known, prefix }), { FAKE_QPT_EXIT_CODE: '0' })).code, 0);
+    assert.equal(
+      (await run(qptApplyCommand(project, ['ACSD-61103'], { known, prefix }), { FAKE_QPT_EXIT_CODE: '0' })).code,
+      0,
+    );
     const other = join(project.root, 'elsewhere.log');
     await run(qptStatusCommand(project, prefix), { FAKE_QPT_LOG: other });
     assert.deepEqual(readFileSync(other, 'utf8'), '["status","--format=json"]\n');

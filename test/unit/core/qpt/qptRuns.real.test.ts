@@ -14,7 +14,14 @@ import { parseQptRunOutput } from '../../../../src/core/qpt/runOutput';
 import { parseQptStatus, withCatalogIds, type QptPatchState } from '../../../../src/core/qpt/status';
 import { qptVendorDirProblem } from '../../../../src/core/qpt/vendorDir';
 import { repoRoot } from '../../../support/realworld';
-import { gitAccepts, realStore, requireRealQpt, runInvocation, type RealStore, type Run } from '../../../support/realQpt';
+import {
+  gitAccepts,
+  realStore,
+  requireRealQpt,
+  runInvocation,
+  type RealStore,
+  type Run,
+} from '../../../support/realQpt';
 
 const ACP2E_3705 = 'os/ACP2E-3705_2.4.7-p4_v2.patch';
 const MDVA_30106 = 'os/MDVA-30106_2.3.4.patch';
@@ -47,7 +54,11 @@ async function status({ store, analysis }: Context): Promise<Map<string, QptPatc
   return withCatalogIds(parseQptStatus(run.stdout), analysis.catalog.patches.keys());
 }
 
-async function qpt(ctx: Context, action: QptRunAction, ids: string[]): Promise<{ run: Run; text: string; level: string }> {
+async function qpt(
+  ctx: Context,
+  action: QptRunAction,
+  ids: string[],
+): Promise<{ run: Run; text: string; level: string }> {
   const { store, analysis } = ctx;
   const build = action === 'apply' ? qptApplyCommand : qptRevertCommand;
   const run = await runInvocation(build(analysis.project, ids, { known: analysis.catalog.patches }), store.env);
@@ -76,7 +87,10 @@ describe('real QPT engine: status, apply and revert as the core builds them (Ope
     assert.equal(states.get('MDVA-30106')?.status, 'N/A');
     // Every catalog patch QPT reports is found under the catalog's ID; the rest are the engine's own Cloud patches.
     const unknown = [...states.keys()].filter((id) => !ctx.analysis.catalog.patches.has(id));
-    assert.ok(unknown.every((id) => /^(MCLOUD|AC-|MC-|MDVA-43443|MAGETWO|MAGECLOUD)/.test(id)), unknown.join(' '));
+    assert.ok(
+      unknown.every((id) => /^(MCLOUD|AC-|MC-|MDVA-43443|MAGETWO|MAGECLOUD)/.test(id)),
+      unknown.join(' '),
+    );
   });
 
   it('apply: exit 0, "has been applied"; git apply --check --reverse passes and status says Applied', async () => {
@@ -111,24 +125,36 @@ describe('real QPT engine: status, apply and revert as the core builds them (Ope
     assert.equal(text, 'ACP2E-3705 was not applied to the store: nothing to revert.');
   });
 
-  it("a patch whose files are missing: exit 1, \"can't be applied\" with git's reason; nothing changed", async () => {
+  it('a patch whose files are missing: exit 1, "can\'t be applied" with git\'s reason; nothing changed', async () => {
     const before = readFileSync(join(ctx.store.root, 'vendor/magento/module-indexer/Model/ProcessManager.php'), 'utf8');
     const { run, text, level } = await qpt(ctx, 'apply', ['ACP2E-3705', 'MDVA-30106']);
     assert.equal(run.code, 1);
     assert.equal(level, 'error');
-    assert.match(text, /^MDVA-30106 cannot be applied to the store: .*\(error: vendor\/.*: No such file or directory\)\./);
+    assert.match(
+      text,
+      /^MDVA-30106 cannot be applied to the store: .*\(error: vendor\/.*: No such file or directory\)\./,
+    );
     assert.ok(gitAccepts(ctx.store, ACP2E_3705), 'QPT reverted what it applied in the same run');
-    assert.equal(readFileSync(join(ctx.store.root, 'vendor/magento/module-indexer/Model/ProcessManager.php'), 'utf8'), before);
+    assert.equal(
+      readFileSync(join(ctx.store.root, 'vendor/magento/module-indexer/Model/ProcessManager.php'), 'utf8'),
+      before,
+    );
     assert.ok(!gitAccepts(ctx.store, MDVA_30106));
   });
 
   it('QPT itself finds no lower-case ID ("Next patches weren\'t found", exit 1): the core upper-cases them', async () => {
     const inv = qptApplyCommand(ctx.analysis.project, ['ACP2E-3705'], { known: ctx.analysis.catalog.patches });
-    const lower = await runInvocation({ ...inv, args: inv.args.map((a) => (a === 'ACP2E-3705' ? 'acp2e-3705' : a)) }, ctx.store.env);
+    const lower = await runInvocation(
+      { ...inv, args: inv.args.map((a) => (a === 'ACP2E-3705' ? 'acp2e-3705' : a)) },
+      ctx.store.env,
+    );
     assert.equal(lower.code, 1);
     const report = parseQptRunOutput(lower.stdout);
     assert.deepEqual(report.notFound, ['acp2e-3705']);
-    assert.match(qptRunMessage('apply', ['acp2e-3705'], 'the store', 1, report).text, /^The Quality Patches Tool does not offer acp2e-3705 for the store/);
+    assert.match(
+      qptRunMessage('apply', ['acp2e-3705'], 'the store', 1, report).text,
+      /^The Quality Patches Tool does not offer acp2e-3705 for the store/,
+    );
     assert.ok(gitAccepts(ctx.store, ACP2E_3705), 'nothing applied');
   });
 
@@ -138,10 +164,16 @@ describe('real QPT engine: status, apply and revert as the core builds them (Ope
     assert.equal(run.code, 0, run.stdout);
     assert.match(run.stdout, /^Warning for those on a previous minor line!/m);
     assert.equal(level, 'warning');
-    assert.match(text, /^Applied MDVA-39305-V3, ACSD-59036, .*, ACSD-63062 to the store\. The Quality Patches Tool warns that 8 or more/);
+    assert.match(
+      text,
+      /^Applied MDVA-39305-V3, ACSD-59036, .*, ACSD-63062 to the store\. The Quality Patches Tool warns that 8 or more/,
+    );
     for (const [id, file] of Object.entries(SUPPORT_247)) assert.ok(gitAccepts(ctx.store, file, true), id);
     const states = await status(ctx);
-    assert.deepEqual(ids.filter((id) => states.get(id)?.status !== 'Applied'), []);
+    assert.deepEqual(
+      ids.filter((id) => states.get(id)?.status !== 'Applied'),
+      [],
+    );
     const back = await qpt(ctx, 'revert', ids);
     assert.equal(back.run.code, 0, back.run.stdout);
     for (const [id, file] of Object.entries(SUPPORT_247)) assert.ok(gitAccepts(ctx.store, file), id);
@@ -173,7 +205,10 @@ describe('real QPT engine: the community patch magento/magento2/34528 (Open Sour
     assert.ok(gitAccepts(ctx.store, COMMUNITY_34528, true));
     const states = await status(ctx);
     assert.equal(states.get('magento/magento2/34528')?.status, 'Applied');
-    assert.deepEqual([...states.values()].filter((s) => s.status === 'Applied').map((s) => s.id), ['magento/magento2/34528']);
+    assert.deepEqual(
+      [...states.values()].filter((s) => s.status === 'Applied').map((s) => s.id),
+      ['magento/magento2/34528'],
+    );
     const reverted = await qpt(ctx, 'revert', ['magento/magento2/34528']);
     assert.equal(reverted.run.code, 0, reverted.run.stdout);
     assert.equal(reverted.text, 'Reverted magento/magento2/34528 in the store.');
@@ -190,8 +225,12 @@ describe('real QPT engine: a custom vendor-dir, and what the core says about it'
     const what = kind === 'too-deep' ? 'every command fails with "No lockfile found"' : 'nearly every patch is N/A';
     it(`${vendorDir}: ${what}, as the core explains`, async function () {
       requireRealQpt(this);
-      const composerJson = JSON.parse(readFileSync(join(repoRoot(), 'test', 'fixtures', 'os-247p1', 'composer.json'), 'utf8')) as object;
-      const files = { 'composer.json': JSON.stringify({ ...composerJson, config: { 'vendor-dir': vendorDir } }, null, 4) };
+      const composerJson = JSON.parse(
+        readFileSync(join(repoRoot(), 'test', 'fixtures', 'os-247p1', 'composer.json'), 'utf8'),
+      ) as object;
+      const files = {
+        'composer.json': JSON.stringify({ ...composerJson, config: { 'vendor-dir': vendorDir } }, null, 4),
+      };
       const store = realStore('os-247p1', { files });
       try {
         const analysis = analyzeLock(join(store.root, 'composer.lock'));
@@ -236,8 +275,10 @@ describe('real QPT engine: ece-patches apply reads what the core writes to .mage
     ctx = open('cloud-243', [...CLOUD_REQUIRED_243, ...ACSD_47920, COMMUNITY_34528]);
   });
   after(() => ctx?.store.remove());
-  const envYaml = (ids: string[]) => writeFileSync(join(ctx.store.root, ENV_YAML_FILE), applyTextEdits('', addQualityPatches('', ids)));
-  const ecePatches = () => runInvocation({ command: 'php', args: ['vendor/bin/ece-patches', 'apply'], cwd: ctx.store.root }, ctx.store.env);
+  const envYaml = (ids: string[]) =>
+    writeFileSync(join(ctx.store.root, ENV_YAML_FILE), applyTextEdits('', addQualityPatches('', ids)));
+  const ecePatches = () =>
+    runInvocation({ command: 'php', args: ['vendor/bin/ece-patches', 'apply'], cwd: ctx.store.root }, ctx.store.env);
 
   it('applies exactly the listed patches (after its own required ones), the community patch included', async () => {
     envYaml(['ACSD-47920', 'magento/magento2/34528']);
@@ -260,11 +301,17 @@ describe('real QPT engine: ece-patches apply reads what the core writes to .mage
     assert.equal(run.code, 1);
     const report = parseQptRunOutput(run.stdout, ctx.analysis.catalog.patches.keys());
     assert.deepEqual(report.notFound, ['ACP2E-3705']);
-    assert.match(qptRunMessage('apply', ['ACP2E-3705'], 'the store', run.code, report).text, /does not offer ACP2E-3705/);
+    assert.match(
+      qptRunMessage('apply', ['ACP2E-3705'], 'the store', run.code, report).text,
+      /does not offer ACP2E-3705/,
+    );
   });
 
   it('an ID in the catalog spelling (lower case) would fail the build too: the core writes it upper-cased', async () => {
-    writeFileSync(join(ctx.store.root, ENV_YAML_FILE), 'stage:\n  build:\n    QUALITY_PATCHES:\n      - magento/magento2/34528\n');
+    writeFileSync(
+      join(ctx.store.root, ENV_YAML_FILE),
+      'stage:\n  build:\n    QUALITY_PATCHES:\n      - magento/magento2/34528\n',
+    );
     const run = await ecePatches();
     assert.equal(run.code, 1);
     assert.deepEqual(parseQptRunOutput(run.stdout).notFound, ['magento/magento2/34528']);

@@ -65,17 +65,20 @@ describe('core/qpt/runOutput: what apply and revert printed (outputs of the real
   it("reads a patch that can't be applied, with git's reason", () => {
     const report = parseQptRunOutput(REAL_OUTPUT.cannotApply);
     assert.deepEqual(report.failed, [
-      { id: 'MDVA-30106', reason: 'error: vendor/magento/module-ui/view/base/web/js/lib/validation/rules.js: No such file or directory' },
+      {
+        id: 'MDVA-30106',
+        reason: 'error: vendor/magento/module-ui/view/base/web/js/lib/validation/rules.js: No such file or directory',
+      },
     ]);
     assert.deepEqual(report.applied, []);
   });
 
   it('reads IDs QPT did not find, mapped back to the catalog spelling', () => {
     assert.deepEqual(parseQptRunOutput(REAL_OUTPUT.lowerCase).notFound, ['acp2e-3705']);
-    assert.deepEqual(parseQptRunOutput('Next patches weren\'t found: NOPE-1 MAGENTO/MAGENTO2/34528. Please, check', catalog).notFound, [
-      'NOPE-1',
-      'magento/magento2/34528',
-    ]);
+    assert.deepEqual(
+      parseQptRunOutput("Next patches weren't found: NOPE-1 MAGENTO/MAGENTO2/34528. Please, check", catalog).notFound,
+      ['NOPE-1', 'magento/magento2/34528'],
+    );
   });
 
   it('maps upper-cased IDs to the catalog spelling', () => {
@@ -103,12 +106,17 @@ describe('core/qpt/runOutput: what apply and revert printed (outputs of the real
     const report = parseQptRunOutput(out);
     assert.deepEqual(report.rolledBack, ['ACSD-59036']);
     assert.deepEqual(report.reverted, []);
-    assert.equal(report.failed[0].reason, 'error: patch failed: vendor/x.php:3\nerror: vendor/x.php: patch does not apply');
+    assert.equal(
+      report.failed[0].reason,
+      'error: patch failed: vendor/x.php:3\nerror: vendor/x.php: patch does not apply',
+    );
   });
 
   it('reads a failed revert', () => {
     const out = 'Reverting patch ACP2E-3705 (/srv/x.patch) failed.\nerror: patch failed: vendor/y.php:80\n';
-    assert.deepEqual(parseQptRunOutput(out).failed, [{ id: 'ACP2E-3705', reason: 'error: patch failed: vendor/y.php:80' }]);
+    assert.deepEqual(parseQptRunOutput(out).failed, [
+      { id: 'ACP2E-3705', reason: 'error: patch failed: vendor/y.php:80' },
+    ]);
   });
 
   it('ignores colour codes and CRLF line ends', () => {
@@ -123,8 +131,16 @@ describe('core/qpt/runMessage: what the user is told after apply or revert (real
     qptRunMessage(action, ids, where, code, out === undefined ? undefined : parseQptRunOutput(out, catalog));
 
   it('exit 0, applied / reverted', () => {
-    assert.deepEqual(msg('apply', ['ACP2E-3705'], 0, REAL_OUTPUT.applied), { level: 'info', failed: false, text: `Applied ACP2E-3705 to ${where}.` });
-    assert.deepEqual(msg('revert', ['ACP2E-3705'], 0, REAL_OUTPUT.reverted), { level: 'info', failed: false, text: `Reverted ACP2E-3705 in ${where}.` });
+    assert.deepEqual(msg('apply', ['ACP2E-3705'], 0, REAL_OUTPUT.applied), {
+      level: 'info',
+      failed: false,
+      text: `Applied ACP2E-3705 to ${where}.`,
+    });
+    assert.deepEqual(msg('revert', ['ACP2E-3705'], 0, REAL_OUTPUT.reverted), {
+      level: 'info',
+      failed: false,
+      text: `Reverted ACP2E-3705 in ${where}.`,
+    });
   });
 
   it('exit 0 that changed nothing: "was already applied", "is not applied"', () => {
@@ -140,7 +156,10 @@ describe('core/qpt/runMessage: what the user is told after apply or revert (real
     const m = msg('apply', ['MDVA-30106'], 1, REAL_OUTPUT.cannotApply);
     assert.equal(m.level, 'error');
     assert.equal(m.failed, true);
-    assert.match(m.text, /^MDVA-30106 cannot be applied to Magento Open Source 2\.4\.7-p1: .*\(error: vendor\/magento\/module-ui\/.*No such file or directory\)\.$/);
+    assert.match(
+      m.text,
+      /^MDVA-30106 cannot be applied to Magento Open Source 2\.4\.7-p1: .*\(error: vendor\/magento\/module-ui\/.*No such file or directory\)\.$/,
+    );
   });
 
   it('exit 1, not found: says QPT does not offer the patch, in the catalog spelling', () => {
@@ -152,12 +171,18 @@ describe('core/qpt/runMessage: what the user is told after apply or revert (real
   it('adds the warning about previous minor lines', () => {
     const m = msg('apply', ['MDVA-39305-V3', 'ACSD-59036'], 0, REAL_OUTPUT.minorLine);
     assert.equal(m.level, 'warning');
-    assert.match(m.text, /^Applied MDVA-39305-V3, ACSD-59036 to .*\. The Quality Patches Tool warns that 8 or more quality patches/);
+    assert.match(
+      m.text,
+      /^Applied MDVA-39305-V3, ACSD-59036 to .*\. The Quality Patches Tool warns that 8 or more quality patches/,
+    );
   });
 
   it('without the output, goes by the exit code alone', () => {
     assert.equal(msg('apply', ['ACP2E-3705'], 0).text, `Applied ACP2E-3705 to ${where}.`);
-    assert.equal(msg('apply', ['ACP2E-3705'], 1).text, 'Applying ACP2E-3705 failed: the Quality Patches Tool exited with code 1.');
+    assert.equal(
+      msg('apply', ['ACP2E-3705'], 1).text,
+      'Applying ACP2E-3705 failed: the Quality Patches Tool exited with code 1.',
+    );
     assert.equal(msg('revert', ['ACP2E-3705'], undefined).level, 'error');
   });
 });

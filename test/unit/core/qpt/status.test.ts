@@ -73,7 +73,9 @@ describe('qpt status output', () => {
 
   it('reads an empty list and compact JSON', () => {
     assert.equal(parseQptStatus('[]\n').size, 0);
-    const compact = parseQptStatus('[{"Id":"ACSD-1","Title":"T","Category":"","Origin":"","Status":"Applied","Details":""}]');
+    const compact = parseQptStatus(
+      '[{"Id":"ACSD-1","Title":"T","Category":"","Origin":"","Status":"Applied","Details":""}]',
+    );
     assert.deepEqual(compact.get('ACSD-1')?.categories, []);
     assert.equal(compact.get('ACSD-1')?.title, 'T');
   });
@@ -89,13 +91,22 @@ describe('qpt status output', () => {
     assert.throws(() => parseQptStatus(''), /but the output was empty/);
     assert.throws(() => parseQptStatus('  \n'), /but the output was empty/);
     assert.throws(() => parseQptStatus('[{"Id": "ACSD-1", "Status": "Applied"'), /output starts with "\[\{\\"Id\\"/);
-    assert.throws(() => parseQptStatus('x'.repeat(500)), (e: unknown) => e instanceof Error && e.message.length < 400 && e.message.includes('...'));
+    assert.throws(
+      () => parseQptStatus('x'.repeat(500)),
+      (e: unknown) => e instanceof Error && e.message.length < 400 && e.message.includes('...'),
+    );
   });
 
   it('names the bad entry when the list has the wrong shape', () => {
-    assert.throws(() => parseQptStatus('[{"Id":"ACSD-1","Status":"Applied"},[]]'), /Entry \[1\] of the QPT status list is "\[\]", expected an object/);
+    assert.throws(
+      () => parseQptStatus('[{"Id":"ACSD-1","Status":"Applied"},[]]'),
+      /Entry \[1\] of the QPT status list is "\[\]", expected an object/,
+    );
     assert.throws(() => parseQptStatus('[1, 2]'), /output starts with "\[1, 2\]"/);
-    assert.throws(() => parseQptStatus('[{"Status":"Applied"}]'), /Entry \[0\] of the QPT status list has no "Id" \(got nothing\)/);
+    assert.throws(
+      () => parseQptStatus('[{"Status":"Applied"}]'),
+      /Entry \[0\] of the QPT status list has no "Id" \(got nothing\)/,
+    );
     assert.throws(
       () => parseQptStatus('[{"Id":"ACSD-1","Status":"Applied"},{"Id":"ACSD-2","Status":"Done"}]'),
       /Entry \[1\] of the QPT status list \(ACSD-2\) has "Status" "Done"; expected one of "Applied", "Not applied", "N\/A"/,
@@ -139,8 +150,16 @@ describe('qpt title wrapping', () => {
 describe('qpt status details', () => {
   it('reads type, replacement, required patches and components, ignoring other sections', () => {
     assert.deepEqual(
-      parseDetails('Patch type: Required\nRecommended replacement: ACSD-2\nRequired patches:\n - A-1\nRequirements:\n - run - twice\nAffected components:\n - magento/module-a'),
-      { type: 'Required', deprecated: false, replacedWith: 'ACSD-2', require: ['A-1'], components: ['magento/module-a'] },
+      parseDetails(
+        'Patch type: Required\nRecommended replacement: ACSD-2\nRequired patches:\n - A-1\nRequirements:\n - run - twice\nAffected components:\n - magento/module-a',
+      ),
+      {
+        type: 'Required',
+        deprecated: false,
+        replacedWith: 'ACSD-2',
+        require: ['A-1'],
+        components: ['magento/module-a'],
+      },
     );
     assert.deepEqual(parseDetails(''), { deprecated: false, require: [], components: [] });
   });

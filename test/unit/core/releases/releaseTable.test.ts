@@ -13,7 +13,11 @@ import {
 } from '../../../../src/core/releases/releaseTable';
 
 const TEXT = JSON.stringify({
-  '2.4.7': { 'magento/magento2-base': '2.4.7', 'magento/magento2-ee-base': '2.4.7', 'magento/inventory-metapackage': '1.2.7' },
+  '2.4.7': {
+    'magento/magento2-base': '2.4.7',
+    'magento/magento2-ee-base': '2.4.7',
+    'magento/inventory-metapackage': '1.2.7',
+  },
   '2.4.6-p1': { 'magento/magento2-base': '2.4.6-p1', 'magento/magento2-b2b-base': '1.4.0' },
   '2.4.6': { 'magento/magento2-base': '2.4.6' },
   '2.4.7-beta1': { 'magento/magento2-base': '2.4.7-beta1' },
@@ -26,7 +30,10 @@ describe('release list', () => {
   it('reads magento_releases.json, leaving out broken entries with their key', () => {
     const table = parseReleaseTable(TEXT, 'r.json');
     assert.deepEqual([...table.releases.keys()], ['2.4.7', '2.4.6-p1', '2.4.6', '2.4.7-beta1', '2.5.0']);
-    assert.deepEqual(table.problems.map((p) => p.path), ['not-a-version!', '2.4.8']);
+    assert.deepEqual(
+      table.problems.map((p) => p.path),
+      ['not-a-version!', '2.4.8'],
+    );
     assert.throws(() => parseReleaseTable('[]', 'r.json'), /expected a JSON object/);
     assert.throws(() => parseReleaseTable('{', 'r.json'), /r\.json/);
   });
@@ -88,11 +95,14 @@ describe('a project on another release', () => {
     const moved = projectAtRelease(project, table.releases.get('2.4.7')!);
     assert.equal(moved.product?.version, '2.4.7');
     assert.equal(moved.product?.cloud, true);
-    assert.deepEqual([...moved.packages], [
-      ['magento/magento2-base', '2.4.7'],
-      ['magento/magento2-ee-base', '2.4.7'],
-      ['vendor/other', '1.0.0'],
-    ]);
+    assert.deepEqual(
+      [...moved.packages],
+      [
+        ['magento/magento2-base', '2.4.7'],
+        ['magento/magento2-ee-base', '2.4.7'],
+        ['vendor/other', '1.0.0'],
+      ],
+    );
     assert.equal(project.packages.get('magento/magento2-base'), '2.4.6');
   });
 

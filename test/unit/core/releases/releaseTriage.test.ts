@@ -25,7 +25,9 @@ describe('triage --release: conformance with QPT 1.1.82 patches-info.json', func
 
   before(function () {
     requireRealworld(this);
-    const info = JSON.parse(readFileSync(QPT('patches-info.json'), 'utf8')) as { patches: { id: string; releases: string[] }[] };
+    const info = JSON.parse(readFileSync(QPT('patches-info.json'), 'utf8')) as {
+      patches: { id: string; releases: string[] }[];
+    };
     const known = new Set([
       ...Object.keys(JSON.parse(readFileSync(QPT('support-patches.json'), 'utf8')) as Record<string, unknown>),
       ...Object.keys(JSON.parse(readFileSync(QPT('community-patches.json'), 'utf8')) as Record<string, unknown>),
@@ -45,7 +47,8 @@ describe('triage --release: conformance with QPT 1.1.82 patches-info.json', func
       const want = expected.get(release)!;
       const missing = [...want].filter((id) => !got.has(id));
       const extra = [...got].filter((id) => !want.has(id));
-      if (missing.length + extra.length > 0) mismatches.push(`${release}: missing [${missing.join(',')}], extra [${extra.join(',')}]`);
+      if (missing.length + extra.length > 0)
+        mismatches.push(`${release}: missing [${missing.join(',')}], extra [${extra.join(',')}]`);
     }
     assert.deepEqual(mismatches, []);
   });
@@ -71,7 +74,8 @@ describe('triage --release: conformance with QPT 1.1.82 patches-info.json', func
 
   it('the command line gives the same list, and refuses an unknown release with exit code 2', () => {
     const cli = join(repoRoot(), 'dist', 'cli.js');
-    const run = (args: string[]) => spawnSync(process.execPath, [cli, 'triage', ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [cli, 'triage', ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
     const catalogs = CATALOGS().flatMap((f) => ['--catalog', f]);
     const r = run(['--release', '2.4.7-p2', '--cloud', '--no-bundled', '--format', 'json', ...catalogs]);
     assert.equal(r.status, 0, r.stderr);

@@ -4,18 +4,40 @@ import { patchContextValue } from '../../../../src/core/state/contextValue';
 import { appliedIds, isApplied, isScheduled, type ProjectPatchState } from '../../../../src/core/state/patchState';
 import type { PatchStatus, TriagedPatch } from '../../../../src/core/triage/triaged';
 
-const patch = (id: string): Patch => ({ id, title: { en: id }, categories: [], components: [], targets: [], require: [], deprecated: false, sources: [] });
+const patch = (id: string): Patch => ({
+  id,
+  title: { en: id },
+  categories: [],
+  components: [],
+  targets: [],
+  require: [],
+  deprecated: false,
+  sources: [],
+});
 const triaged = (id: string, status: PatchStatus): TriagedPatch => ({ patch: patch(id), status, requires: [] });
 
 const state: ProjectPatchState = {
-  applied: { checkedAt: 0, states: new Map([['ACSD-1', 'Applied'], ['ACSD-2', 'Not applied'], ['ACSD-3', 'N/A']]) },
+  applied: {
+    checkedAt: 0,
+    states: new Map([
+      ['ACSD-1', 'Applied'],
+      ['ACSD-2', 'Not applied'],
+      ['ACSD-3', 'N/A'],
+    ]),
+  },
   scheduled: new Set(['ACSD-2']),
 };
 
 describe('patch state', () => {
   it('knows applied (QPT says Applied) and scheduled (listed in .magento.env.yaml) patches', () => {
-    assert.deepEqual(['ACSD-1', 'ACSD-2', 'ACSD-3'].map((id) => isApplied(state, id)), [true, false, false]);
-    assert.deepEqual(['ACSD-1', 'ACSD-2'].map((id) => isScheduled(state, id)), [false, true]);
+    assert.deepEqual(
+      ['ACSD-1', 'ACSD-2', 'ACSD-3'].map((id) => isApplied(state, id)),
+      [true, false, false],
+    );
+    assert.deepEqual(
+      ['ACSD-1', 'ACSD-2'].map((id) => isScheduled(state, id)),
+      [false, true],
+    );
     assert.equal(isApplied({}, 'ACSD-1'), false);
     assert.equal(isScheduled({}, 'ACSD-2'), false);
     assert.deepEqual([...appliedIds(state.applied)], ['ACSD-1']);

@@ -5,7 +5,10 @@ import { realworld, requireRealworld } from '../../../support/realworld';
 
 describe('display titles lead with what is wrong', () => {
   it('drops the "Fixes the issue where" opening and its variants', () => {
-    assert.equal(displayTitle('Fixes the issue where the failure count is not reset after a login.'), 'The failure count is not reset after a login');
+    assert.equal(
+      displayTitle('Fixes the issue where the failure count is not reset after a login.'),
+      'The failure count is not reset after a login',
+    );
     assert.equal(displayTitle('Fixes an issue with  stale prices'), 'Stale prices');
     assert.equal(displayTitle('Fixed the issues when saving a page'), 'Saving a page');
     assert.equal(displayTitle('Fixes the B2B issue where quotes vanish'), 'Quotes vanish');
@@ -28,7 +31,10 @@ describe('display titles lead with what is wrong', () => {
 
   it('no QPT 1.1.82 title still opens with "Fixes the issue" once rewritten', function () {
     requireRealworld(this);
-    const support = JSON.parse(readFileSync(realworld('qpt-1.1.82', 'support-patches.json'), 'utf8')) as Record<string, { title: string }>;
+    const support = JSON.parse(readFileSync(realworld('qpt-1.1.82', 'support-patches.json'), 'utf8')) as Record<
+      string,
+      { title: string }
+    >;
     const titles = Object.values(support).map((p) => p.title);
     const opening = /^fix(es|ed)? (the |an )?(\S+ )?issues? /i;
     const before = titles.filter((t) => opening.test(t)).length;

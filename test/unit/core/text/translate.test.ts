@@ -22,17 +22,26 @@ describe('localization: messages written by core code', () => {
   afterEach(() => useTranslate(english));
 
   it('fills placeholders in English by default and leaves a missing argument visible', () => {
-    assert.equal(t('package {0} needs a "version"', 'magento/magento2-base'), 'package magento/magento2-base needs a "version"');
+    assert.equal(
+      t('package {0} needs a "version"', 'magento/magento2-base'),
+      'package magento/magento2-base needs a "version"',
+    );
     assert.equal(english('{0} of {1}', 3), '3 of {1}');
     assert.equal(english('{1} before {0}', 'a', 'b'), 'b before a');
     assert.equal(problemOf('{"packages": 3}'), 'not a composer.lock: "packages" must be a list');
   });
 
   it('goes through the lookup a front end sets, nested messages included', () => {
-    const swedish = JSON.parse(readFileSync(join(repoRoot(), 'l10n', 'bundle.l10n.sv.json'), 'utf8')) as Record<string, string>;
+    const swedish = JSON.parse(readFileSync(join(repoRoot(), 'l10n', 'bundle.l10n.sv.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
     useTranslate((message, ...args) => english(swedish[message] ?? `MISSING ${message}`, ...args));
     assert.equal(problemOf('{"packages": 3}'), 'inte en composer.lock: ”packages” måste vara en lista');
-    assert.equal(problemOf('{"packages": [{"name": "magento/magento2-base"}]}'), 'inte en composer.lock: paketet magento/magento2-base måste ha en ”version”');
+    assert.equal(
+      problemOf('{"packages": [{"name": "magento/magento2-base"}]}'),
+      'inte en composer.lock: paketet magento/magento2-base måste ha en ”version”',
+    );
     assert.match(problemOf('{"packages": [,]}'), /^ogiltig JSON: /);
   });
 });

@@ -15,7 +15,10 @@ describe('core/triage/appliedCounts: counts once applied patches leave their gro
   });
 
   it('is the triage counts when nothing is applied', () => {
-    assert.deepEqual(countsWithApplied(result, () => false), { ...result.counts, applied: 0 });
+    assert.deepEqual(
+      countsWithApplied(result, () => false),
+      { ...result.counts, applied: 0 },
+    );
   });
 
   it('moves applied patches out of their status, the community patch included', () => {

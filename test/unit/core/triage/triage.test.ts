@@ -84,7 +84,9 @@ describe('triage', () => {
     const r = triage(
       store,
       catalog(
-        patch('MDVA-1', [target(BASE, '>=2.4.6 <2.4.7', { deprecated: true, replacedWith: 'ACSD-5' })], { qptVersion: '1.1.99' }),
+        patch('MDVA-1', [target(BASE, '>=2.4.6 <2.4.7', { deprecated: true, replacedWith: 'ACSD-5' })], {
+          qptVersion: '1.1.99',
+        }),
       ),
     );
     assert.equal(r.byId.get('MDVA-1')?.status, 'deprecated');

@@ -30,7 +30,8 @@ describe('catalog update: fetching QPT metadata from a server on 127.0.0.1', fun
   });
   after(() => server?.stop());
 
-  const update = (extra: Partial<UpdateOptions> = {}) => updateCatalog({ cacheDir, baseUrl: base, timeoutMs: 2000, ...extra });
+  const update = (extra: Partial<UpdateOptions> = {}) =>
+    updateCatalog({ cacheDir, baseUrl: base, timeoutMs: 2000, ...extra });
 
   beforeEach(async () => {
     special.clear();
@@ -61,10 +62,14 @@ describe('catalog update: fetching QPT metadata from a server on 127.0.0.1', fun
     assert.equal(info?.baseUrl, base);
     assert.ok(Date.now() - Date.parse(info.fetchedAt) < 60_000);
     assert.equal(Object.keys(info.etags).length, 4);
-    for (const name of Object.keys(files)) assert.equal(readFileSync(join(fetchedDir(cacheDir), name), 'utf8'), files[name]);
+    for (const name of Object.keys(files))
+      assert.equal(readFileSync(join(fetchedDir(cacheDir), name), 'utf8'), files[name]);
     const catalog = loadCatalog({ cacheDir });
     const fetched = catalog.sources.filter((s) => s.layer === 'fetched');
-    assert.deepEqual(fetched.map((s) => s.version), ['1.1.83', '1.1.83', '1.1.83']);
+    assert.deepEqual(
+      fetched.map((s) => s.version),
+      ['1.1.83', '1.1.83', '1.1.83'],
+    );
     // Fresher than the bundled facts, so it comes after them; its titles are the ones shown.
     assert.equal(catalog.sources[catalog.sources.length - 1].layer, 'fetched');
     assert.equal(catalog.patches.get('ACSD-69308')?.titleSource, 'fetched');
@@ -93,7 +98,10 @@ describe('catalog update: fetching QPT metadata from a server on 127.0.0.1', fun
     assert.equal(result.outcome, 'current', result.message);
     assert.equal(result.message, 'The patch catalog is up to date: QPT 1.1.83.');
     assert.equal(requests.length, 4);
-    assert.ok(requests.every((r) => r.etag !== undefined), 'every request sent If-None-Match');
+    assert.ok(
+      requests.every((r) => r.etag !== undefined),
+      'every request sent If-None-Match',
+    );
     const after = readCacheInfo(cacheDir)!;
     assert.equal(after.fetchedAt, before.fetchedAt);
     assert.ok(after.checkedAt > before.checkedAt);
@@ -136,12 +144,16 @@ describe('catalog update: fetching QPT metadata from a server on 127.0.0.1', fun
     return JSON.stringify(support);
   };
   it('hostile titles: control characters', async () => {
-    special.set('support-patches.json', (req, res) => serve(req, res, hostile('Fixes \u001b[31mred\u001b[0m \u202eevil')));
+    special.set('support-patches.json', (req, res) =>
+      serve(req, res, hostile('Fixes \u001b[31mred\u001b[0m \u202eevil')),
+    );
     await failsKeepingLastGood(/support-patches\.json: the text of ACSD-99999 has control characters/);
   });
 
   it('hostile titles: a Markdown link', async () => {
-    special.set('support-patches.json', (req, res) => serve(req, res, hostile('Fixes it, see [details](command:workbench.action.terminal.new)')));
+    special.set('support-patches.json', (req, res) =>
+      serve(req, res, hostile('Fixes it, see [details](command:workbench.action.terminal.new)')),
+    );
     await failsKeepingLastGood(/support-patches\.json: the text of ACSD-99999 has a Markdown link/);
   });
 
@@ -171,12 +183,22 @@ describe('catalog update: fetching QPT metadata from a server on 127.0.0.1', fun
   });
 
   it('a redirect to another host is refused; one within the base URL is followed', async () => {
-    special.set('support-patches.json', (_req, res) => res.writeHead(302, { location: 'http://localhost:1/qpt/support-patches.json' }).end());
-    await failsKeepingLastGood(/support-patches\.json: redirected to http:\/\/localhost:1\/qpt\/support-patches\.json, outside http:\/\/127\.0\.0\.1:\d+\/qpt\/; refused/);
-    special.set('support-patches.json', (_req, res) => res.writeHead(301, { location: '/elsewhere/support-patches.json' }).end());
+    special.set('support-patches.json', (_req, res) =>
+      res.writeHead(302, { location: 'http://localhost:1/qpt/support-patches.json' }).end(),
+    );
+    await failsKeepingLastGood(
+      /support-patches\.json: redirected to http:\/\/localhost:1\/qpt\/support-patches\.json, outside http:\/\/127\.0\.0\.1:\d+\/qpt\/; refused/,
+    );
+    special.set('support-patches.json', (_req, res) =>
+      res.writeHead(301, { location: '/elsewhere/support-patches.json' }).end(),
+    );
     await failsKeepingLastGood(/redirected to http:\/\/127\.0\.0\.1:\d+\/elsewhere\/support-patches\.json, outside/);
-    special.set('support-patches.json', (_req, res) => res.writeHead(307, { location: '/qpt/v2/support-patches.json' }).end());
-    special.set('v2/support-patches.json', (req, res) => serve(req, res, files['support-patches.json'].replace('Made-up patch', 'Moved made-up patch')));
+    special.set('support-patches.json', (_req, res) =>
+      res.writeHead(307, { location: '/qpt/v2/support-patches.json' }).end(),
+    );
+    special.set('v2/support-patches.json', (req, res) =>
+      serve(req, res, files['support-patches.json'].replace('Made-up patch', 'Moved made-up patch')),
+    );
     const result = await update();
     assert.equal(result.outcome, 'updated', result.message);
     assert.match(readFileSync(join(fetchedDir(cacheDir), 'support-patches.json'), 'utf8'), /Moved made-up patch/);
@@ -192,7 +214,10 @@ describe('catalog update: fetching QPT metadata from a server on 127.0.0.1', fun
       assert.equal(existsSync(fetchedDir(empty)), false);
       const bad = await updateCatalog({ cacheDir: empty, baseUrl: 'file:///etc/' });
       assert.match(bad.message, /^The patch catalog could not be updated: file:\/\/\/etc\/ is not a web address/);
-      assert.equal(loadCatalog({ cacheDir: empty }).sources.some((s) => s.layer === 'fetched'), false);
+      assert.equal(
+        loadCatalog({ cacheDir: empty }).sources.some((s) => s.layer === 'fetched'),
+        false,
+      );
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }
