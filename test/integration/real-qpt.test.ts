@@ -88,6 +88,18 @@ describe('Apply, revert and check against the real QPT engine (PHP, magento-clou
     assert.ok(kept !== undefined);
     assert.deepEqual([...kept].sort(), [...expected.values()].map((s) => [s.id, s.status]).sort());
     assert.equal(kept.get('ACP2E-3705'), 'Not applied');
+    // The extension's own check of the vendor files says what QPT says, for every patch it could check.
+    const checked = api.actions.states.checked.of(entry.analysis).patches;
+    const qptWord = { applied: 'Applied', 'not-applied': 'Not applied', conflict: 'N/A' } as const;
+    const compared = [...expected.values()].filter((s) => {
+      const state = checked.get(s.id)?.state;
+      return state !== undefined && state !== 'unknown';
+    });
+    assert.ok(compared.length > 0, 'the extension checked patches QPT reported on');
+    assert.deepEqual(
+      compared.filter((s) => qptWord[checked.get(s.id)!.state as keyof typeof qptWord] !== s.status).map((s) => s.id),
+      [],
+    );
     assert.match(
       prompts.lastMessage()?.message ?? '',
       /^Magento Open Source 2\.4\.7-p1: 0 patches applied, \d+ not applied, \d+ N\/A \(QPT status\)\.$/,
@@ -105,7 +117,15 @@ describe('Apply, revert and check against the real QPT engine (PHP, magento-clou
     assert.deepEqual(result, { outcome: 'succeeded', ids: ['ACP2E-3705'], exitCode: 0 });
     assert.ok(prompts.asked.messages.some((m) => m.message === 'Applied ACP2E-3705 to Magento Open Source 2.4.7-p1.'));
     assert.ok(gitAccepts(stores.os, ACP2E_3705, true), 'git apply --check --reverse: the vendor files hold the patch');
-    assert.deepEqual(await groupIds(stores.os, 'Applied'), ['ACP2E-3705']);
+    // The Applied group is what the vendor files now hold: exactly what the real engine's status says after the run.
+    const project = entryOf(stores.os).analysis;
+    const after = await runInvocation(qptStatusCommand(project.project), stores.os.env);
+    const appliedNow = [...withCatalogIds(parseQptStatus(after.stdout), project.catalog.patches.keys()).values()]
+      .filter((s) => s.status === 'Applied')
+      .map((s) => s.id)
+      .sort();
+    assert.ok(appliedNow.includes('ACP2E-3705'), appliedNow.join(', '));
+    assert.deepEqual([...(await groupIds(stores.os, 'Applied'))].sort(), appliedNow);
     assert.ok(!(await groupIds(stores.os, 'Applicable')).includes('ACP2E-3705'));
     const doc = await vscode.workspace.openTextDocument({ content: 'ACP2E-3705' });
     const hover = (await hoverText(doc.uri, new vscode.Position(0, 3))).join('\n');

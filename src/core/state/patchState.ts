@@ -3,6 +3,7 @@ import type { RecordedDecision } from '../decisions/decision';
 import type { AppliedState, StateResult } from '../applied/appliedState';
 import type { LocalPatchState } from '../applied/localPatches';
 import type { QptStatus } from '../qpt/status';
+import type { TriagedPatch } from '../triage/triaged';
 
 /** The extension's own check of the vendor files: the state of every matched patch, and the local patches. */
 export interface CheckedSnapshot {
@@ -56,6 +57,16 @@ export function isApplied(state: ProjectPatchState, id: string): boolean {
   return checked !== undefined && checked !== 'unknown'
     ? checked === 'applied'
     : state.applied?.states.get(id) === 'Applied';
+}
+
+/**
+ * A deprecated patch whose replacement is applied too: QPT's status leaves it out (it lists a deprecated patch only
+ * while it is applied, and not once its replacement is), and so does the Applied group.
+ */
+export function isSupersededWhenApplied(state: ProjectPatchState, triaged: TriagedPatch): boolean {
+  return (
+    triaged.status === 'deprecated' && triaged.replacedWith !== undefined && isApplied(state, triaged.replacedWith)
+  );
 }
 
 /** The extension's check found the patch neither applied nor applicable. */

@@ -35,7 +35,8 @@ export async function runQpt(
   const showOutput = { [t('Show Output')]: () => showTaskTerminal(outcome) || ctx.output.show(true) };
   if (message.level === 'info') void ctx.prompts().message('info', message.text, []);
   else refuse(ctx, message.level, message.text, showOutput);
-  // Whatever happened, the state read before may be stale now.
+  // Whatever happened, the states read before may be stale now: the extension's own check and QPT's status.
+  ctx.states.checked.recheck(entry.analysis);
   await ctx.states.applied.forget(entry.lockFile);
   await checkStatus(ctx, ready);
   return { outcome: message.failed ? 'failed' : 'succeeded', ids, exitCode };

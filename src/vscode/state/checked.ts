@@ -34,6 +34,16 @@ export class CheckedStates implements vscode.Disposable {
     return { patches, local };
   }
 
+  /**
+   * Checks the vendor files of `analysis` again now (after a QPT run changed them): the next read is fresh and the
+   * listeners hear of it at once, without waiting for the file watchers.
+   */
+  recheck(analysis: Analysis): void {
+    this.results.delete(analysis);
+    this.unwatch(analysis.project.lockFile);
+    this.changed.fire();
+  }
+
   dispose(): void {
     for (const lock of [...this.watched.keys()]) this.unwatch(lock);
     if (this.timer !== undefined) clearTimeout(this.timer);

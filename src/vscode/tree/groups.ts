@@ -5,6 +5,7 @@ import {
   isRecommended,
   isScheduled,
   isSkipped,
+  isSupersededWhenApplied,
   type ProjectPatchState,
 } from '../../core/state/patchState';
 import { statusLabel } from '../../core/text/describe';
@@ -49,7 +50,7 @@ const APPLIED_GROUP: GroupSpec = {
   icon: () => new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('charts.green')),
   expanded: false,
   takes: true,
-  includes: (entry, state) => isApplied(state, entry.patch.id),
+  includes: (entry, state) => isApplied(state, entry.patch.id) && !isSupersededWhenApplied(state, entry),
 };
 
 /** Patches whose changes match neither way in the vendor files (QPT says N/A). */

@@ -1,7 +1,14 @@
 import * as assert from 'node:assert/strict';
 import type { AppliedState } from '../../../../src/core/applied/appliedState';
 import type { QptStatus } from '../../../../src/core/qpt/status';
-import { isApplied, isConflict, type ProjectPatchState, qptDisagreement } from '../../../../src/core/state/patchState';
+import {
+  isApplied,
+  isConflict,
+  isSupersededWhenApplied,
+  type ProjectPatchState,
+  qptDisagreement,
+} from '../../../../src/core/state/patchState';
+import type { TriagedPatch } from '../../../../src/core/triage/triaged';
 
 function state(checked: AppliedState | undefined, qpt: QptStatus | undefined): ProjectPatchState {
   return {
@@ -25,5 +32,22 @@ describe("the extension's applied check beside QPT's status", () => {
     assert.equal(qptDisagreement(state('not-applied', 'Not applied'), 'ACSD-1'), undefined);
     assert.equal(qptDisagreement(state('unknown', 'Applied'), 'ACSD-1'), undefined);
     assert.equal(qptDisagreement(state('applied', undefined), 'ACSD-1'), undefined);
+  });
+
+  it('leaves out a deprecated patch whose replacement is applied too, as QPT lists them', () => {
+    // ACSD-64112 on 2.4.7 is replaced by ACP2E-3705 and holds the same change: both check as applied.
+    const both: ProjectPatchState = {
+      checked: {
+        patches: new Map([
+          ['ACSD-64112', { state: 'applied' as const }],
+          ['ACP2E-3705', { state: 'applied' as const }],
+        ]),
+        local: [],
+      },
+    };
+    const deprecated = { status: 'deprecated', replacedWith: 'ACP2E-3705' } as TriagedPatch;
+    assert.equal(isSupersededWhenApplied(both, deprecated), true);
+    assert.equal(isSupersededWhenApplied({}, deprecated), false);
+    assert.equal(isSupersededWhenApplied(both, { status: 'applicable' } as TriagedPatch), false);
   });
 });
