@@ -16,7 +16,8 @@ import { ProjectStore } from './vscode/projects/store';
 import { LogExcerpts } from './vscode/commands/evidence';
 import { EvidenceStates } from './vscode/state/evidence';
 import { shownStatuses } from './vscode/settings';
-import { applicableCount, PatchStates } from './vscode/state/patchStates';
+import { PatchStates } from './vscode/state/patchStates';
+import { applicableShown } from './vscode/tree/groups';
 import { PatchStatusBar } from './vscode/statusBar';
 import { PatchView } from './vscode/tree/view';
 
@@ -98,9 +99,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     );
   });
   const hover = new PatchHoverProvider(store, states);
-  // Counted as the view counts them: applied patches (QPT status) leave the applicable ones.
+  // Counted as the view's Applicable group counts them (applied, conflicting and skipped patches leave it).
   const applicableOf = (entry: CommerceEntry) =>
-    applicableCount(entry, states.of(entry), shownStatuses().has('applied'));
+    applicableShown(entry.analysis.result.patches, states.of(entry), shownStatuses());
   const statusBar = new PatchStatusBar(store, applicableOf, states.onDidChange);
   let opener: UrlOpener = defaultOpener;
   let prompts: Prompts = windowPrompts;

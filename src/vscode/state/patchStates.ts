@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { AppliedLookup } from '../../core/evidence/recommend';
 import { isApplied, isScheduled, type ProjectPatchState } from '../../core/state/patchState';
-import { countsWithApplied } from '../../core/triage/appliedCounts';
 import type { CommerceEntry } from '../projects/entries';
 import { AppliedStates } from './applied';
 import type { EvidenceStates } from './evidence';
@@ -13,16 +12,6 @@ import { ScheduledPatches } from './scheduled';
 export interface PatchStateSource {
   readonly onDidChange: vscode.Event<void>;
   of(entry: CommerceEntry): ProjectPatchState;
-}
-
-/**
- * The applicable patches of a project as every place counts them (Applicable group, badge, status bar): once QPT's
- * status is known and the Applied group is shown, applied patches leave the count.
- */
-export function applicableCount(entry: CommerceEntry, state: ProjectPatchState, appliedShown: boolean): number {
-  const result = entry.analysis.result;
-  if (!appliedShown || state.applied === undefined) return result.counts.applicable;
-  return countsWithApplied(result, (id) => isApplied(state, id)).applicable;
 }
 
 /** Owns the applied states (QPT), the scheduled patches (Cloud) and the decisions, and joins them into one source. */

@@ -108,3 +108,18 @@ export const LOCAL_GROUP_ID = 'local';
 
 /** Groups with more patches than this are split by category when grouping by category. */
 export const CATEGORY_THRESHOLD = 15;
+
+/**
+ * The patches a project's Applicable group holds (before any filter): applicable, and not taken by a shown group
+ * that takes its patches (Applied, Conflicts, Skipped). The badge and the status bar give this same count.
+ */
+export function applicableShown(
+  patches: readonly TriagedPatch[],
+  state: ProjectPatchState,
+  statuses: ReadonlySet<string>,
+): number {
+  const takers = GROUPS.filter((spec) => spec.takes === true && statuses.has(spec.id));
+  let count = 0;
+  for (const p of patches) if (p.status === 'applicable' && !takers.some((spec) => spec.includes(p, state))) count++;
+  return count;
+}

@@ -4,8 +4,8 @@ import { displayLocale, t } from '../l10n';
 import type { CommerceEntry } from '../projects/entries';
 import type { ProjectStore } from '../projects/store';
 import { groupBy, shownStatuses } from '../settings';
-import { applicableCount, type PatchStateSource } from '../state/patchStates';
-import { CATEGORY_THRESHOLD, GROUPS, LOCAL_GROUP_ID } from './groups';
+import type { PatchStateSource } from '../state/patchStates';
+import { applicableShown, CATEGORY_THRESHOLD, GROUPS, LOCAL_GROUP_ID } from './groups';
 import type { CategoryNode, GroupNode, LocalNode, PatchNode, ProjectNode, TreeNode } from './nodes';
 import { workspaceState, type RootSummary } from './summary';
 
@@ -89,7 +89,7 @@ export class TreeModel {
   private rootNodes(): TreeNode[] {
     if (this.roots !== undefined) return this.roots;
     const roots: TreeNode[] = [];
-    const appliedShown = shownStatuses().has('applied');
+    const statuses = shownStatuses();
     let applicable = 0;
     const browsed = this.browsed;
     if (browsed !== undefined) {
@@ -101,7 +101,7 @@ export class TreeModel {
         roots.push({ kind: 'broken', key: `broken:${entry.lockFile}`, entry });
       } else if (entry.analysis.project.product !== null) {
         roots.push({ kind: 'project', key: `project:${entry.lockFile}`, entry: entry as CommerceEntry });
-        applicable += applicableCount(entry as CommerceEntry, this.states.of(entry as CommerceEntry), appliedShown);
+        applicable += applicableShown(entry.analysis.result.patches, this.states.of(entry as CommerceEntry), statuses);
       }
     }
     let shown = 0;
