@@ -196,6 +196,19 @@ export class Workbench {
   // ---- Command palette, quick open, quick picks ----------------------------------------------------------
 
   /** Runs a command from the palette: F1, type its title, pick the matching entry (Enter on an exact match). */
+  /**
+   * Narrows the Patches view with its Filter command (`title` is the command as the palette shows it) to `words`:
+   * a long group (every QPT patch is known) keeps only the rows a check looks for, so none is scrolled out of sight.
+   */
+  async filterPatches(title, words) {
+    await this.runCommand(title);
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: SHORT });
+    await input.fill(words);
+    await input.press('Enter');
+    await this.settle();
+  }
+
   async runCommand(title) {
     await this.openPalette('>');
     await this.page.keyboard.type(title);

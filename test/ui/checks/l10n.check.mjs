@@ -60,6 +60,7 @@ export default [
       }
       assert.ok(actions.includes('パッチのフィルター…') && actions.includes('最新の情報に更新'), actions.join(', '));
 
+      await ui.filterPatches(`${ctx.localize('%category%')}: ${ctx.localize('%command.filter%')}`, 'ACSD-61103');
       await ui.clickRow('QPT の更新が必要');
       rows = await ui.stable(
         () => ui.treeRows(undefined, { wait: true }),
