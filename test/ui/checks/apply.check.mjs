@@ -97,7 +97,7 @@ export default [
 
       // Search by words of the title, tick the patch: the patch it requires is ticked with it.
       const input = widget.locator('.quick-input-box input');
-      await input.fill('staging');
+      await input.fill('order grid');
       await ui.stable(
         () => ui.quickPickItems(),
         (items) => items.length === 1 && items[0] === 'ACSD-90002',
