@@ -60,6 +60,9 @@ export default [
       }
       assert.ok(actions.includes('パッチのフィルター…') && actions.includes('最新の情報に更新'), actions.join(', '));
 
+      // The Applicable count before the view is narrowed to the row read below (the status bar gives the same).
+      const applicable = rows.find((r) => r.label === '適用可能');
+      assert.ok(applicable, rows.map((r) => r.label).join(', '));
       await ui.filterPatches(`${ctx.localize('%category%')}: ${ctx.localize('%command.filter%')}`, 'ACSD-61103');
       await ui.clickRow('QPT の更新が必要');
       rows = await ui.stable(
@@ -84,7 +87,6 @@ export default [
       assert.deepEqual(inline, ['ドキュメントを開く', 'パッチ ID のコピー']);
 
       const status = ui.page.locator('.part.statusbar .statusbar-item', { hasText: 'Adobe Commerce 2.4.6-p3' }).first();
-      const applicable = rows.find((r) => r.label === '適用可能');
       assert.equal(
         norm((await status.innerText()).trim()),
         `Adobe Commerce 2.4.6-p3 · Cloud · 適用可能 ${applicable.description} 件`,
