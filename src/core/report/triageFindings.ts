@@ -108,6 +108,19 @@ export function triageFindings(contexts: readonly TriageContext[], locale: Local
       const id = e.patch.id;
       const docsUrl = docsLink(e.patch, locale).url;
       const title = localized(e.patch.title, locale);
+      // A deprecated patch still in use: where it is scheduled, or at the lock line when it is applied.
+      const deprecated = (file: string, line: number, column?: number): Finding => ({
+        ...base(id),
+        ruleId: 'deprecated-patch-in-use',
+        file,
+        line,
+        ...(column !== undefined ? { column } : {}),
+        docsUrl,
+        message:
+          e.replacedWith !== undefined
+            ? t('{0} is deprecated; use {1}: {2}', id, e.replacedWith, title)
+            : t('{0} is deprecated: {1}', id, title),
+      });
       const entry = scheduled.get(id);
       if (entry !== undefined && ctx.envFile !== undefined) {
         if (e.status === 'not-applicable') {
@@ -126,35 +139,12 @@ export function triageFindings(contexts: readonly TriageContext[], locale: Local
             ),
           });
         } else if (e.status === 'deprecated') {
-          findings.push({
-            ...base(id),
-            ruleId: 'deprecated-patch-in-use',
-            file: ctx.envFile,
-            line: entry.line,
-            column: entry.column,
-            docsUrl,
-            message:
-              e.replacedWith !== undefined
-                ? t('{0} is deprecated; use {1}: {2}', id, e.replacedWith, title)
-                : t('{0} is deprecated: {1}', id, title),
-          });
+          findings.push(deprecated(ctx.envFile, entry.line, entry.column));
         }
         continue;
       }
       if (ctx.applied.has(id)) {
-        if (e.status === 'deprecated') {
-          findings.push({
-            ...base(id),
-            ruleId: 'deprecated-patch-in-use',
-            file: project.lockFile,
-            line: lockLine,
-            docsUrl,
-            message:
-              e.replacedWith !== undefined
-                ? t('{0} is deprecated; use {1}: {2}', id, e.replacedWith, title)
-                : t('{0} is deprecated: {1}', id, title),
-          });
-        }
+        if (e.status === 'deprecated') findings.push(deprecated(project.lockFile, lockLine));
         continue;
       }
       if (e.status === 'applicable') {
