@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
+import type { TreeNode } from '../../src/vscode/tree/nodes';
 import { extensionApi, hoverText, row, rows, setUserSetting, waitFor } from './extensionApi';
 
 describe('Patches view on a monorepo with two stores', () => {
@@ -69,14 +70,46 @@ describe('Patches view on a monorepo with two stores', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  // Known defect, left open: since every store gets the bundled facts of all QPT patches, store b's Applicable group
-  // is long and VS Code answers this reveal with "Data tree node not found" for the group row, even when the rows
-  // above it are revealed first. Reveal works in a single-store tree (cloud-hover.test.ts).
-  it.skip('reveals a patch in the store the hover link names', async () => {
+  it('gives every row one ID and the parent it was listed under, the same objects until a refresh', async () => {
+    // VS Code finds a revealed row by its ID and walks up with getParent: both must agree with getChildren.
+    const provider = api.view.provider;
+    const seen = new Map<string, TreeNode>();
+    const walk = async (parent: TreeNode | undefined): Promise<void> => {
+      const children = provider.getChildren(parent);
+      const again = provider.getChildren(parent);
+      assert.ok(
+        again.length === children.length && again.every((c, i) => c === children[i]),
+        'getChildren answers with the same objects',
+      );
+      for (const child of children) {
+        const id = provider.getTreeItem(child).id;
+        assert.ok(id !== undefined && !seen.has(id), `row ID ${id} is missing or used twice`);
+        seen.set(id, child);
+        assert.equal(provider.getParent(child), parent, `getParent of ${id}`);
+        await walk(child);
+      }
+    };
+    await walk(undefined);
+    const patchRows = [...seen.values()].filter((n) => n.kind === 'patch').length;
+    assert.ok(patchRows > 40, `only ${patchRows} patch rows`);
+  });
+
+  it('reveals a patch in the store the hover link names', async () => {
     const b = api.store.commerce()[1];
     await vscode.commands.executeCommand('commercePatches.reveal', { id: 'ACSD-61103', lockFile: b.lockFile });
     const selected = await waitFor('selection', () => api.view.view.selection[0]);
     assert.equal(selected.kind === 'patch' && selected.project.lockFile, b.lockFile);
+    assert.equal(selected.kind === 'patch' && selected.triaged.patch.id, 'ACSD-61103');
+    // Once the view is loaded, a row of the other store is revealed as well.
+    const a = api.store.commerce()[0];
+    const id = a.analysis.result.patches.find((p) => p.status === 'applicable')?.patch.id;
+    assert.ok(id, 'store a has an applicable patch');
+    await vscode.commands.executeCommand('commercePatches.reveal', { id, lockFile: a.lockFile });
+    const other = await waitFor('selection in store a', () => {
+      const node = api.view.view.selection[0];
+      return node?.kind === 'patch' && node.project.lockFile === a.lockFile ? node : undefined;
+    });
+    assert.equal(other.kind === 'patch' && other.triaged.patch.id, id);
   });
 
   it('explains when a patch is not shown in the view', async () => {

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { WORKBENCH } from '../ids';
 import { t } from '../l10n';
 import { openProblem } from '../problems';
 import type { ProjectStore } from '../projects/store';
-import type { TreeNode } from '../tree/nodes';
+import { revealRow } from '../tree/reveal';
 import type { PatchView } from '../tree/view';
 import { toRef } from './args';
 
@@ -33,29 +32,7 @@ export async function revealCommand(view: PatchView, arg: unknown): Promise<void
     );
     return;
   }
-  await vscode.commands.executeCommand(WORKBENCH.showContainer);
-  // A refresh of the view (a store's state arriving) while the rows are being revealed makes VS Code drop the rows it
-  // was given: the row is looked up again and revealed anew, a few times at most.
-  for (let attempt = 1; ; attempt++) {
-    const node = provider.findPatch(ref.id, ref.lockFile);
-    if (node === undefined) return;
-    try {
-      await revealWithAncestors(view, node);
-      return;
-    } catch (e) {
-      if (attempt >= 5) throw e;
-      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-    }
-  }
-}
-
-/** Reveals the ancestors first, outermost first, each expanded (its children fetched), then the row, selected. */
-async function revealWithAncestors(view: PatchView, node: TreeNode): Promise<void> {
-  const ancestors: TreeNode[] = [];
-  for (let up = view.provider.getParent(node); up !== undefined; up = view.provider.getParent(up))
-    ancestors.unshift(up);
-  for (const ancestor of ancestors) await view.view.reveal(ancestor, { select: false, focus: false, expand: true });
-  await view.view.reveal(node, { select: true, focus: true, expand: true });
+  await revealRow(view, () => provider.findPatch(ref.id, ref.lockFile));
 }
 
 /** Opens an unreadable composer.lock at its error: the one named, else the first. */

@@ -21,6 +21,9 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private readonly summaryChanged = new vscode.EventEmitter<RootSummary>();
   /** Fires each time the roots are computed. */
   readonly onDidSummarize = this.summaryChanged.event;
+  private readonly childrenServed = new vscode.EventEmitter<TreeNode | undefined>();
+  /** Fires each time children are handed out, with their parent (undefined: the roots). */
+  readonly onDidServeChildren = this.childrenServed.event;
   private readonly clock = new TreeClock();
   readonly onDidServePatchRows = this.clock.onDidServePatchRows;
   readonly timings = this.clock.timings;
@@ -41,6 +44,7 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     this.disposables = [
       this.treeChanged,
       this.summaryChanged,
+      this.childrenServed,
       this.clock,
       store.onDidChange(() => this.refresh()),
       states.onDidChange(() => this.refresh()),
@@ -92,6 +96,7 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     // The inline project's groups are already at the top level.
     const children = node?.kind === 'project' && node.inline ? [] : this.model.childrenOf(node);
     this.clock.served(children);
+    this.childrenServed.fire(node);
     return children;
   }
 

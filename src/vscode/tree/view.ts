@@ -18,6 +18,7 @@ export class PatchView implements vscode.Disposable {
   readonly view: vscode.TreeView<TreeNode>;
   private readonly disposables: vscode.Disposable[];
   private lastState: string | undefined;
+  private shown = false;
 
   constructor(store: ProjectStore, states: PatchStateSource) {
     this.provider = new PatchTreeProvider(store, states);
@@ -28,6 +29,7 @@ export class PatchView implements vscode.Disposable {
       this.provider,
       this.view,
       this.provider.onDidSummarize((s) => this.show(s)),
+      this.view.onDidChangeVisibility((e) => (this.shown ||= e.visible)),
       // Badge, message and context keys follow every refresh, also while the view is hidden (VS Code then asks
       // for nothing); the roots are cheap once the store has the analyses, which the status bar needs anyway.
       this.provider.onDidChangeTreeData(() => this.provider.summary()),
@@ -35,6 +37,11 @@ export class PatchView implements vscode.Disposable {
         if (e.affectsConfiguration(settingId(SETTINGS.groupBy))) setContext(CONTEXT.groupBy, groupBy());
       }),
     ];
+  }
+
+  /** Whether VS Code has shown the view (and so loaded its rows) at least once. */
+  get loaded(): boolean {
+    return this.shown || this.view.visible;
   }
 
   /** Computes the summary now (reading the locks if needed) so the badge shows before the view is opened. */
