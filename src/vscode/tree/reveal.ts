@@ -13,26 +13,26 @@ const ATTEMPTS = 3;
 
 /**
  * Shows the Patches view and selects the row `find` gives (looked up again on each attempt), revealing its
- * ancestors first. Returns false when there is no such row.
+ * ancestors first; nothing happens when there is no such row.
  *
  * VS Code's workbench tree batches the children it asks for, and a request made while a batch is being answered
- * can hand an expanded row no children at all (microsoft/vscode#243911). That happens when a reveal reaches a view
- * whose first load is still running: VS Code then reloads the view from rows it has already fetched, and with two
- * stores the second store's rows vanish from the workbench while the extension host still knows them (reveal then
- * fails with "Data tree node not found"). So a view shown for the first time is left to finish its first load
+ * can hand an expanded row no children at all (VS Code pull request 243911). That happens when a reveal reaches a
+ * view whose first load is still running: VS Code then reloads the view from rows it has already fetched, and with
+ * two stores the second store's rows vanish from the workbench while the extension host still knows them (reveal
+ * then fails with "Data tree node not found"). So a view shown for the first time is left to finish its first load
  * before anything is revealed, and a reveal that fails reloads every row (a reload fetches them all anew, which the
  * race cannot touch, and VS Code runs the next reveal after it) and tries again.
  */
-export async function revealRow(view: PatchView, find: () => TreeNode | undefined): Promise<boolean> {
+export async function revealRow(view: PatchView, find: () => TreeNode | undefined): Promise<void> {
   const firstLoad = view.loaded ? undefined : loadSettled(view.provider);
   await vscode.commands.executeCommand(WORKBENCH.showContainer);
   await firstLoad;
   for (let attempt = 1; ; attempt++) {
     const node = find();
-    if (node === undefined) return false;
+    if (node === undefined) return;
     try {
       await revealWithAncestors(view, node);
-      return true;
+      return;
     } catch (e) {
       if (attempt >= ATTEMPTS) throw e;
       view.provider.refresh();
