@@ -109,6 +109,16 @@ export class Workbench {
     return (await this.activityBarItems()).map((i) => i.title);
   }
 
+  /** Waits until the activity bar has an item titled `title` (an extension's container registers a moment late). */
+  async waitForActivityBarItem(title, timeout = 30_000) {
+    const titles = await this.stable(
+      () => this.activityBarTitles(),
+      (t) => t.includes(title),
+      timeout,
+    );
+    return titles.includes(title);
+  }
+
   /**
    * Opens a view container by the title of its activity-bar item (e.g. "Extensions") and waits until the
    * side bar shows it. Does nothing if it is already open.

@@ -38,11 +38,7 @@ export default [
     folder: WORKSPACE,
     async run(ui, { manifest, localize }) {
       const title = localize(manifest.contributes.viewsContainers.activitybar[0].title);
-      await ui.stable(
-        () => ui.activityBarTitles(),
-        (titles) => titles.includes(title),
-        30_000,
-      );
+      await ui.waitForActivityBarItem(title);
       await ui.openViewContainer(title);
       let rows = await ui.stable(
         () => ui.treeRows(undefined, { wait: true }),

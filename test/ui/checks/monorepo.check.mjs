@@ -11,11 +11,7 @@ export default [
     folder: 'test/fixtures/monorepo',
     async run(ui, { manifest, localize }) {
       const title = localize(manifest.contributes.viewsContainers.activitybar[0].title);
-      await ui.stable(
-        () => ui.activityBarTitles(),
-        (titles) => titles.includes(title),
-        30_000,
-      );
+      await ui.waitForActivityBarItem(title);
       await ui.runCommand('File: New Untitled Text File');
       await ui.page.locator('.editor-instance .monaco-editor').first().click();
       await ui.page.keyboard.type('See ACSD-61103.');
