@@ -1,0 +1,88 @@
+// Runs in test/fixtures/evidence-store: ACSD-90105 is deprecated for 2.4.7 (replaced with ACSD-90106) and has a log
+// signature of its own; its evidence recommends the replacement, and its own row and hover say so.
+import * as assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import { COMMANDS } from '../../src/vscode/ids';
+import { extensionApi, groupRow, patchRows, plain, rows, setUserSetting, waitFor } from './extensionApi';
+
+const ROOT = process.env.INTEGRATION_WORKSPACE ?? '';
+const LOG = join(ROOT, 'var', 'log', 'exception.log');
+const LINE =
+  '[2025-10-02T08:00:00+00:00] report.ERROR: Stock reservation for order 000123 failed (queue [main] locked)';
+
+describe('Recommended for this store: a deprecated patch whose evidence recommends its replacement', function () {
+  this.timeout(30_000);
+  let api: ExtensionApi;
+
+  before(async () => {
+    assert.ok(ROOT !== '', 'INTEGRATION_WORKSPACE is not set');
+    api = await extensionApi();
+    await setUserSetting('notifyNewEvidence', false);
+    writeFileSync(LOG, `noise\n${LINE}\n`);
+    const [entry] = api.store.commerce();
+    assert.ok(entry, 'the store is analysed');
+    await api.evidence.scan(entry);
+  });
+
+  after(async () => {
+    rmSync(LOG, { force: true });
+    await setUserSetting('notifyNewEvidence', undefined);
+  });
+
+  it('recommends the replacement, naming the deprecated patch whose signature matched', async () => {
+    await waitFor('the Recommended group', () =>
+      api.view.provider.getChildren().some((n) => n.kind === 'group' && n.spec.id === 'recommended'),
+    );
+    const group = await groupRow(api, 'Recommended for this store');
+    const recommended = await rows(api, group.node);
+    assert.deepEqual(
+      recommended.map((r) => r.label),
+      ['ACSD-90106'],
+    );
+    const evidence = await rows(api, recommended[0].node);
+    assert.deepEqual(
+      evidence.map((r) => r.label),
+      ['exception.log:2'],
+    );
+  });
+
+  it("shows the evidence under the deprecated patch's own row, saying to apply the replacement", async () => {
+    const deprecated = await groupRow(api, 'Deprecated / replaced');
+    const row = (await patchRows(api, deprecated.node)).find((r) => r.label === 'ACSD-90105');
+    assert.ok(row, 'ACSD-90105 is in the Deprecated group');
+    assert.match(row.description, /^evidence → apply ACSD-90106 \(replacement\) · /);
+    assert.equal(row.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    const evidence = await rows(api, row.node);
+    assert.deepEqual(
+      evidence.map((r) => [r.label, r.item.command?.command]),
+      [['exception.log:2', COMMANDS.openEvidence]],
+    );
+    assert.match(evidence[0].description, /Stock reservation for order 000123 failed/);
+  });
+
+  it('says in the hover which signature matched and which patch to apply, with working links', async () => {
+    const doc = await vscode.workspace.openTextDocument({ content: 'ACSD-90105', language: 'markdown' });
+    const hovers =
+      (await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        new vscode.Position(0, 3),
+      )) ?? [];
+    const md = hovers.flatMap((h) => h.contents).find((c): c is vscode.MarkdownString => typeof c !== 'string');
+    assert.ok(md, 'a hover');
+    const text = plain(md.value);
+    assert.match(text, /Its evidence recommends its replacement: apply ACSD-90106/);
+    assert.match(
+      text,
+      /Signature matched: “report\.ERROR: Stock reservation for order \* failed \(queue \[\*\] locked\)”/,
+    );
+    assert.match(text, /exception\.log:2/);
+    // The links to the replacement and to the log line run: their commands are the ones the hover trusts.
+    const trusted = typeof md.isTrusted === 'object' ? md.isTrusted.enabledCommands : [];
+    assert.ok(trusted.includes(COMMANDS.reveal) && trusted.includes(COMMANDS.openEvidence), JSON.stringify(trusted));
+    assert.match(md.value, /command:commercePatches\.reveal\?[^)]*ACSD-90106/);
+  });
+});
