@@ -1,7 +1,8 @@
 // The Recommended group as a user sees it: a store whose exception.log holds a line that a patch's signature
-// matches, and whose app/etc/env.php sets a value another signature asks for.
+// matches, and whose app/etc/env.php sets a value another signature asks for; then the notification a user gets
+// when a matching line is written to the log.
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE, ROOT } from '../../../tools/vscode-host/paths.mjs';
 
@@ -65,6 +66,40 @@ export default [
         (r) => r.some((x) => x.label === 'dev/js/minify_files = 1'),
       );
       await ui.screenshot('recommended', { selector: '.part.sidebar' });
+    },
+  },
+  {
+    name: 'new evidence notification',
+    folder: WORKSPACE,
+    async run(ui, { manifest, localize }) {
+      const title = localize(manifest.contributes.viewsContainers.activitybar[0].title);
+      await ui.stable(
+        () => ui.activityBarTitles(),
+        (titles) => titles.includes(title),
+        30_000,
+      );
+      await ui.openViewContainer(title);
+      // The first scan has ended (and the logs are watched) once the Recommended group is there.
+      await ui.stable(
+        () => ui.treeRows(undefined, { wait: true }),
+        (r) => r.some((x) => x.label === 'Recommended for this store'),
+        20_000,
+      );
+      appendFileSync(
+        join(WORKSPACE, 'var', 'log', 'exception.log'),
+        '[2025-10-01T10:05:00.000000+00:00] report.ERROR: Cannot return null for non-nullable field "CartItem.uid" {"exception":"[object] (GraphQL\\Error\\Error(code: 0)"}\n',
+      );
+      const toasts = await ui.stable(
+        () => ui.notifications(),
+        (texts) => texts.includes('ACSD-90102 matches a new error in exception.log'),
+        20_000,
+      );
+      assert.ok(toasts.includes('ACSD-90102 matches a new error in exception.log'), toasts.join(' | '));
+      await ui.screenshot('notification', { selector: '.notifications-toasts' });
+      await ui.stable(
+        () => ui.treeRows(undefined, { wait: true }),
+        (r) => r.some((x) => x.label === 'ACSD-90102'),
+      );
     },
   },
 ];
