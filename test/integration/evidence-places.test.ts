@@ -10,11 +10,12 @@ import { extensionApi, groupRow, rows, setUserSetting, until, type Row } from '.
 
 const ROOT = process.env.INTEGRATION_WORKSPACE ?? '';
 const DOWNLOADED = join(ROOT, 'downloaded');
+const FAKE_BIN = join(ROOT, 'fake-bin');
 const LOG = join(ROOT, 'var', 'log', 'exception.log');
 const TAX = 'report.CRITICAL: DivisionByZeroError: Division by zero in /app/Model/Order/Tax.php\n';
 const GRAPHQL = 'report.ERROR: Cannot return null for non-nullable field "CartItem.uid" {"exception":"..."}\n';
 
-describe('Recommended for this store: extra log folders and big logs', function () {
+describe('Recommended for this store: extra log folders, database settings and big logs', function () {
   this.timeout(60_000);
   let api: ExtensionApi;
   let entry: CommerceEntry;
@@ -42,6 +43,8 @@ describe('Recommended for this store: extra log folders and big logs', function 
 
   after(async () => {
     rmSync(DOWNLOADED, { recursive: true, force: true });
+    rmSync(FAKE_BIN, { recursive: true, force: true });
+    await setUserSetting('configShowCommand', undefined);
     rmSync(LOG, { force: true });
     await setUserSetting('extraLogFolders', undefined);
     await setUserSetting('notifyNewEvidence', undefined);
@@ -62,6 +65,21 @@ describe('Recommended for this store: extra log folders and big logs', function 
     await until('ACSD-90102 from the downloaded log', async () =>
       (await evidenceRows('ACSD-90102')).some((r) => r.label === 'exception.log:4'),
     );
+  });
+
+  it('takes database values from commercePatches.configShowCommand (an argument list, run at once when set)', async () => {
+    assert.deepEqual(await evidenceRows('ACSD-90103'), [], 'no app/etc/env.php: the setting is unknown');
+    mkdirSync(FAKE_BIN, { recursive: true });
+    const script = join(FAKE_BIN, 'magento.js');
+    writeFileSync(
+      script,
+      "if (process.argv[2] !== 'config:show') process.exit(3);\n" +
+        "console.log('web/secure/use_in_frontend - 1\\ndev/js/minify_files - 1');\n",
+    );
+    await setUserSetting('configShowCommand', [process.execPath, script]);
+    await until('the database value as evidence', async () => (await evidenceRows('ACSD-90103')).length > 0);
+    const [setting] = await evidenceRows('ACSD-90103');
+    assert.deepEqual([setting.label, setting.description], ['dev/js/minify_files = 1', 'bin/magento config:show']);
   });
 
   it('opens a log over 50 MB at its line as a read-only excerpt, not the whole file', async () => {

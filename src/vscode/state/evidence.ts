@@ -53,6 +53,8 @@ export class EvidenceStates implements vscode.Disposable {
       store.onDidChange(() => this.rescanAll()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(settingId(SETTINGS.extraLogFolders))) this.reset();
+        // Database values may now be known (or no longer): the same logs, other settings.
+        else if (e.affectsConfiguration(settingId(SETTINGS.configShowCommand))) this.rescanAll();
       }),
     ];
   }
