@@ -2,14 +2,12 @@
 // signature of its own; its evidence recommends the replacement, and its own row and hover say so.
 import * as assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { COMMANDS } from '../../src/vscode/ids';
-import { extensionApi, groupRow, patchRows, plain, rows, setUserSetting, waitFor } from './extensionApi';
+import { groupRow, patchRows, plain, rows, setUserSetting, waitFor } from './extensionApi';
+import { evidenceStore, LOG } from './evidenceStore';
 
-const ROOT = process.env.INTEGRATION_WORKSPACE ?? '';
-const LOG = join(ROOT, 'var', 'log', 'exception.log');
 const LINE =
   '[2025-10-02T08:00:00+00:00] report.ERROR: Stock reservation for order 000123 failed (queue [main] locked)';
 
@@ -18,13 +16,10 @@ describe('Recommended for this store: a deprecated patch whose evidence recommen
   let api: ExtensionApi;
 
   before(async () => {
-    assert.ok(ROOT !== '', 'INTEGRATION_WORKSPACE is not set');
-    api = await extensionApi();
-    await setUserSetting('notifyNewEvidence', false);
     writeFileSync(LOG, `noise\n${LINE}\n`);
-    const [entry] = api.store.commerce();
-    assert.ok(entry, 'the store is analysed');
-    await api.evidence.scan(entry);
+    const store = await evidenceStore(false);
+    api = store.api;
+    await api.evidence.scan(store.entry);
   });
 
   after(async () => {

@@ -3,18 +3,13 @@
 // off. The notification goes through the extension's prompts, which the test records instead of showing.
 import * as assert from 'node:assert/strict';
 import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { Prompts } from '../../src/vscode/commands/prompts';
 import type { CommerceEntry } from '../../src/vscode/projects/entries';
-import { extensionApi, setUserSetting, until, waitFor } from './extensionApi';
+import { setUserSetting, until, waitFor } from './extensionApi';
+import { evidenceStore, GRAPHQL, LOG, TAX } from './evidenceStore';
 import { ScriptedPrompts } from './scriptedPrompts';
-
-const ROOT = process.env.INTEGRATION_WORKSPACE ?? '';
-const LOG = join(ROOT, 'var', 'log', 'exception.log');
-const GRAPHQL = 'report.ERROR: Cannot return null for non-nullable field "CartItem.uid" {"exception":"..."}\n';
-const TAX = 'report.CRITICAL: DivisionByZeroError: Division by zero in /app/Model/Order/Tax.php\n';
 
 describe('Recommended for this store: the notification of a new matching log line', function () {
   this.timeout(30_000);
@@ -30,14 +25,10 @@ describe('Recommended for this store: the notification of a new matching log lin
     vscode.workspace.getConfiguration('commercePatches').get<boolean>('notifyNewEvidence');
 
   before(async () => {
-    assert.ok(ROOT !== '', 'INTEGRATION_WORKSPACE is not set');
-    api = await extensionApi();
+    writeFileSync(LOG, 'noise\n'.repeat(10));
+    ({ api, entry } = await evidenceStore(true));
     scripted = new ScriptedPrompts();
     previous = api.actions.setPrompts(scripted);
-    await setUserSetting('notifyNewEvidence', true);
-    writeFileSync(LOG, 'noise\n'.repeat(10));
-    [entry] = api.store.commerce();
-    assert.ok(entry, 'the store is analysed');
     await api.evidence.scan(entry);
     assert.equal(matching('ACSD-90102'), 0);
   });

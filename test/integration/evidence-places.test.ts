@@ -6,14 +6,11 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { CommerceEntry } from '../../src/vscode/projects/entries';
-import { extensionApi, groupRow, rows, setUserSetting, until, type Row } from './extensionApi';
+import { groupRow, rows, setUserSetting, until, type Row } from './extensionApi';
+import { evidenceStore, GRAPHQL, LOG, ROOT, TAX } from './evidenceStore';
 
-const ROOT = process.env.INTEGRATION_WORKSPACE ?? '';
 const DOWNLOADED = join(ROOT, 'downloaded');
 const FAKE_BIN = join(ROOT, 'fake-bin');
-const LOG = join(ROOT, 'var', 'log', 'exception.log');
-const TAX = 'report.CRITICAL: DivisionByZeroError: Division by zero in /app/Model/Order/Tax.php\n';
-const GRAPHQL = 'report.ERROR: Cannot return null for non-nullable field "CartItem.uid" {"exception":"..."}\n';
 
 describe('Recommended for this store: extra log folders, database settings and big logs', function () {
   this.timeout(60_000);
@@ -32,13 +29,9 @@ describe('Recommended for this store: extra log folders, database settings and b
   const fileOf = (row: Row) => (row.item.command?.arguments?.[0] as { file: string } | undefined)?.file;
 
   before(async () => {
-    assert.ok(ROOT !== '', 'INTEGRATION_WORKSPACE is not set');
-    api = await extensionApi();
-    await setUserSetting('notifyNewEvidence', false);
     mkdirSync(DOWNLOADED, { recursive: true });
     writeFileSync(join(DOWNLOADED, 'exception.log'), `noise\nnoise\n${TAX}`);
-    [entry] = api.store.commerce();
-    assert.ok(entry, 'the store is analysed');
+    ({ api, entry } = await evidenceStore(false));
   });
 
   after(async () => {

@@ -33,23 +33,22 @@ function prepare() {
 
 prepare();
 
+/** Opens the Patches view and waits for the Recommended group; returns the rows. */
+async function openRecommended(ui, { manifest, localize }) {
+  await ui.openContributedContainer(localize(manifest.contributes.viewsContainers.activitybar[0].title));
+  return ui.stable(
+    () => ui.treeRows(undefined, { wait: true }),
+    (r) => r.some((x) => x.label === 'Recommended for this store'),
+    20_000,
+  );
+}
+
 export default [
   {
     name: 'recommended group with evidence',
     folder: WORKSPACE,
-    async run(ui, { manifest, localize }) {
-      const title = localize(manifest.contributes.viewsContainers.activitybar[0].title);
-      await ui.stable(
-        () => ui.activityBarTitles(),
-        (titles) => titles.includes(title),
-        30_000,
-      );
-      await ui.openViewContainer(title);
-      let rows = await ui.stable(
-        () => ui.treeRows(undefined, { wait: true }),
-        (r) => r.some((x) => x.label === 'Recommended for this store'),
-        20_000,
-      );
+    async run(ui, ctx) {
+      let rows = await openRecommended(ui, ctx);
       const group = rows.find((r) => r.label === 'Recommended for this store');
       assert.equal(group.description, '2');
       assert.equal(group.expanded, true);
@@ -71,20 +70,9 @@ export default [
   {
     name: 'new evidence notification',
     folder: WORKSPACE,
-    async run(ui, { manifest, localize }) {
-      const title = localize(manifest.contributes.viewsContainers.activitybar[0].title);
-      await ui.stable(
-        () => ui.activityBarTitles(),
-        (titles) => titles.includes(title),
-        30_000,
-      );
-      await ui.openViewContainer(title);
+    async run(ui, ctx) {
       // The first scan has ended (and the logs are watched) once the Recommended group is there.
-      await ui.stable(
-        () => ui.treeRows(undefined, { wait: true }),
-        (r) => r.some((x) => x.label === 'Recommended for this store'),
-        20_000,
-      );
+      await openRecommended(ui, ctx);
       appendFileSync(
         join(WORKSPACE, 'var', 'log', 'exception.log'),
         '[2025-10-01T10:05:00.000000+00:00] report.ERROR: Cannot return null for non-nullable field "CartItem.uid" {"exception":"[object] (GraphQL\\Error\\Error(code: 0)"}\n',
@@ -95,7 +83,7 @@ export default [
         20_000,
       );
       assert.ok(toasts.includes('ACSD-90102 matches a new error in exception.log'), toasts.join(' | '));
-      await ui.screenshot('notification', { selector: '.notifications-toasts' });
+      await ui.screenshot('notification', { selector: '.notifications-toasts .notification-toast' });
       await ui.stable(
         () => ui.treeRows(undefined, { wait: true }),
         (r) => r.some((x) => x.label === 'ACSD-90102'),
