@@ -39,7 +39,8 @@ describe('Recommended for this store: the notification of a new matching log lin
     await setUserSetting('notifyNewEvidence', undefined);
   });
 
-  it('says which patch matches a new error in which log when a matching line is appended', async () => {
+  it('says which patch matches a new error in which log when a matching line is appended; Show reveals it', async () => {
+    scripted.messageWith = (_message, buttons) => buttons[0];
     appendFileSync(LOG, GRAPHQL);
     const shown = await waitFor('the notification', () =>
       scripted.asked.messages.find((m) => m.message.includes('ACSD-90102')),
@@ -51,6 +52,8 @@ describe('Recommended for this store: the notification of a new matching log lin
     });
     assert.equal(scripted.asked.messages.length, 1, 'one notification for one new line');
     assert.equal(matching('ACSD-90102'), 1);
+    const selected = await waitFor('the revealed row', () => api.view.view.selection[0]);
+    assert.ok(selected.kind === 'patch' && selected.triaged.patch.id === 'ACSD-90102', selected.key);
   });
 
   it('turns the notifications off with "Do not notify again"', async () => {
