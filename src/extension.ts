@@ -28,7 +28,10 @@ export interface ActionsApi {
   readonly states: PatchStates;
   readonly diagnostics: CloudFeatures['diagnostics'];
   readonly context: ActionContext;
-  /** Replaces how the commands ask and tell the user (tests); returns the previous prompts. */
+  /**
+   * Replaces how the commands, the catalog updates and the new-evidence notification ask and tell the user (tests);
+   * returns the previous prompts.
+   */
   setPrompts(prompts: Prompts): Prompts;
 }
 
@@ -81,7 +84,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   useBundledFactsFile(context.asAbsolutePath(FACTS_PATH));
   const store = new ProjectStore((entry) => logAnalysis(output, entry), context.globalStorageUri.fsPath);
   const states = new PatchStates(context.workspaceState);
-  const evidence = new EvidenceStates(store, (entry) => states.appliedLookup(entry), output);
+  let prompts: Prompts = windowPrompts;
+  const evidence = new EvidenceStates(
+    store,
+    (entry) => states.appliedLookup(entry),
+    output,
+    (message, buttons) => prompts.message('info', message, buttons),
+  );
   states.useEvidence(evidence);
   const excerpts = new LogExcerpts();
   const cloud = new CloudFeatures(store);
@@ -104,7 +113,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     applicableShown(entry.analysis.result.patches, states.of(entry), shownStatuses());
   const statusBar = new PatchStatusBar(store, applicableOf, states.onDidChange);
   let opener: UrlOpener = defaultOpener;
-  let prompts: Prompts = windowPrompts;
   const actionContext: ActionContext = { store, states, output, prompts: () => prompts, running: new Set() };
   const catalog = new CatalogUpdates(
     store,

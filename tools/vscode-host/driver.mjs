@@ -120,6 +120,15 @@ export class Workbench {
   }
 
   /**
+   * Waits for an extension's activity-bar item (on a fresh server an extension's contributions register a moment
+   * after the workbench shows), then opens its view container like {@link openViewContainer}.
+   */
+  async openContributedContainer(title, timeout = 30_000) {
+    await this.waitForActivityBarItem(title, timeout);
+    await this.openViewContainer(title);
+  }
+
+  /**
    * Opens a view container by the title of its activity-bar item (e.g. "Extensions") and waits until the
    * side bar shows it. Does nothing if it is already open.
    */

@@ -18,13 +18,19 @@ export interface Recommendation {
   evidence: Evidence[];
   /** The patches whose signatures matched: the patch itself and/or deprecated patches it replaces. */
   via: string[];
+  /**
+   * For a deprecated patch whose own signature holds: the patch its evidence recommends (its replacement, whose
+   * recommendation lists this patch in `via`). Such an entry carries its own evidence and is never `recommended`.
+   */
+  replacement?: TriagedPatch;
 }
 
 /**
  * The patches to recommend for one store: those that apply to the installed version, whose signature holds, and
  * that are neither applied nor scheduled. Evidence for a deprecated patch recommends its replacement (following
  * the chain to a patch that is not deprecated). Patches that are applied or scheduled but whose evidence holds
- * are listed with `recommended: false`. Recommended first, then by ID.
+ * are listed with `recommended: false`. A deprecated patch whose evidence went to its replacement is listed too, with
+ * its own evidence and `replacement` set (never recommended itself). Recommended first, then by ID.
  */
 export function recommend(
   result: TriageResult,
@@ -32,6 +38,7 @@ export function recommend(
   applied: AppliedLookup = () => undefined,
 ): Recommendation[] {
   const byId = new Map<string, Recommendation>();
+  const replaced: Recommendation[] = [];
   for (const entry of result.patches) {
     if (entry.status === 'not-applicable') break; // matched patches come first
     const signature = entry.patch.metadata;
@@ -53,8 +60,13 @@ export function recommend(
     }
     rec.via.push(entry.patch.id);
     addEvidence(rec.evidence, evidence);
+    if (target !== entry) {
+      const own: Evidence[] = [];
+      addEvidence(own, evidence);
+      replaced.push({ entry, recommended: false, evidence: own, via: [entry.patch.id], replacement: target });
+    }
   }
-  return [...byId.values()].sort(
+  return [...byId.values(), ...replaced].sort(
     (a, b) => Number(b.recommended) - Number(a.recommended) || (a.entry.patch.id < b.entry.patch.id ? -1 : 1),
   );
 }

@@ -59,6 +59,11 @@ export function appendPatchActions(
 /** The commands of the links each hover holds: its `isTrusted` enables these and no other. */
 const linked = new WeakMap<vscode.MarkdownString, Set<string>>();
 
+/** Lets the hover run `command` from a link it built itself (see {@link trustOwnLinks}). */
+export function trustCommand(md: vscode.MarkdownString, command: string): void {
+  remember(md, command);
+}
+
 function remember(md: vscode.MarkdownString, command: string): void {
   const set = linked.get(md) ?? new Set<string>();
   set.add(command);

@@ -69,7 +69,10 @@ export function hoverContent(
       md.appendMarkdown(escapeMarkdown(line));
       md.appendMarkdown('  \n');
     }
-    appendEvidence(md, states.of(project).evidence?.get(patch.id), project.analysis.project.root);
+    appendEvidence(md, states.of(project).evidence, patch.id, {
+      lockFile: project.lockFile,
+      root: project.analysis.project.root,
+    });
   }
   md.appendMarkdown('\n');
   field(md, t('Categories'), patch.categories.join(', '));

@@ -24,6 +24,9 @@ interface ProjectEvidence {
   watchers: vscode.Disposable[];
 }
 
+/** Shows an information notification with buttons; resolves with the one clicked, undefined when dismissed. */
+type Inform = (message: string, buttons: readonly string[]) => Thenable<string | undefined>;
+
 /** Rescans start this long after the last change to a log (a burst of writes gives one scan). */
 const SETTLE_MS = 50;
 
@@ -42,12 +45,16 @@ export class EvidenceStates implements vscode.Disposable {
     private readonly store: ProjectStore,
     private readonly appliedOf: (entry: CommerceEntry) => AppliedLookup,
     private readonly output?: vscode.OutputChannel,
+    /** Shows a notification; resolves with the button clicked (the extension's prompts, which tests record). */
+    private readonly inform: Inform = (message, buttons) => vscode.window.showInformationMessage(message, ...buttons),
   ) {
     this.disposables = [
       this.changed,
       store.onDidChange(() => this.rescanAll()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(settingId(SETTINGS.extraLogFolders))) this.reset();
+        // Database values may now be known (or no longer): the same logs, other settings.
+        else if (e.affectsConfiguration(settingId(SETTINGS.configShowCommand))) this.rescanAll();
       }),
     ];
   }
@@ -153,7 +160,7 @@ export class EvidenceStates implements vscode.Disposable {
         : t('{0} and {1} more patches match new errors in {2}', first.id, found.length - 1, basename(first.file));
     const show = t('Show');
     const off = t('Do not notify again');
-    void vscode.window.showInformationMessage(text, show, off).then((choice) => {
+    void this.inform(text, [show, off]).then((choice) => {
       if (choice === show)
         void vscode.commands.executeCommand(COMMANDS.reveal, { id: first.id, lockFile: entry.lockFile });
       else if (choice === off) void turnOffEvidenceNotifications();

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { patchContextValue } from '../../core/state/contextValue';
-import { checkedState, decisionOf, type ProjectPatchState } from '../../core/state/patchState';
+import { checkedState, decisionOf, isRecommended, type ProjectPatchState } from '../../core/state/patchState';
 import { patchDisplayTitle } from '../../core/text/displayTitle';
+import { replacementText } from '../../core/text/replacementText';
 import { stateLabel } from '../../core/text/stateText';
 import { productLabel } from '../../core/text/describe';
 import { COMMANDS } from '../ids';
@@ -127,6 +128,10 @@ function patchItem(node: PatchNode, state: ProjectPatchState): vscode.TreeItem {
   // In the Skipped group the row says why: the decision's note.
   const note = spec.id === 'skipped' ? decisionOf(state, patch.id)?.note : undefined;
   item.description = note ?? patchDisplayTitle(patch.title, displayLocale());
+  // A deprecated patch whose own signature holds says where its evidence leads: its replacement.
+  const replacement = state.evidence?.get(patch.id)?.replacement;
+  if (replacement !== undefined)
+    item.description = `${replacementText(replacement, isRecommended(state, replacement.patch.id))} · ${item.description}`;
   // The state the check found, else the group's icon; in the Applied and Scheduled groups a patch that is not (or
   // no longer) applicable keeps its warning icon.
   const checked = checkedState(state, patch.id);

@@ -1,7 +1,8 @@
 // The Recommended group as a user sees it: a store whose exception.log holds a line that a patch's signature
-// matches, and whose app/etc/env.php sets a value another signature asks for.
+// matches, and whose app/etc/env.php sets a value another signature asks for; then the notification a user gets
+// when a matching line is written to the log.
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE, ROOT } from '../../../tools/vscode-host/paths.mjs';
 
@@ -32,19 +33,22 @@ function prepare() {
 
 prepare();
 
+/** Opens the Patches view and waits for the Recommended group; returns the rows. */
+async function openRecommended(ui, { manifest, localize }) {
+  await ui.openContributedContainer(localize(manifest.contributes.viewsContainers.activitybar[0].title));
+  return ui.stable(
+    () => ui.treeRows(undefined, { wait: true }),
+    (r) => r.some((x) => x.label === 'Recommended for this store'),
+    20_000,
+  );
+}
+
 export default [
   {
     name: 'recommended group with evidence',
     folder: WORKSPACE,
-    async run(ui, { manifest, localize }) {
-      const title = localize(manifest.contributes.viewsContainers.activitybar[0].title);
-      await ui.waitForActivityBarItem(title);
-      await ui.openViewContainer(title);
-      let rows = await ui.stable(
-        () => ui.treeRows(undefined, { wait: true }),
-        (r) => r.some((x) => x.label === 'Recommended for this store'),
-        20_000,
-      );
+    async run(ui, ctx) {
+      let rows = await openRecommended(ui, ctx);
       const group = rows.find((r) => r.label === 'Recommended for this store');
       assert.equal(group.description, '2');
       assert.equal(group.expanded, true);
@@ -61,6 +65,29 @@ export default [
         (r) => r.some((x) => x.label === 'dev/js/minify_files = 1'),
       );
       await ui.screenshot('recommended', { selector: '.part.sidebar' });
+    },
+  },
+  {
+    name: 'new evidence notification',
+    folder: WORKSPACE,
+    async run(ui, ctx) {
+      // The first scan has ended (and the logs are watched) once the Recommended group is there.
+      await openRecommended(ui, ctx);
+      appendFileSync(
+        join(WORKSPACE, 'var', 'log', 'exception.log'),
+        '[2025-10-01T10:05:00.000000+00:00] report.ERROR: Cannot return null for non-nullable field "CartItem.uid" {"exception":"[object] (GraphQL\\Error\\Error(code: 0)"}\n',
+      );
+      const toasts = await ui.stable(
+        () => ui.notifications(),
+        (texts) => texts.includes('ACSD-90102 matches a new error in exception.log'),
+        20_000,
+      );
+      assert.ok(toasts.includes('ACSD-90102 matches a new error in exception.log'), toasts.join(' | '));
+      await ui.screenshot('notification', { selector: '.notifications-toasts .notification-toast' });
+      await ui.stable(
+        () => ui.treeRows(undefined, { wait: true }),
+        (r) => r.some((x) => x.label === 'ACSD-90102'),
+      );
     },
   },
 ];

@@ -31,6 +31,7 @@ interface RecommendReport {
         | { type: 'config'; path: string; value: string; source: string }
       >;
     }>;
+    deprecated: Array<{ id: string; status: string; apply: string; evidence: unknown[] }>;
   }>;
 }
 
@@ -97,6 +98,26 @@ describe('command line: recommend', function () {
       .flatMap((r) => r.evidence)
       .filter((e) => e.type === 'log' && e.file.startsWith(join(root, 'downloaded')));
     assert.ok(downloaded.length > 0, 'the extra log folder is read');
+  });
+
+  it('lists deprecated patches whose evidence recommends their replacement, apart from the recommendations', () => {
+    const args = ['recommend', root, '--catalog', catalog(), '--logs', join(root, 'downloaded')];
+    const report = JSON.parse(cli([...args, '--format', 'json']).stdout) as RecommendReport;
+    const { recommendations, deprecated } = report.projects[0];
+    assert.ok(deprecated.length > 0, 'the 2.4.6-p3 store has fixture lines of deprecated patches');
+    for (const d of deprecated) {
+      assert.equal(d.status, 'deprecated');
+      assert.ok(d.evidence.length > 0, d.id);
+      const to = recommendations.find((r) => r.id === d.apply);
+      assert.ok(to?.via.includes(d.id), `${d.id}: ${d.apply} lists it among the patches whose signature matched`);
+      assert.ok(!recommendations.some((r) => r.id === d.id), `${d.id} is not itself a recommendation`);
+    }
+    const chain = deprecated.find((d) => d.id === 'ACSD-49970');
+    // ACSD-49970 → -V2 → -V3 → ACSD-54095 for 2.4.6-p3.
+    assert.equal(chain?.apply, 'ACSD-54095', 'the chain is followed to the patch that is not deprecated');
+    const table = cli(args).stdout;
+    assert.match(table, new RegExp(`Deprecated, their evidence recommends the replacement \\(${deprecated.length}\\)`));
+    assert.match(table, /ACSD-49970 {6}.*\n(?: {19}↳ .*\n)*? {19}↳ evidence → apply ACSD-54095 \(replacement\)/);
   });
 
   it('prints a table in the display language, and says when nothing matches', () => {

@@ -81,11 +81,11 @@ describe('evidence: recommendations for a store', () => {
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
-  async function run() {
+  async function run(applied: readonly string[] = ['ACSD-90006']) {
     const loaded = readYamlCatalog(CATALOG, 'test.yaml');
     assert.deepEqual(loaded.problems, []);
     const result = triage(readProject(join(root, 'composer.lock')), mergeCatalog([loaded]));
-    return storeEvidence(result, { applied: (id) => (id === 'ACSD-90006' ? 'applied' : undefined) });
+    return storeEvidence(result, { applied: (id) => (applied.includes(id) ? 'applied' : undefined) });
   }
 
   it('recommends applicable patches whose signature holds, with the evidence, and lists applied ones apart', async () => {
@@ -99,8 +99,15 @@ describe('evidence: recommendations for a store', () => {
       ['ACSD-90007', true, null, ['ACSD-90007']],
       ['ACSD-90008', true, null, ['ACSD-90008']],
       ['ACSD-50336', false, 'scheduled', ['ACSD-50336']],
+      ['ACSD-90002', false, null, ['ACSD-90002']],
+      ['ACSD-90003', false, null, ['ACSD-90003']],
       ['ACSD-90006', false, 'applied', ['ACSD-90006']],
     ]);
+    assert.deepEqual(
+      recommendations.map((r) => r.replacement?.patch.id ?? null),
+      [null, null, null, null, null, 'ACSD-90004', 'ACSD-90004', null],
+      'a deprecated patch whose signature holds names the replacement its evidence recommends',
+    );
     const byId = new Map(recommendations.map((r) => [r.entry.patch.id, r.evidence]));
     assert.deepEqual(byId.get('ACSD-90001'), [
       {
@@ -135,6 +142,27 @@ describe('evidence: recommendations for a store', () => {
       { type: 'config', path: 'remote_storage/driver', value: 'aws-s3', source: join(root, 'app/etc/env.php') },
     ]);
     assert.equal(byId.get('ACSD-90006')?.length, 1, 'an applied patch keeps its evidence');
+    assert.deepEqual(byId.get('ACSD-90002'), byId.get('ACSD-90004'), 'a deprecated patch keeps its own evidence');
+    assert.deepEqual(byId.get('ACSD-90003'), byId.get('ACSD-90004'));
+  });
+
+  it("points a deprecated patch's evidence at its replacement when that is applied, recommending nothing", async () => {
+    const { recommendations } = await run(['ACSD-90004']);
+    const chain = recommendations
+      .filter((r) => ['ACSD-90002', 'ACSD-90003', 'ACSD-90004'].includes(r.entry.patch.id))
+      .map((r) => [r.entry.patch.id, r.recommended, r.state ?? null, r.replacement?.patch.id ?? null]);
+    assert.deepEqual(chain, [
+      ['ACSD-90002', false, null, 'ACSD-90004'],
+      ['ACSD-90003', false, null, 'ACSD-90004'],
+      ['ACSD-90004', false, 'applied', null],
+    ]);
+  });
+
+  it('evaluates a deprecated patch that is applied itself as its own, not as its replacement', async () => {
+    const { recommendations } = await run(['ACSD-90002']);
+    const own = recommendations.find((r) => r.entry.patch.id === 'ACSD-90002');
+    assert.deepEqual([own?.recommended, own?.state, own?.replacement], [false, 'applied', undefined]);
+    assert.deepEqual(recommendations.find((r) => r.entry.patch.id === 'ACSD-90004')?.via, ['ACSD-90003']);
   });
 
   it('evaluates and/or with unknown values: unknown unless the other parts decide', () => {
