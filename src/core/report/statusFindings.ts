@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { type StatusOfProject, statusPatches } from '../applied/appliedStatus';
 import type { StateReason } from '../applied/appliedState';
 import type { QualityPatchEntry } from '../cloud/envYaml';
@@ -93,7 +93,9 @@ export function statusFindings(contexts: readonly StatusContext[], locale: Local
     const lockLine = baseLockLine(project);
     const scheduled = new Map(ctx.scheduled.map((e) => [e.id, e]));
     const related = (reason: StateReason | undefined): RelatedPlace[] => {
-      if (reason === undefined || !('path' in reason)) return [];
+      // The vendor file the check compared (never a path the check refused as leaving the project).
+      if (reason === undefined || !('path' in reason) || reason.kind === 'unsafe-path' || reason.kind === 'binary')
+        return [];
       const line = reason.kind === 'hunk-mismatch' ? reason.line : undefined;
       const file = applied.files.fileFor(reason.path);
       return [{ file, ...(line !== undefined ? { line } : {}), message: stateReasonText(reason) }];
@@ -145,7 +147,7 @@ export function statusFindings(contexts: readonly StatusContext[], locale: Local
       findings.push({
         patchId: l.file,
         ruleId: 'local-patch-conflict',
-        file: join(project.root, l.file),
+        file: resolve(project.root, l.file),
         line: 1,
         message: t(
           '{0} conflicts with the vendor files ({1})',
