@@ -34,7 +34,8 @@ export async function planUpgradeCommand(ctx: ActionContext, arg: unknown): Prom
   const applied = appliedPatchIds(ctx.states.of(entry), result);
   const evidence = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: t("Reading the store's logs and settings…") },
-    () => ctx.states.planEvidence(entry),
+    // Evidence only orders the list: a scan that fails leaves the plan without it.
+    () => ctx.states.planEvidence(entry).catch(() => undefined),
   );
   const patches = readProjectPatches(project);
   const [plan] = planProject(project, catalog, table, [release], {
