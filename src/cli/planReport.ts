@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import { evidenceSummary } from '../core/evidence/evidenceText';
 import { type Locale, localized } from '../core/locale';
 import { groupedPlan, PLAN_GROUPS, planGroupLabel, plannedText, sourceLabel } from '../core/plan/planText';
 import type { PlannedPatch, UpgradePlan } from '../core/plan/upgradePlan';
@@ -23,6 +24,7 @@ export function planJson(plans: UpgradePlan[]): string {
       ...(p.replacedWith !== undefined ? { replacedWith: p.replacedWith } : {}),
     })),
     newlyApplicable: plan.newlyApplicable,
+    ...(plan.recommended !== undefined ? { recommended: [...plan.recommended.keys()] } : {}),
   }));
   return JSON.stringify({ projects }, null, 2) + '\n';
 }
@@ -51,6 +53,11 @@ export function planTable(plans: UpgradePlan[], locale: Locale, t: Translate, cw
     for (const id of plan.newlyApplicable) {
       const entry = plan.target.byId.get(id);
       out.push(fit(`  ${id.padEnd(16)} ${entry !== undefined ? oneLine(localized(entry.patch.title, locale)) : ''}`));
+      const rec = plan.recommended?.get(id);
+      if (rec !== undefined) {
+        const why = `${t('Recommended')}: ${evidenceSummary(rec, plan.project.root)}`;
+        out.push(...wrapLines(`  ${' '.repeat(16)} ↳ `, ' '.repeat(21), why));
+      }
     }
     out.push('');
   }

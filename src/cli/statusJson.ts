@@ -1,24 +1,22 @@
 import { stateReasonText } from '../core/text/stateText';
 import { projectJson } from './jsonReport';
-import type { StatusOfProject } from '../core/applied/appliedStatus';
+import { type StatusOfProject, statusPatches } from '../core/applied/appliedStatus';
 
 /** The machine-readable status report; its shape is a contract (see README, "Command line"). */
 export function statusJson(projects: StatusOfProject[]): string {
-  const out = projects.map(({ analysis: { project, result }, applied }) => ({
-    ...projectJson(project),
-    patches: result.patches
-      .filter((e) => e.status !== 'not-applicable')
-      .map((e) => {
-        const s = applied?.patches.get(e.patch.id);
-        return {
-          id: e.patch.id,
-          status: e.status,
-          state: s?.state ?? 'unknown',
-          ...(s?.reason !== undefined ? { reason: stateReasonText(s.reason) } : {}),
-          ...(s !== undefined && s.files.length > 0 ? { files: s.files } : {}),
-        };
-      }),
-    local: (applied?.local ?? []).map((l) => ({
+  const out = projects.map((status) => ({
+    ...projectJson(status.analysis.project),
+    patches: statusPatches(status).map((e) => {
+      const s = status.applied?.patches.get(e.patch.id);
+      return {
+        id: e.patch.id,
+        status: e.status,
+        state: s?.state ?? 'unknown',
+        ...(s?.reason !== undefined ? { reason: stateReasonText(s.reason) } : {}),
+        ...(s !== undefined && s.files.length > 0 ? { files: s.files } : {}),
+      };
+    }),
+    local: (status.applied?.local ?? []).map((l) => ({
       file: l.file,
       origin: l.origin,
       ...(l.package !== undefined ? { package: l.package } : {}),

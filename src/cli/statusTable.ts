@@ -7,7 +7,7 @@ import { patchDisplayTitle } from '../core/text/displayTitle';
 import { formatNumber } from '../core/text/numbers';
 import { stateLabel, stateReasonText } from '../core/text/stateText';
 import type { PatchStatus } from '../core/triage/triaged';
-import type { StatusOfProject } from '../core/applied/appliedStatus';
+import { type StatusOfProject, statusPatches } from '../core/applied/appliedStatus';
 import { fit, fitPath, joinLines, oneLine } from './tableReport';
 
 const GROUPS: AppliedState[] = ['not-applied', 'applied', 'conflict', 'unknown'];
@@ -17,8 +17,9 @@ const STATUS_ORDER: PatchStatus[] = ['applicable', 'needs-qpt-update', 'deprecat
 export function statusTable(projects: StatusOfProject[], locale: Locale, t: Translate, cwd: string): string {
   const num = (value: number) => formatNumber(value, locale);
   const out: string[] = [];
-  for (const { analysis, applied } of projects) {
-    const { project, result } = analysis;
+  for (const status of projects) {
+    const { analysis, applied } = status;
+    const { project } = analysis;
     const where = relative(cwd, project.lockFile) || project.lockFile;
     if (project.product === null || applied === null) {
       out.push(t('{0}: not a Commerce project (no magento/magento2-base in the lock file)', where), '');
@@ -26,9 +27,9 @@ export function statusTable(projects: StatusOfProject[], locale: Locale, t: Tran
     }
     out.push(productLabel(project.product), fitPath(`  ${where}`));
     const qpt = project.qpt.installed === null ? t('QPT not installed') : t('QPT {0} installed', project.qpt.installed);
-    const entries = result.patches
-      .filter((e) => e.status !== 'not-applicable')
-      .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
+    const entries = statusPatches(status).sort(
+      (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
+    );
     out.push(fit(`  ${qpt} · ${t('{0} patches checked', num(entries.length))}`), '');
     for (const state of GROUPS) {
       const rows = entries.filter((e) => (applied.patches.get(e.patch.id)?.state ?? 'unknown') === state);

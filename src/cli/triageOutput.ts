@@ -1,38 +1,17 @@
-import { relative } from 'node:path';
 import type { Analysis } from '../core/analyze';
-import { readProjectDecisions, undecidedPatches } from '../core/decisions/projectDecisions';
+import { undecidedPatches } from '../core/decisions/projectDecisions';
 import type { Locale } from '../core/locale';
-import { readScheduled } from '../core/plan/projectPlan';
-import { formatProblem } from '../core/problem';
-import { findingsMarkdown } from '../core/report/findingsMarkdown';
-import { sarifLog } from '../core/report/sarif';
 import { type TriageContext, triageFindings } from '../core/report/triageFindings';
-import { productLabel } from '../core/text/describe';
 import { currentFolder, warn } from './command';
 import type { TriageArgs } from './commands/triageArgs';
+import { findingsOutput, projectRecords } from './findingsOutput';
 import { jsonReport } from './jsonReport';
 import { t } from './messages';
 import { tableReport } from './tableReport';
 
-declare const PACKAGE_VERSION: string;
-
-/** Where the project lives on the web: the SARIF tool's information URI. */
-const HOMEPAGE = 'https://github.com/commerce-patch-triage/commerce-patch-triage#readme';
-
 /** Each analysis with its decisions and its scheduled patches; problems in those files are warned about. */
 export function triageContexts(analyses: Analysis[], applied: ReadonlySet<string>): TriageContext[] {
-  return analyses.map((analysis) => {
-    const decisions = readProjectDecisions(analysis.project);
-    const scheduled = readScheduled(analysis.project);
-    for (const p of [...decisions.problems, ...scheduled.problems]) warn(formatProblem(p));
-    return {
-      analysis,
-      decisions: decisions.decisions,
-      applied,
-      scheduled: scheduled.scheduled,
-      envFile: scheduled.envFile,
-    };
-  });
+  return analyses.map((analysis) => ({ analysis, applied, ...projectRecords(analysis.project) }));
 }
 
 export function triageOutput(contexts: TriageContext[], args: TriageArgs, locale: Locale): string {
@@ -42,20 +21,9 @@ export function triageOutput(contexts: TriageContext[], args: TriageArgs, locale
   switch (args.format) {
     case 'json':
       return jsonReport(analyses, args.all, locale, decisionsOf);
-    case 'sarif': {
-      const tool = { name: 'commerce-patches', version: PACKAGE_VERSION, informationUri: HOMEPAGE };
-      return JSON.stringify(sarifLog(triageFindings(contexts, locale), tool, cwd ?? '/'), null, 2) + '\n';
-    }
+    case 'sarif':
     case 'markdown':
-      return contexts
-        .map((c) => {
-          const { project } = c.analysis;
-          const name = project.release ?? (relative(cwd ?? '/', project.lockFile) || project.lockFile);
-          const heading = project.product === null ? name : `${productLabel(project.product)} · ${name}`;
-          const where = (file: string, line: number) => `${relative(cwd ?? '/', file) || file}:${line}`;
-          return findingsMarkdown(heading, triageFindings([c], locale), where);
-        })
-        .join('\n');
+      return findingsOutput(args.format, contexts, (c) => c.analysis.project, triageFindings, locale);
     default:
       return tableReport(analyses, args.all, locale, t, cwd, decisionsOf);
   }

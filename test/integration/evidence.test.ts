@@ -1,12 +1,15 @@
 // Runs in test/fixtures/evidence-store: Magento Open Source 2.4.7-p1 with a QPT metadata file of test patches that
-// carry evidence signatures. The logs and app/etc/env.php are written here and removed afterwards.
+// carry evidence signatures. The logs and app/etc/env.php are written here and removed afterwards. Plan Upgrade puts
+// the patches of a later release that the same evidence calls for first.
 import * as assert from 'node:assert/strict';
 import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
+import type { ActionResult } from '../../src/vscode/commands/context';
 import { extensionApi, groupRow, hoverText, plain, report, rows, setUserSetting, waitFor } from './extensionApi';
+import { ScriptedPrompts } from './scriptedPrompts';
 
 const ROOT = process.env.INTEGRATION_WORKSPACE ?? '';
 const LOG = join(ROOT, 'var', 'log', 'exception.log');
@@ -122,5 +125,32 @@ describe('Recommended for this store: evidence from logs and settings', function
       (await rows(api, row!.node)).map((r) => r.label),
       ['exception.log:43'],
     );
+  });
+  it('puts the newly applicable patches the evidence calls for first in Plan Upgrade, marked Recommended', async () => {
+    const prompts = new ScriptedPrompts();
+    prompts.pickOneWith = (labels) => (labels.includes('2.4.8') ? '2.4.8' : undefined);
+    const previous = api.actions.setPrompts(prompts);
+    try {
+      const [entry] = api.store.commerce();
+      const result = await vscode.commands.executeCommand<ActionResult>('commercePatches.planUpgrade', {
+        kind: 'project',
+        entry: { lockFile: entry.lockFile },
+      });
+      assert.equal(result.outcome, 'succeeded');
+      const doc = vscode.workspace.textDocuments.find(
+        (d) => d.languageId === 'markdown' && d.getText().includes('Upgrade plan'),
+      );
+      assert.ok(doc, 'the plan is open');
+      const text = doc.getText();
+      // ACSD-90104 applies from 2.4.8 on and shares ACSD-90101's signature, whose line is in exception.log.
+      assert.match(text, /^Recommended for this store, listed first \(its logs or settings show what they fix\): 1$/m);
+      assert.match(
+        text,
+        /^\| Patch \| Title \| Evidence \|\n\| --- \| --- \| --- \|\n\| \[ACSD-90104\]\([^)]+\) \| [^|]+ \| \*\*Recommended\*\*: var\/log\/exception\.log:\d+/m,
+      );
+    } finally {
+      api.actions.setPrompts(previous);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 });

@@ -1,8 +1,9 @@
 // Runs with the qpt-*.test.js suites on the copy of the Cloud 2.4.6-p3 fixture store: Plan Upgrade… opens the plan
-// as a Markdown document (which can be saved or copied) and shows its preview.
+// as a Markdown document (which can be saved or copied) and shows its preview; its applied patches are those the
+// extension's own check finds in the vendor files.
 import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ActionResult } from '../../src/vscode/commands/context';
 import { until } from './extensionApi';
@@ -78,6 +79,47 @@ describe('Plan Upgrade… on the Cloud store', function () {
       w.api.actions.scheduled.drop(file);
       const open = () => vscode.workspace.textDocuments.filter((d) => d.uri.fsPath === file && !d.isClosed);
       await until('VS Code to reload the file', () => open().every((d) => d.getText() === original));
+    }
+  });
+  it("takes the applied patches from the extension's own check of the vendor files, QPT's status only where it cannot tell", async () => {
+    // MDVA-90007-V2's change is in the vendor files; QPT's last status does not list it as applied.
+    const qpt = join(w.cloud, 'vendor', 'magento', 'quality-patches', 'patches');
+    const file = join(w.cloud, 'vendor', 'magento', 'module-inventory-sales', 'Model', 'Salable.php');
+    const path = 'vendor/magento/module-inventory-sales/Model/Salable.php';
+    mkdirSync(join(qpt, 'os'), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, '<?php\n// fixture\nfixed line\n// end\n');
+    writeFileSync(
+      join(qpt, 'os', 'MDVA-90007_1.2.6_v2.patch'),
+      `diff --git a/${path} b/${path}\n--- a/${path}\n+++ b/${path}\n@@ -1,4 +1,4 @@\n <?php\n // fixture\n-broken line\n+fixed line\n // end\n`,
+    );
+    const states = w.api.actions.states;
+    const checked = () => states.of(w.cloudEntry()).checked?.patches.get('MDVA-90007-V2')?.state;
+    try {
+      states.checked.recheck(w.cloudEntry().analysis);
+      await until('the check to find MDVA-90007-V2 applied', () => checked() === 'applied');
+      assert.notEqual(states.of(w.cloudEntry()).applied?.states.get('MDVA-90007-V2'), 'Applied');
+      w.prompts.pickOneWith = (labels) => (labels.includes('2.4.7-p4') ? '2.4.7-p4' : undefined);
+      const result = await run<ActionResult>('commercePatches.planUpgrade', {
+        kind: 'project',
+        entry: { lockFile: w.cloudEntry().lockFile },
+      });
+      assert.equal(result.outcome, 'succeeded');
+      assert.ok(result.outcome === 'succeeded' && result.ids.includes('MDVA-90007-V2'), 'planned as in use');
+      const doc = vscode.workspace.textDocuments.find(
+        (d) =>
+          d.languageId === 'markdown' && d.getText().includes('Upgrade plan') && d.getText().includes('MDVA-90007'),
+      );
+      assert.ok(doc, 'the plan is open');
+      assert.match(doc.getText(), /^\| \[MDVA-90007-V2\]\([^)]+\) \| [^|]+ \| applied \|/m);
+      // Scheduled patches the check cannot tell about (no patch file here) still come from .magento.env.yaml.
+      assert.match(doc.getText(), /^\| \[ACSD-90001\]\([^)]+\) \| [^|]+ \| scheduled in \.magento\.env\.yaml \|/m);
+    } finally {
+      w.prompts.pickOneWith = undefined;
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      rmSync(qpt, { recursive: true, force: true });
+      rmSync(join(w.cloud, 'vendor', 'magento', 'module-inventory-sales'), { recursive: true, force: true });
+      states.checked.recheck(w.cloudEntry().analysis);
     }
   });
 });

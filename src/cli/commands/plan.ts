@@ -1,4 +1,6 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
+import type { Catalog } from '../../core/catalog/patch';
+import { catalogSignatures, readStoreFacts } from '../../core/evidence/storeEvidence';
 import { loadCatalog } from '../../core/catalog/load';
 import { readProject } from '../../core/lock/read';
 import { planProject, readProjectPatches } from '../../core/plan/projectPlan';
@@ -20,7 +22,7 @@ export const plan: CliCommand = {
   run: (argv) => runPlan(parsePlanArgs(argv)),
 };
 
-function runPlan(args: PlanArgs): number {
+async function runPlan(args: PlanArgs): Promise<number> {
   const locale = setUpMessages(args.locale, warn);
   requireCatalogFiles(args.catalogs);
   const applied = appliedIds(args.applied, args.qptStatus);
@@ -44,7 +46,10 @@ function runPlan(args: PlanArgs): number {
       }
       const patches = readProjectPatches(project);
       problems.push(...patches.problems);
-      plans.push(...planProject(project, catalog, table, args.to, { applied, patches }));
+      // Read once for the project, for every target: the signatures of every catalog patch, not only today's.
+      const evidence = args.evidence ? await readEvidence(project.root, catalog, args.logs) : undefined;
+      problems.push(...(evidence?.problems ?? []));
+      plans.push(...planProject(project, catalog, table, args.to, { applied, patches, evidence: evidence?.facts }));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       failures.push(e.message);
@@ -59,4 +64,9 @@ function runPlan(args: PlanArgs): number {
   else report = planTable(plans, locale, t, cwd);
   process.stdout.write(report);
   return args.failOnBlocked && plans.some((p) => p.patches.some((e) => e.blocksUpgrade)) ? 1 : 0;
+}
+
+/** What the store's logs (and the extra folders) and settings show for the signatures of every catalog patch. */
+function readEvidence(root: string, catalog: Catalog, logs: readonly string[]) {
+  return readStoreFacts(root, catalogSignatures(catalog), { extraFolders: logs.map((d) => resolve(d)) });
 }

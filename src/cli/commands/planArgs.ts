@@ -16,6 +16,10 @@ export interface PlanArgs {
   qptStatus: string | undefined;
   failOnBlocked: boolean;
   locale: string | undefined;
+  /** Read the store's logs and settings (once per project) to put the newly applicable patches it calls for first. */
+  evidence: boolean;
+  /** More log folders (`--logs`; implies `evidence`). */
+  logs: string[];
 }
 
 export function usage(): string {
@@ -28,12 +32,18 @@ export function usage(): string {
     sharedOptionHelp.noBundled(),
     ['--format', t('table (default), json or markdown')],
     ['--fail-on', t('blocked: exit code 1 when a scheduled patch blocks the upgrade')],
+    [
+      '--evidence',
+      t("read the store's logs and settings once, and list the newly applicable patches they call for first"),
+    ],
+    ['--logs', t('one more folder of log files for --evidence (implies it); repeatable')],
     sharedOptionHelp.locale(),
   ];
   return helpText(
     [
       'commerce-patches plan [PATH] --to RELEASE [--applied ID]... [--qpt-status FILE]',
       '                             [--catalog FILE]... [--format table|json|markdown] [--fail-on blocked]',
+      '                             [--evidence] [--logs DIR]...',
     ],
     options,
   );
@@ -49,6 +59,8 @@ export function parsePlanArgs(argv: string[]): PlanArgs {
     format: { type: 'string' },
     'fail-on': { type: 'string' },
     locale: { type: 'string' },
+    evidence: { type: 'boolean' },
+    logs: { type: 'string', multiple: true },
   });
   if (positionals.length > 1)
     throw new UsageError(t('plan takes one PATH, got {0}: {1}', positionals.length, positionals.join(' ')));
@@ -74,5 +86,7 @@ export function parsePlanArgs(argv: string[]): PlanArgs {
     qptStatus: values['qpt-status'],
     failOnBlocked: failOn === 'blocked',
     locale: values.locale,
+    evidence: values.evidence === true || (values.logs ?? []).length > 0,
+    logs: values.logs ?? [],
   };
 }

@@ -1,11 +1,15 @@
 import { resolve } from 'node:path';
 import type { Analysis } from '../../core/analyze';
 import { type StoreEvidence, storeEvidence } from '../../core/evidence/storeEvidence';
+import type { Locale } from '../../core/locale';
+import { recommendFindings } from '../../core/report/recommendFindings';
 import { analyzeProjects, warnOnce } from '../analyses';
+import { findingsOutput, projectRecords } from '../findingsOutput';
 import { type CliCommand, warn } from '../command';
 import { setUpMessages, t } from '../messages';
 import { recommendJson, recommendTable } from '../recommendReport';
 import { parseRecommendArgs, type RecommendArgs, usage } from './recommendArgs';
+import type { Format } from './triageArgs';
 
 /** `commerce-patches recommend`: the applicable patches that a store's own logs and settings call for, with the evidence. */
 export const recommend: CliCommand = {
@@ -23,8 +27,24 @@ async function runRecommend(args: RecommendArgs): Promise<number> {
     warnOnce(evidence.problems);
     results.push([analysis, evidence]);
   }
-  process.stdout.write(
-    args.format === 'json' ? recommendJson(results) : recommendTable(results, locale, t, process.cwd()),
-  );
+  process.stdout.write(recommendOutput(results, args.format, locale));
   return 0;
+}
+
+function recommendOutput(results: Array<[Analysis, StoreEvidence]>, format: Format, locale: Locale): string {
+  switch (format) {
+    case 'json':
+      return recommendJson(results);
+    case 'sarif':
+    case 'markdown': {
+      const contexts = results.map(([analysis, evidence]) => ({
+        analysis,
+        recommendations: evidence.recommendations,
+        ...projectRecords(analysis.project),
+      }));
+      return findingsOutput(format, contexts, (c) => c.analysis.project, recommendFindings, locale);
+    }
+    default:
+      return recommendTable(results, locale, t, process.cwd());
+  }
 }

@@ -2,6 +2,7 @@ import { UsageError } from '../command';
 import { cacheDirFor } from '../cacheDir';
 import { t } from '../messages';
 import { helpText, parseOptions, sharedOptionHelp } from './options';
+import { type Format, formatOption, parseFormat } from './triageArgs';
 
 export interface RecommendArgs {
   path: string;
@@ -10,7 +11,7 @@ export interface RecommendArgs {
   bundled: boolean;
   /** The cache folder whose fetched catalog is used (when fetched catalogs are not left out). */
   cacheDir: string | undefined;
-  format: 'table' | 'json';
+  format: Format;
   locale: string | undefined;
 }
 
@@ -19,7 +20,8 @@ export function usage(): string {
   return helpText(
     [
       'commerce-patches recommend [PATH] [--logs DIR]... [--catalog FILE]... [--no-bundled]',
-      '                                  [--cache-dir DIR] [--no-fetched] [--format table|json] [--locale LANG]',
+      '                                  [--cache-dir DIR] [--no-fetched] [--format table|json|markdown|sarif]',
+      '                                  [--locale LANG]',
     ],
     [
       sharedOptionHelp.path(),
@@ -28,7 +30,7 @@ export function usage(): string {
       sharedOptionHelp.noBundled(),
       sharedOptionHelp.cacheDir(),
       sharedOptionHelp.noFetched(),
-      ['--format', t('table (default, for people) or json')],
+      formatOption(),
       sharedOptionHelp.locale(),
     ],
   );
@@ -47,9 +49,7 @@ export function parseRecommendArgs(argv: string[]): RecommendArgs {
   });
   if (positionals.length > 1)
     throw new UsageError(t('recommend takes one PATH, got {0}: {1}', positionals.length, positionals.join(' ')));
-  const format = values.format ?? 'table';
-  if (format !== 'table' && format !== 'json')
-    throw new UsageError(t("--format must be table or json, not '{0}'", format));
+  const format = parseFormat(values.format);
   return {
     path: positionals[0] ?? '.',
     logs: values.logs ?? [],

@@ -1,13 +1,17 @@
 import { existsSync } from 'node:fs';
 import { analyzeLock } from '../../core/analyze';
 import { appliedStatus, type StatusOfProject } from '../../core/applied/appliedStatus';
+import type { Locale } from '../../core/locale';
 import { formatProblem, InputError } from '../../core/problem';
+import { statusFindings } from '../../core/report/statusFindings';
 import { type CliCommand, Unusable, warn } from '../command';
+import { findingsOutput, projectRecords } from '../findingsOutput';
 import { lockFilesFor } from '../lockFiles';
 import { setUpMessages, t } from '../messages';
 import { statusJson } from '../statusJson';
 import { statusTable } from '../statusTable';
 import { parseStatusArgs, type StatusArgs, statusUsage } from './statusArgs';
+import type { Format } from './triageArgs';
 
 /** `commerce-patches status`: which of the project's patches are applied, checked in memory as QPT decides. */
 export const status: CliCommand = {
@@ -39,10 +43,24 @@ function runStatus(args: StatusArgs): number {
     if (!seen.has(line)) warn(line);
     seen.add(line);
   }
-  process.stdout.write(args.format === 'json' ? statusJson(projects) : statusTable(projects, locale, t, process.cwd()));
+  process.stdout.write(statusOutput(projects, args.format, locale));
   const hit = projects.some(({ applied }) => {
     if (applied === null) return false;
     return [...applied.patches.values(), ...applied.local].some((s) => args.failOn.includes(s.state));
   });
   return hit ? 1 : 0;
+}
+
+function statusOutput(projects: StatusOfProject[], format: Format, locale: Locale): string {
+  switch (format) {
+    case 'json':
+      return statusJson(projects);
+    case 'sarif':
+    case 'markdown': {
+      const contexts = projects.map((status) => ({ status, ...projectRecords(status.analysis.project) }));
+      return findingsOutput(format, contexts, (c) => c.status.analysis.project, statusFindings, locale);
+    }
+    default:
+      return statusTable(projects, locale, t, process.cwd());
+  }
 }

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { APPLIED_STATES, type AppliedState } from '../../core/applied/appliedState';
 import { UsageError } from '../command';
 import { t } from '../messages';
-import { commonOptions, type Format } from './triageArgs';
+import { commonOptions, type Format, parseFormat } from './triageArgs';
 
 export interface StatusArgs {
   path: string;
@@ -22,7 +22,7 @@ export function statusUsage(): string {
   ];
   return [
     `${t('Usage:')} commerce-patches status [PATH] [--catalog FILE]... [--no-bundled]`,
-    '                               [--format table|json] [--fail-on STATE,...] [--locale LANG]',
+    '                               [--format table|json|markdown|sarif] [--fail-on STATE,...] [--locale LANG]',
     '',
     ...options.map(([name, text]) => `  ${name.padEnd(14)} ${text}`),
   ].join('\n');
@@ -50,9 +50,7 @@ export function parseStatusArgs(argv: string[]): StatusArgs {
   if (positionals.length > 1) {
     throw new UsageError(t('status takes one PATH, got {0}: {1}', positionals.length, positionals.join(' ')));
   }
-  const format = values.format ?? 'table';
-  if (format !== 'table' && format !== 'json')
-    throw new UsageError(t("--format must be table or json, not '{0}'", format));
+  const format = parseFormat(values.format);
   const failOn: AppliedState[] = [];
   for (const word of (values['fail-on'] ?? []).flatMap((v) => v.split(','))) {
     const state = word.trim();

@@ -33,14 +33,23 @@ export interface TriageArgs {
   depth: number;
 }
 
-/** The help of the options `triage` and `status` share: PATH, --catalog, --no-bundled, --format. */
+/** The help of the options `status` shares with `triage`: PATH, --catalog, --no-bundled, --format. */
 export function commonOptions(): Array<[string, string]> {
-  return [
-    sharedOptionHelp.path(),
-    sharedOptionHelp.catalog(),
-    sharedOptionHelp.noBundled(),
-    ['--format', t('table (default, for people) or json')],
-  ];
+  return [sharedOptionHelp.path(), sharedOptionHelp.catalog(), sharedOptionHelp.noBundled(), formatOption()];
+}
+
+/** The help of `--format` for the commands that write every report: table, json, markdown and sarif. */
+export function formatOption(): [string, string] {
+  return ['--format', t('table (default, for people), json, markdown or sarif (SARIF 2.1.0, for code scanning)')];
+}
+
+/** `--format` as typed, checked against the four reports (table when not given). */
+export function parseFormat(value: string | undefined): Format {
+  const format = value ?? 'table';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(t("--format must be table, json, markdown or sarif, not '{0}'", format));
+  }
+  return format as Format;
 }
 
 /** The help text in the display language (the command line itself stays as typed). */
@@ -51,7 +60,7 @@ export function usage(): string {
     sharedOptionHelp.noBundled(),
     sharedOptionHelp.cacheDir(),
     sharedOptionHelp.noFetched(),
-    ['--format', t('table (default, for people), json, markdown or sarif (SARIF 2.1.0, for code scanning)')],
+    formatOption(),
     ['--all', t('also list the patches that do not apply, with the reason')],
     sharedOptionHelp.locale(),
     ['--release', t('a product release (2.4.6-p3): triage its own package versions, no composer.lock needed')],
@@ -96,10 +105,7 @@ export function parseTriageArgs(argv: string[]): TriageArgs {
   });
   const rest = positionals;
   if (rest.length > 1) throw new UsageError(t('triage takes one PATH, got {0}: {1}', rest.length, rest.join(' ')));
-  const format = values.format ?? 'table';
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(t("--format must be table, json, markdown or sarif, not '{0}'", format));
-  }
+  const format = parseFormat(values.format);
   const failOn = values['fail-on'];
   if (failOn !== undefined && failOn !== 'undecided')
     throw new UsageError(t("--fail-on must be undecided, not '{0}'", failOn));
@@ -122,7 +128,7 @@ export function parseTriageArgs(argv: string[]): TriageArgs {
     catalogs: values.catalog ?? [],
     bundled: !values['no-bundled'],
     cacheDir: values['no-fetched'] ? undefined : cacheDirFor(values['cache-dir']),
-    format: format as Format,
+    format,
     all: values.all ?? false,
     locale: values.locale,
     release: values.release,

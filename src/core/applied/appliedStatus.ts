@@ -1,4 +1,6 @@
 import type { Analysis } from '../analyze';
+import { isSuperseded } from '../state/patchState';
+import type { TriagedPatch } from '../triage/triaged';
 import { installedVersions } from './installedVersions';
 import { type LocalPatchState, localPatchStates } from './localPatches';
 import { ProjectFiles } from './projectFiles';
@@ -26,4 +28,13 @@ export function appliedStatus(analysis: Analysis): AppliedStatus {
   const patches = qptPatchStates(result, project, files, versions);
   const local = localPatchStates(project, files);
   return { patches, local, files };
+}
+
+/**
+ * The patches `status` lists for a project: every patch triage matched, less a deprecated patch whose replacement
+ * the check found applied ({@link isSuperseded}, QPT's display rule, as the Patches view applies it).
+ */
+export function statusPatches({ analysis, applied }: StatusOfProject): TriagedPatch[] {
+  const isApplied = (id: string) => applied?.patches.get(id)?.state === 'applied';
+  return analysis.result.patches.filter((e) => e.status !== 'not-applicable' && !isSuperseded(e, isApplied));
 }

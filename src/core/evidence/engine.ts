@@ -3,6 +3,6 @@
 // is routed with `useTranslate` by the loader, as `activate` routes the extension's.
 export { readExcerpt } from './excerpt';
 export { newMatches } from './newEvidence';
-export { storeEvidence } from './storeEvidence';
+export { catalogSignatures, storeEvidence } from './storeEvidence';
 export { parseConfigShow } from './configShow';
 export { useTranslate } from '../text/translate';

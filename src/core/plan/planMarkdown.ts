@@ -1,4 +1,6 @@
 import { docsLink, searchUrl } from '../docs/docsUrl';
+import { evidenceSummary } from '../evidence/evidenceText';
+import type { Recommendation } from '../evidence/recommend';
 import { type Locale, localized } from '../locale';
 import { productLabel } from '../text/describe';
 import { t } from '../text/translate';
@@ -47,12 +49,33 @@ export function planMarkdown(plan: UpgradePlan, where: string, locale: Locale): 
   out.push(`### ${markdownCell(t('Newly applicable on {0}', plan.to))} (${newly.length})`, '');
   if (newly.length === 0) out.push(t('None.'), '');
   else {
+    const recommended: ReadonlyMap<string, Recommendation> = plan.recommended ?? new Map();
+    if (recommended.size > 0) {
+      out.push(
+        markdownCell(
+          t(
+            'Recommended for this store, listed first (its logs or settings show what they fix): {0}',
+            recommended.size,
+          ),
+        ),
+        '',
+      );
+    }
     const rows = newly.map((id) => {
       const entry = plan.target.byId.get(id);
       const url = entry !== undefined ? docsLink(entry.patch, locale).url : searchUrl(id, locale);
-      return [`[${id}](${url})`, entry !== undefined ? markdownCell(localized(entry.patch.title, locale)) : ''];
+      const row = [`[${id}](${url})`, entry !== undefined ? markdownCell(localized(entry.patch.title, locale)) : ''];
+      const rec = recommended.get(id);
+      if (recommended.size > 0)
+        row.push(
+          rec !== undefined
+            ? `**${markdownCell(t('Recommended'))}**: ${markdownCell(evidenceSummary(rec, plan.project.root))}`
+            : '',
+        );
+      return row;
     });
-    out.push(...markdownTable([t('Patch'), t('Title')].map(markdownCell), rows), '');
+    const head = [t('Patch'), t('Title'), ...(recommended.size > 0 ? [t('Evidence')] : [])];
+    out.push(...markdownTable(head.map(markdownCell), rows), '');
   }
   return out.join('\n');
 }

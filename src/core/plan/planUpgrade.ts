@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/patch';
 import { satisfies } from '../composer/constraint';
+import { type Recommendation, recommend } from '../evidence/recommend';
 import { projectAtRelease } from '../releases/releaseProject';
 import { compareIds, triage } from '../triage/triage';
 import type { TriagedPatch, TriageResult } from '../triage/triaged';
@@ -19,20 +20,42 @@ export function planUpgrade(input: PlanInput, catalog: Catalog): UpgradePlan {
     patches.push({ id: local.id, source: 'local', outcome: 'recheck', blocksUpgrade: false, local });
   patches.sort(byOutcome);
 
-  const recommended = input.recommended ?? new Set<string>();
-  const newlyApplicable = target.patches
+  const newly = target.patches
     .filter((e) => (e.status === 'applicable' || e.status === 'needs-qpt-update') && !used.has(e.patch.id))
     .filter((e) => (current.byId.get(e.patch.id)?.status ?? 'not-applicable') === 'not-applicable')
-    .map((e) => e.patch.id)
-    .sort((a, b) => Number(recommended.has(b)) - Number(recommended.has(a)) || compareIds(a, b));
+    .map((e) => e.patch.id);
+  const byEvidence = input.evidence !== undefined ? recommendedOn(target, input, new Set(newly)) : undefined;
+  const recommended = new Set([...(input.recommended ?? []), ...(byEvidence?.keys() ?? [])]);
+  const newlyApplicable = newly.sort(
+    (a, b) => Number(recommended.has(b)) - Number(recommended.has(a)) || compareIds(a, b),
+  );
   return {
     project,
     from: project.product?.version ?? '',
     to: input.release,
     patches,
     newlyApplicable,
+    ...(byEvidence !== undefined ? { recommended: byEvidence } : {}),
     target,
   };
+}
+
+/**
+ * The newly applicable patches the store's evidence calls for on the target: the target's triage evaluated against
+ * the facts read once for the project (cheap: no file is read here), as the Recommended group does today.
+ */
+function recommendedOn(
+  target: TriageResult,
+  input: PlanInput,
+  newly: ReadonlySet<string>,
+): Map<string, Recommendation> {
+  const scheduled = new Set(input.scheduled);
+  const lookup = (id: string) => (input.applied.has(id) ? 'applied' : scheduled.has(id) ? 'scheduled' : undefined);
+  const found = new Map<string, Recommendation>();
+  for (const rec of recommend(target, input.evidence ?? { logHits: () => [] }, lookup)) {
+    if (rec.recommended && newly.has(rec.entry.patch.id)) found.set(rec.entry.patch.id, rec);
+  }
+  return found;
 }
 
 interface Use {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { FILE_LIMITS, readTextFile } from '../files/readTextFile';
 import type { Catalog } from '../catalog/patch';
+import type { StoreFacts } from '../evidence/evaluate';
 import { ENV_YAML_FILE, readQualityPatches, type QualityPatchEntry } from '../cloud/envYaml';
 import type { Project } from '../lock/project';
 import { InputError, type Problem } from '../problem';
@@ -51,6 +52,8 @@ export function readScheduled(project: Project): Omit<ProjectPatches, 'local'> {
 export interface ProjectPlanOptions {
   applied?: ReadonlySet<string>;
   recommended?: ReadonlySet<string>;
+  /** What the store's logs and settings show, read once for the project and evaluated per target. */
+  evidence?: StoreFacts;
   /** Today's triage, when the caller has it already. */
   current?: TriageResult;
   patches?: ProjectPatches;
@@ -79,6 +82,7 @@ export function planProject(
         scheduled: patches.scheduled.map((e) => e.id),
         local: patches.local,
         recommended: options.recommended,
+        ...(options.evidence !== undefined ? { evidence: options.evidence } : {}),
       },
       catalog,
     );

@@ -1,4 +1,6 @@
 import type { Patch } from '../catalog/patch';
+import type { StoreFacts } from '../evidence/evaluate';
+import type { Recommendation } from '../evidence/recommend';
 import type { Project } from '../lock/project';
 import type { TriageResult } from '../triage/triaged';
 
@@ -56,6 +58,11 @@ export interface UpgradePlan {
   patches: PlannedPatch[];
   /** Patches that apply on the target but not today and are not in use: recommended ones first, then by ID. */
   newlyApplicable: string[];
+  /**
+   * Set when the plan was given the store's evidence: the newly applicable patches the store's logs or settings call
+   * for, by ID, with that evidence (a deprecated patch's evidence recommends its replacement, as today).
+   */
+  recommended?: ReadonlyMap<string, Recommendation>;
   /** The triage of the project on the target's package versions. */
   target: TriageResult;
 }
@@ -74,4 +81,9 @@ export interface PlanInput {
   local: readonly LocalPatch[];
   /** Patches with evidence that the store needs them: listed first among the newly applicable. */
   recommended?: ReadonlySet<string>;
+  /**
+   * What the store's logs and settings show (read once per project, for the signatures of every catalog patch):
+   * evaluated against the target's triage, it marks the newly applicable patches the store calls for.
+   */
+  evidence?: StoreFacts;
 }

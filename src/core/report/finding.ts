@@ -32,6 +32,17 @@ export interface Finding {
   suppressed?: string;
   /** The team's decision in words, when there is one. */
   decision?: string;
+  /** Other places that explain the finding: a log line or setting (evidence), the vendor file where a patch conflicts. */
+  related?: RelatedPlace[];
+}
+
+/** A place a finding points at besides its own location, with what it shows there. */
+export interface RelatedPlace {
+  /** Absolute path of the file. */
+  file: string;
+  /** 1-based line, when known. */
+  line?: number;
+  message: string;
 }
 
 /** The findings of one run of a command (triage, status, recommend …) and the rules they use. */

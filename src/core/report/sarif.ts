@@ -19,7 +19,8 @@ function artifactLocation(file: string, baseDir: string): { uri: string; uriBase
 }
 
 /**
- * A SARIF 2.1.0 log of one run: the rules, and one result per finding, located at its file and line. Suppressed
+ * A SARIF 2.1.0 log of one run: the rules, and one result per finding, located at its file and line, with the
+ * places that explain it (evidence, the vendor file of a conflict) as related locations. Suppressed
  * findings (a decision to skip) stay in the log with an external suppression, as code scanning expects.
  */
 export function sarifLog(report: FindingReport, tool: SarifTool, baseDir: string): object {
@@ -64,6 +65,18 @@ export function sarifLog(report: FindingReport, tool: SarifTool, baseDir: string
               },
             },
           ],
+          ...(f.related !== undefined && f.related.length > 0
+            ? {
+                relatedLocations: f.related.map((r, i) => ({
+                  id: i + 1,
+                  physicalLocation: {
+                    artifactLocation: artifactLocation(r.file, baseDir),
+                    ...(r.line !== undefined ? { region: { startLine: r.line } } : {}),
+                  },
+                  message: { text: r.message },
+                })),
+              }
+            : {}),
           partialFingerprints: { 'patchId/v1': `${f.ruleId}:${f.patchId}` },
           properties: { patchId: f.patchId },
           ...(f.suppressed !== undefined ? { suppressions: [{ kind: 'external', justification: f.suppressed }] } : {}),

@@ -1,16 +1,11 @@
-import { readFileSync } from 'node:fs';
 import type { Analysis } from '../analyze';
 import type { QualityPatchEntry } from '../cloud/envYaml';
 import type { RecordedDecision } from '../decisions/decision';
-import { describeDecision } from '../decisions/describeDecision';
 import { docsLink, SEARCH_PAGE } from '../docs/docsUrl';
 import { type Locale, localized } from '../locale';
 import { t } from '../text/translate';
 import type { Finding, FindingReport, ReportRule } from './finding';
-
-/** The QPT page that explains applying quality patches: where every rule's help links. */
-const QPT_USAGE_DOCS =
-  'https://experienceleague.adobe.com/{lang}/docs/commerce-operations/tools/quality-patches-tool/usage';
+import { baseLockLine, decidedFinding, qptUsageDocs } from './findingParts';
 
 /** What triage knows about a project besides the analysis: decisions, applied and scheduled patches. */
 export interface TriageContext {
@@ -24,7 +19,7 @@ export interface TriageContext {
 
 /** The rules of triage's report, one per status that needs attention. */
 function triageRules(locale: Locale): ReportRule[] {
-  const helpUri = QPT_USAGE_DOCS.replace('{lang}', locale);
+  const helpUri = qptUsageDocs(locale);
   return [
     {
       id: 'applicable-patch',
@@ -63,20 +58,6 @@ function triageRules(locale: Locale): ReportRule[] {
   ];
 }
 
-/** 1-based line of a package's `"name"` in a composer.lock text (1 when not found); a plain scan, no pattern. */
-function packageLine(lockText: string, name: string): number {
-  const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
-  for (let at = lockText.indexOf('"name"'); at >= 0; at = lockText.indexOf('"name"', at + 6)) {
-    let i = at + 6;
-    while (isSpace(lockText[i])) i++;
-    if (lockText[i] !== ':') continue;
-    i++;
-    while (isSpace(lockText[i])) i++;
-    if (lockText.startsWith(`"${name}"`, i)) return lockText.slice(0, at).split('\n').length;
-  }
-  return 1;
-}
-
 /**
  * One finding per patch that needs attention: applicable and not applied (at the composer.lock line of
  * magento/magento2-base), and for the patches scheduled in .magento.env.yaml (at their line) those that do not
@@ -87,23 +68,9 @@ export function triageFindings(contexts: readonly TriageContext[], locale: Local
   for (const ctx of contexts) {
     const { project, result } = ctx.analysis;
     if (project.product === null) continue;
-    let lockLine = 1;
-    if (project.lockFile !== '') {
-      try {
-        lockLine = packageLine(readFileSync(project.lockFile, 'utf8'), 'magento/magento2-base');
-      } catch {
-        lockLine = 1;
-      }
-    }
+    const lockLine = baseLockLine(project);
     const scheduled = new Map(ctx.scheduled.map((e) => [e.id, e]));
-    const base = (id: string): Pick<Finding, 'patchId' | 'decision' | 'suppressed'> => {
-      const d = ctx.decisions.get(id);
-      return {
-        patchId: id,
-        ...(d !== undefined ? { decision: describeDecision(d) } : {}),
-        ...(d?.decision === 'skip' ? { suppressed: d.note ?? t('Skipped in .commerce-patches.yaml') } : {}),
-      };
-    };
+    const base = (id: string) => decidedFinding(ctx.decisions, id);
     for (const e of result.patches) {
       const id = e.patch.id;
       const docsUrl = docsLink(e.patch, locale).url;

@@ -3,7 +3,7 @@ import type { RecordedDecision } from '../decisions/decision';
 import type { AppliedState, StateResult } from '../applied/appliedState';
 import type { LocalPatchState } from '../applied/localPatches';
 import type { QptStatus } from '../qpt/status';
-import type { TriagedPatch } from '../triage/triaged';
+import type { TriagedPatch, TriageResult } from '../triage/triaged';
 
 /** The extension's own check of the vendor files: the state of every matched patch, and the local patches. */
 export interface CheckedSnapshot {
@@ -60,13 +60,36 @@ export function isApplied(state: ProjectPatchState, id: string): boolean {
 }
 
 /**
- * A deprecated patch whose replacement is applied too: QPT's status leaves it out (it lists a deprecated patch only
- * while it is applied, and not once its replacement is), and so does the Applied group.
+ * QPT's display rule: a deprecated patch whose replacement is applied is hidden (QPT's status lists a deprecated
+ * patch only while it is applied, and not once its replacement is). `applied` says whether a patch is applied; the
+ * Patches view and `commerce-patches status` both leave such a patch out.
  */
+export function isSuperseded(triaged: TriagedPatch, applied: (id: string) => boolean): boolean {
+  return triaged.status === 'deprecated' && triaged.replacedWith !== undefined && applied(triaged.replacedWith);
+}
+
+/** {@link isSuperseded}, with applied as the view knows it (the extension's check, else QPT's last status). */
 export function isSupersededWhenApplied(state: ProjectPatchState, triaged: TriagedPatch): boolean {
-  return (
-    triaged.status === 'deprecated' && triaged.replacedWith !== undefined && isApplied(state, triaged.replacedWith)
-  );
+  return isSuperseded(triaged, (id) => isApplied(state, id));
+}
+
+/**
+ * The patches applied as the Patches view's Applied group shows them: by the extension's own check wherever it
+ * could check a patch, by QPT's last status where the check is unknown (or was not made), less a deprecated patch
+ * whose replacement is applied. What an upgrade plan starts from.
+ */
+export function appliedPatchIds(state: ProjectPatchState, result: TriageResult): Set<string> {
+  const ids = new Set<string>();
+  for (const e of result.patches) {
+    if (e.status === 'not-applicable') break; // matched patches come first
+    if (isApplied(state, e.patch.id) && !isSupersededWhenApplied(state, e)) ids.add(e.patch.id);
+  }
+  // QPT's word for what triage does not match (an ID no catalog knows, a patch for another version).
+  for (const id of appliedIds(state.applied)) {
+    const e = result.byId.get(id);
+    if (e === undefined || e.status === 'not-applicable') ids.add(id);
+  }
+  return ids;
 }
 
 /** The extension's check found the patch neither applied nor applicable. */

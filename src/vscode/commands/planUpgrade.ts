@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { appliedIds } from '../../core/state/patchState';
+import { appliedPatchIds } from '../../core/state/patchState';
 import { COMMANDS, WORKBENCH } from '../ids';
 import { folderLabel, projectLabel } from '../labels';
 import { displayLocale, t } from '../l10n';
@@ -29,12 +29,20 @@ export async function planUpgradeCommand(ctx: ActionContext, arg: unknown): Prom
   const title = t('Plan Upgrade of {0} ({1})', projectLabel(entry), folderLabel(entry));
   const release = await ctx.prompts().pickOne(items, title, t('Which release to upgrade to?'));
   if (release === undefined) return cancelled;
-  const state = ctx.states.of(entry);
+  // The applied set the Patches view shows (the extension's own check, QPT's last status where it cannot tell),
+  // and the store's evidence, read once for every catalog patch, to put what it calls for first.
+  const applied = appliedPatchIds(ctx.states.of(entry), result);
+  const evidence = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: t("Reading the store's logs and settings…") },
+    // Evidence only orders the list: a scan that fails leaves the plan without it.
+    () => ctx.states.planEvidence(entry).catch(() => undefined),
+  );
   const patches = readProjectPatches(project);
   const [plan] = planProject(project, catalog, table, [release], {
-    applied: appliedIds(state.applied),
+    applied,
     current: result,
     patches,
+    ...(evidence !== undefined ? { evidence } : {}),
   });
   const content = planMarkdown(plan, folderLabel(entry), displayLocale());
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
+import type { StoreFacts } from '../../core/evidence/evaluate';
 import type { LogScanCache } from '../../core/evidence/logEvidence';
 import type { AppliedLookup, Recommendation } from '../../core/evidence/recommend';
 import { formatProblem } from '../../core/problem';
@@ -21,6 +22,11 @@ interface ProjectEvidence {
   running?: Promise<void>;
   /** Another scan was asked for while one ran. */
   again: boolean;
+  /** Read for the signatures of every catalog patch too (once an upgrade plan asked), not only today's. */
+  wide: boolean;
+  /** What the last scan read, and whether it was a wide one. */
+  facts?: StoreFacts;
+  factsWide?: boolean;
   watchers: vscode.Disposable[];
 }
 
@@ -78,7 +84,10 @@ export class EvidenceStates implements vscode.Disposable {
         p.again = false;
         const before = p.list;
         const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(entry.lockFile));
-        const found = await evidenceEngine().storeEvidence(entry.analysis.result, {
+        const wide = p.wide;
+        const engine = evidenceEngine();
+        const found = await engine.storeEvidence(entry.analysis.result, {
+          ...(wide ? { extraSignatures: engine.catalogSignatures(entry.analysis.catalog) } : {}),
           cache: p.cache,
           extraFolders: extraLogFolders(folder),
           applied: this.appliedOf(entry),
@@ -86,6 +95,8 @@ export class EvidenceStates implements vscode.Disposable {
         });
         for (const problem of found.problems) this.output?.appendLine(formatProblem(problem));
         p.list = found.recommendations;
+        p.facts = found.facts;
+        p.factsWide = wide;
         p.byId = new Map(found.recommendations.map((r) => [r.entry.patch.id, r]));
         if (notify && before.length + p.list.length > 0)
           this.notify(entry, evidenceEngine().newMatches(before, p.list));
@@ -93,6 +104,18 @@ export class EvidenceStates implements vscode.Disposable {
       } while (p.again);
     })().finally(() => (p.running = undefined));
     return p.running;
+  }
+
+  /**
+   * What the store's logs and settings show for the signatures of every catalog patch, for an upgrade plan (whose
+   * target has other patches than today). The first call widens this project's scans for good (the logs are read
+   * anew once, then only what is added, as before); undefined for a release that is not the workspace's store.
+   */
+  async planFacts(entry: CommerceEntry): Promise<StoreFacts | undefined> {
+    const p = this.project(entry);
+    p.wide = true;
+    if (p.facts === undefined || p.factsWide !== true || p.running !== undefined) await this.scan(entry);
+    return this.project(entry).facts;
   }
 
   /** The database values, from the configured `bin/magento config:show` command, in a trusted workspace only. */
@@ -116,9 +139,17 @@ export class EvidenceStates implements vscode.Disposable {
       // A new analysis (other catalogs, a new lock): same logs, other signatures.
       p.analysis = entry.analysis;
       p.byId = undefined;
+      p.facts = undefined;
     }
     if (p === undefined) {
-      p = { analysis: entry.analysis, cache: new Map(), list: [], again: false, watchers: this.watch(entry) };
+      p = {
+        analysis: entry.analysis,
+        cache: new Map(),
+        list: [],
+        again: false,
+        wide: false,
+        watchers: this.watch(entry),
+      };
       this.byLock.set(entry.lockFile, p);
     }
     return p;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { StoreFacts } from '../../core/evidence/evaluate';
 import type { AppliedLookup } from '../../core/evidence/recommend';
 import { isApplied, isScheduled, type ProjectPatchState } from '../../core/state/patchState';
 import type { CommerceEntry } from '../projects/entries';
@@ -69,6 +70,11 @@ export class PatchStates implements PatchStateSource, vscode.Disposable {
       decisions: this.decisions.of(project.root).decisions,
       checked: this.checked.of(entry.analysis),
     };
+  }
+
+  /** What the store's logs and settings show for every catalog patch's signature (for an upgrade plan); undefined without evidence. */
+  planEvidence(entry: CommerceEntry): Promise<StoreFacts | undefined> {
+    return this.evidence?.planFacts(entry) ?? Promise.resolve(undefined);
   }
 
   /** Applied (by the extension's check, else QPT's status) and scheduled patches of a project, for the evidence (which leaves them out of the recommendations). */

@@ -132,6 +132,33 @@ describe('command line: plan', function () {
     assert.match(r.stdout, /^Bloque la mise à niveau \(1\)$/m);
   });
 
+  it('with --evidence reads the store once and lists the newly applicable patches its logs call for first', () => {
+    const ev = join(dir, 'evidence-store');
+    cpSync(join(repoRoot(), 'test', 'fixtures', 'evidence-store'), ev, { recursive: true });
+    const logs = join(dir, 'downloaded-logs');
+    mkdirSync(logs);
+    // ACSD-90104 applies to 2.4.8 only; its signature's line is in a downloaded log.
+    writeFileSync(
+      join(logs, 'exception.log'),
+      '[2026-11-20T08:01:00.000000+00:00] main.CRITICAL: DivisionByZeroError: Division by zero in /app/Model/Order/Tax.php\n',
+    );
+    const plain = cli([ev, '--to', '2.4.8,2.4.8-p1', '--format', 'json']);
+    const without = JSON.parse(plain.stdout) as PlanJson & { projects: Array<{ recommended?: string[] }> };
+    assert.equal(without.projects[0].recommended, undefined, 'evidence is read only on request');
+    const r = cli([ev, '--to', '2.4.8,2.4.8-p1', '--logs', logs, '--format', 'json']);
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout) as PlanJson & { projects: Array<{ recommended?: string[] }> };
+    for (const p of json.projects) {
+      assert.deepEqual(p.recommended, ['ACSD-90104']);
+      assert.equal((p.newlyApplicable as string[])[0], 'ACSD-90104');
+    }
+    const table = cli([ev, '--to', '2.4.8', '--logs', logs]);
+    assert.match(table.stdout, /ACSD-90104 .*\n +↳ Recommended: .*downloaded-logs\/exception\.log:1\n/);
+    const md = cli([ev, '--to', '2.4.8', '--logs', logs, '--format', 'markdown', '--locale', 'sv']);
+    assert.match(md.stdout, /^\| Patch \| Titel \| Belägg \|$/m);
+    assert.match(md.stdout, /^\| \[ACSD-90104\]\([^)]+\) \| .* \| \*\*Rekommenderas\*\*: .*exception\.log:1 \|$/m);
+  });
+
   it('refuses an unknown release or a missing --to (exit code 2)', () => {
     const unknown = cli([store, '--to', '2.4.99']);
     assert.equal(unknown.code, 2);

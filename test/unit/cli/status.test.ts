@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../support/realworld';
 import { removeTree, tempRoot, writeFile } from '../../support/patchTrees';
+import { makeStore } from '../../support/statusStore';
 
 /** What these tests read of `status --format json`. */
 interface StatusJson {
@@ -21,75 +23,6 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
     env: { ...process.env, LANG: 'C', ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const pkg = (name: string, version: string) => ({ name, version, type: 'library' });
-const change = (path: string, from: string, to: string, prefix = 'vendor/') =>
-  `diff --git a/${prefix}${path} b/${prefix}${path}\n--- a/${prefix}${path}\n+++ b/${prefix}${path}\n@@ -1,3 +1,3 @@\n <?php\n-${from}\n+${to}\n // end\n`;
-
-/** A small store: four catalog patches (not applied, applied, conflict, requiring one), two local patches. */
-function makeStore(root: string): void {
-  writeFile(
-    root,
-    'composer.lock',
-    JSON.stringify({
-      packages: [
-        pkg('magento/magento2-base', '2.4.6-p3'),
-        pkg('magento/quality-patches', '1.1.82'),
-        pkg('magento/framework', '103.0.6-p3'),
-      ],
-      'packages-dev': [],
-    }),
-  );
-  writeFile(
-    root,
-    'composer.json',
-    JSON.stringify({
-      name: 'acme/store',
-      extra: {
-        patches: {
-          'magento/framework': { 'Our fix': 'patches/fw.patch', 'Remote fix': 'https://example.invalid/x.patch' },
-        },
-      },
-    }),
-  );
-  const range = (file: string, require?: string[]) => ({
-    'magento/magento2-base': { '>=2.4.6 <2.4.7': { file, ...(require ? { require } : {}) } },
-  });
-  const catalog = {
-    'ACSD-90001': {
-      title: 'Fixes the issue where the cart empties after a login.',
-      categories: ['Checkout'],
-      packages: range('os/ACSD-90001.patch'),
-    },
-    'ACSD-90002': {
-      title: 'Fixes the issue with stale prices.',
-      categories: ['Catalog'],
-      packages: range('os/ACSD-90002.patch'),
-    },
-    'ACSD-90003': {
-      title: 'Fixes an issue where a file is missing.',
-      categories: ['Other'],
-      packages: range('os/ACSD-90003.patch'),
-    },
-    'ACSD-90004': {
-      title: 'Improves the grid.',
-      categories: ['Other'],
-      packages: range('os/ACSD-90004.patch', ['ACSD-90001']),
-    },
-  };
-  const qpt = 'vendor/magento/quality-patches/';
-  writeFile(root, qpt + 'support-patches.json', JSON.stringify(catalog));
-  writeFile(root, qpt + 'patches/os/ACSD-90001.patch', change('magento/framework/A.php', 'old a', 'new a'));
-  writeFile(root, qpt + 'patches/os/ACSD-90002.patch', change('magento/framework/B.php', 'old b', 'new b'));
-  writeFile(root, qpt + 'patches/os/ACSD-90003.patch', change('magento/framework/Gone.php', 'old', 'new'));
-  writeFile(root, qpt + 'patches/os/ACSD-90004.patch', change('magento/framework/A.php', 'new a', 'newer a'));
-  writeFile(root, 'vendor/magento/framework/A.php', '<?php\nold a\n// end\n');
-  writeFile(root, 'vendor/magento/framework/B.php', '<?php\nnew b\n// end\n');
-  writeFile(root, 'vendor/magento/framework/C.php', '<?php\nold c\n// end\n');
-  writeFile(root, 'm2-hotfixes/02-b.patch', change('magento/framework/C.php', 'other', 'c'));
-  writeFile(root, 'm2-hotfixes/01-a.patch', change('magento/framework/B.php', 'old b', 'new b'));
-  writeFile(root, 'patches/fw.patch', change('C.php', 'old c', 'new c', ''));
 }
 
 describe('command line: status', function () {
@@ -165,6 +98,41 @@ describe('command line: status', function () {
       assert.equal(cli(['status', clean, '--no-bundled', '--fail-on', 'conflict']).code, 0);
     } finally {
       removeTree(clean);
+    }
+  });
+
+  it('hides a deprecated patch whose replacement is applied, as QPT and the Patches view do', () => {
+    const store = tempRoot('cli-status-superseded');
+    try {
+      makeStore(store);
+      const qpt = 'vendor/magento/quality-patches/';
+      const catalog = JSON.parse(readFileSync(join(store, qpt, 'support-patches.json'), 'utf8')) as Record<
+        string,
+        unknown
+      >;
+      const deprecated = (file: string, replacement: string) => ({
+        title: 'Fixes the issue with stale prices, the old way.',
+        categories: ['Catalog'],
+        packages: {
+          'magento/magento2-base': { '>=2.4.6 <2.4.7': { file, deprecated: true, 'replaced-with': replacement } },
+        },
+      });
+      // ACSD-90005 holds the same change as ACSD-90002, which is applied; ACSD-90006 is replaced by a patch that is not.
+      catalog['ACSD-90005'] = deprecated('os/ACSD-90002.patch', 'ACSD-90002');
+      catalog['ACSD-90006'] = deprecated('os/ACSD-90002.patch', 'ACSD-90001');
+      writeFile(store, qpt + 'support-patches.json', JSON.stringify(catalog));
+      const json = JSON.parse(cli(['status', store, '--format', 'json', '--no-bundled']).stdout) as StatusJson;
+      const ids = json.projects[0].patches.map((p) => p.id);
+      assert.ok(!ids.includes('ACSD-90005'), 'replaced by an applied patch: hidden');
+      assert.ok(ids.includes('ACSD-90006'), 'its replacement is not applied: shown');
+      const table = cli(['status', store, '--no-bundled']).stdout;
+      assert.doesNotMatch(table, /ACSD-90005/);
+      assert.match(table, /Applied \(2\)\n {2}ACSD-90002 .*\n {2}ACSD-90006 /);
+      const sarif = cli(['status', store, '--format', 'sarif', '--no-bundled']).stdout;
+      assert.doesNotMatch(sarif, /ACSD-90005/);
+      assert.match(sarif, /"ACSD-90006 is deprecated; use ACSD-90001: /);
+    } finally {
+      removeTree(store);
     }
   });
 

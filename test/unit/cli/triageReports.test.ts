@@ -3,15 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { realworld, repoRoot, requireRealworld } from '../../support/realworld';
+import { sarifValidator as validator } from '../../support/sarifSchema';
 
 const CLI = join(repoRoot(), 'dist', 'cli.js');
 const STORE = join(repoRoot(), 'test', 'fixtures', 'cloud-246p3');
-/** The official SARIF 2.1.0 schema, as shipped by Microsoft's SARIF SDK package (not copied here). */
-const SCHEMA = join(repoRoot(), 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
-
 function cli(args: string[], cwd?: string) {
   const r = spawnSync(process.execPath, [CLI, 'triage', ...args], {
     encoding: 'utf8',
@@ -19,14 +15,6 @@ function cli(args: string[], cwd?: string) {
     env: { ...process.env, LANG: 'C' },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function validator() {
-  // The schema's language pattern has a stray `]`, valid only without the `u` flag (as JSON Schema's ECMA 262 regexes are read).
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-  addFormats(ajv);
-  const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')));
-  return Object.assign((log: unknown): boolean => validate(log), { errors: () => validate.errors });
 }
 
 interface SarifResult {

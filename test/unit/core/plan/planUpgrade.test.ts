@@ -192,4 +192,41 @@ describe('upgrade plan on hand-made catalogs', () => {
       'packages the release does not pin keep their version',
     );
   });
+  it('puts first what the store evidence calls for on the target, with its evidence, read once for every target', () => {
+    const log = (match: string) => ({ type: 'log' as const, path: 'var/log/exception.log', match });
+    const cat = catalog(
+      patch('ACSD-40', [target('>=2.4.7')]),
+      patch('ACSD-41', [target('>=2.4.7')], { metadata: log('*Tax.php*') }),
+      // Deprecated on the target: its evidence recommends the replacement.
+      patch('ACSD-42', [target('>=2.4.7', { deprecated: true, replacedWith: 'ACSD-43' })], {
+        metadata: log('*Cart.php*'),
+      }),
+      patch('ACSD-43', [target('>=2.4.7')]),
+      // Applies today: the store's own Recommended group, not the plan's.
+      patch('ACSD-44', [target('>=2.4.6')], { metadata: log('*Tax.php*') }),
+      // Its evidence holds but it applies only to another release.
+      patch('ACSD-45', [target('>=2.4.9')], { metadata: log('*Tax.php*') }),
+    );
+    const lines = new Map([
+      ['*Tax.php*', { file: '/store/var/log/exception.log', line: 7, text: 'Division by zero in Tax.php' }],
+      ['*Cart.php*', { file: '/store/var/log/exception.log', line: 9, text: 'Undefined index in Cart.php' }],
+    ]);
+    let asked = 0;
+    const evidence = {
+      logHits: (rule: { match: string }) => {
+        asked++;
+        const hit = lines.get(rule.match);
+        return hit === undefined ? [] : [{ type: 'log' as const, ...hit, match: rule.match, count: 1 }];
+      },
+    };
+    const p = plan(cat, '2.4.6', '2.4.7', { evidence });
+    assert.deepEqual(p.newlyApplicable, ['ACSD-41', 'ACSD-43', 'ACSD-40']);
+    assert.deepEqual([...(p.recommended?.keys() ?? [])].sort(), ['ACSD-41', 'ACSD-43']);
+    assert.deepEqual(p.recommended?.get('ACSD-43')?.via, ['ACSD-42']);
+    assert.equal(p.recommended?.get('ACSD-41')?.evidence[0].type, 'log');
+    assert.ok(asked > 0, 'the facts are asked, no file is read by the plan');
+    assert.equal(plan(cat, '2.4.6', '2.4.7').recommended, undefined, 'without evidence the plan says nothing');
+    const applied = plan(cat, '2.4.6', '2.4.7', { evidence, applied: new Set(['ACSD-41']) });
+    assert.equal(applied.recommended?.has('ACSD-41'), false, 'in use already: not newly applicable');
+  });
 });

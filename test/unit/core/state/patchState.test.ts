@@ -1,14 +1,15 @@
 import * as assert from 'node:assert/strict';
-import type { AppliedState } from '../../../../src/core/applied/appliedState';
+import type { AppliedState, StateResult } from '../../../../src/core/applied/appliedState';
 import type { QptStatus } from '../../../../src/core/qpt/status';
 import {
+  appliedPatchIds,
   isApplied,
   isConflict,
   isSupersededWhenApplied,
   type ProjectPatchState,
   qptDisagreement,
 } from '../../../../src/core/state/patchState';
-import type { TriagedPatch } from '../../../../src/core/triage/triaged';
+import type { TriagedPatch, TriageResult } from '../../../../src/core/triage/triaged';
 
 function state(checked: AppliedState | undefined, qpt: QptStatus | undefined): ProjectPatchState {
   return {
@@ -49,5 +50,41 @@ describe("the extension's applied check beside QPT's status", () => {
     assert.equal(isSupersededWhenApplied(both, deprecated), true);
     assert.equal(isSupersededWhenApplied({}, deprecated), false);
     assert.equal(isSupersededWhenApplied(both, { status: 'applicable' } as TriagedPatch), false);
+  });
+  it("gives an upgrade plan the Applied group's set: the check where it can tell, QPT's status where it cannot", () => {
+    const entry = (id: string, status: TriagedPatch['status'], replacedWith?: string) =>
+      ({ patch: { id }, status, ...(replacedWith ? { replacedWith } : {}) }) as TriagedPatch;
+    const patches = [
+      entry('ACSD-1', 'applicable'),
+      entry('ACSD-2', 'applicable'),
+      entry('ACSD-3', 'applicable'),
+      entry('ACSD-4', 'deprecated', 'ACSD-1'),
+      entry('ACSD-9', 'not-applicable'),
+    ];
+    const result = { patches, byId: new Map(patches.map((e) => [e.patch.id, e])) } as unknown as TriageResult;
+    const state: ProjectPatchState = {
+      checked: {
+        patches: new Map<string, StateResult>([
+          ['ACSD-1', { state: 'applied' }],
+          ['ACSD-2', { state: 'not-applied' }],
+          ['ACSD-3', { state: 'unknown', reason: { kind: 'no-patch-file' } }],
+          ['ACSD-4', { state: 'applied' }],
+        ]),
+        local: [],
+      },
+      applied: {
+        states: new Map<string, QptStatus>([
+          ['ACSD-2', 'Applied'],
+          ['ACSD-3', 'Applied'],
+          ['ACSD-9', 'Applied'],
+          ['MDVA-77', 'Applied'],
+        ]),
+        checkedAt: 0,
+      },
+    };
+    // ACSD-2: the check says not applied (QPT's older word loses); ACSD-3: the check cannot tell, QPT can;
+    // ACSD-4: deprecated, its replacement applied (hidden as in the view); QPT's word on what triage does not match.
+    assert.deepEqual([...appliedPatchIds(state, result)].sort(), ['ACSD-1', 'ACSD-3', 'ACSD-9', 'MDVA-77']);
+    assert.deepEqual([...appliedPatchIds({}, result)], [], 'nothing known, nothing applied');
   });
 });
