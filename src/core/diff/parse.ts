@@ -1,10 +1,9 @@
 import { headerName, isDevNull, isUnsafePath, pickName } from './paths';
+import { type DiffLines, HUNK_HEADER, readHunk } from './hunk';
 import type { DiffDefect, FileSection, GitHeader, Hunk, ParsedDiff } from './types';
 
 /** The largest diff the engine reads (QPT's largest patch file is under 0.5 MB). */
 export const MAX_DIFF_BYTES = 32 * 1024 * 1024;
-
-const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 
 /**
  * Reads a unified diff (a byte string) as `git apply` reads what QPT gives it: `diff --git` lines count as plain
@@ -25,15 +24,15 @@ interface PendingGit {
   used: boolean;
 }
 
-class DiffReader {
+class DiffReader implements DiffLines {
   /** Where each line starts: lines are cut out only where they are read. */
-  private readonly starts: number[] = [];
-  private readonly count: number;
+  readonly starts: number[] = [];
+  readonly count: number;
   private readonly sections: FileSection[] = [];
   private readonly skipped: { line: number; path: string; git: GitHeader }[] = [];
   private git: PendingGit | undefined;
 
-  constructor(private readonly text: string) {
+  constructor(readonly text: string) {
     for (let at = 0; at < text.length;) {
       this.starts.push(at);
       const end = text.indexOf('\n', at);
@@ -42,15 +41,15 @@ class DiffReader {
     this.count = this.starts.length;
   }
 
-  private end(i: number): number {
+  end(i: number): number {
     return i + 1 < this.count ? this.starts[i + 1] : this.text.length;
   }
 
-  private line(i: number): string {
+  line(i: number): string {
     return this.text.slice(this.starts[i], this.end(i));
   }
 
-  private lineStarts(i: number, prefix: string): boolean {
+  lineStarts(i: number, prefix: string): boolean {
     return i < this.count && this.text.startsWith(prefix, this.starts[i]);
   }
 
@@ -139,7 +138,7 @@ class DiffReader {
     const hunks: Hunk[] = [];
     let i = start + 2;
     while (this.lineStarts(i, '@@ -')) {
-      const hunk = this.readHunk(i);
+      const hunk = readHunk(this, i);
       if (!('lines' in hunk)) return hunk;
       hunks.push(hunk.hunk);
       i = hunk.next;
@@ -162,87 +161,6 @@ class DiffReader {
       this.sections.push(section);
     }
     return i;
-  }
-
-  private readHunk(at: number): { hunk: Hunk; next: number; lines: true } | DiffDefect {
-    const { text } = this;
-    const header = this.line(at);
-    const m = HUNK_HEADER.exec(header);
-    if (m === null || !header.endsWith('\n')) return { kind: 'corrupt', line: at + 1, detail: 'bad-hunk-header' };
-    const oldCount = m[2] === undefined ? 1 : Number(m[2]);
-    const newCount = m[4] === undefined ? 1 : Number(m[4]);
-    let oldLeft = oldCount;
-    let newLeft = newCount;
-    const oldLines: string[] = [];
-    const newLines: string[] = [];
-    let last = '';
-    let leading = 0;
-    let trailing = 0;
-    let changes = 0;
-    let i = at + 1;
-    /** `\ No newline at end of file`: the line before it has no line break (an empty context line is then no line). */
-    const noNewlineBefore = () => {
-      const cut = (list: string[]) => {
-        const text = list[list.length - 1].slice(0, -1);
-        if (text === '') list.pop();
-        else list[list.length - 1] = text;
-      };
-      if (last === ' ' || last === '-') cut(oldLines);
-      if (last === ' ' || last === '+') cut(newLines);
-      last = '';
-    };
-    for (; i < this.count && (oldLeft > 0 || newLeft > 0); i++) {
-      const start = this.starts[i];
-      const end = this.end(i);
-      if (text.charCodeAt(end - 1) !== 10) return { kind: 'corrupt', line: i + 1, detail: 'ends-inside-hunk' };
-      const c = text[start];
-      if (c === ' ' || c === '\n') {
-        oldLeft--;
-        newLeft--;
-        if (changes === 0) leading++;
-        trailing++;
-        const context = c === '\n' ? '\n' : text.slice(start + 1, end);
-        oldLines.push(context);
-        newLines.push(context);
-        last = ' ';
-      } else if (c === '-') {
-        oldLeft--;
-        changes++;
-        trailing = 0;
-        oldLines.push(text.slice(start + 1, end));
-        last = '-';
-      } else if (c === '+') {
-        newLeft--;
-        changes++;
-        trailing = 0;
-        newLines.push(text.slice(start + 1, end));
-        last = '+';
-      } else if (c === '\\' && end - start >= 12 && text[start + 1] === ' ') {
-        noNewlineBefore();
-      } else {
-        return { kind: 'corrupt', line: i + 1, detail: 'not-a-hunk-line' };
-      }
-    }
-    // Line numbers as git gives them in "corrupt patch at line N".
-    if (oldLeft < 0 || newLeft < 0) return { kind: 'corrupt', line: i + 1, detail: 'counts-do-not-fit' };
-    if (oldLeft > 0 || newLeft > 0) return { kind: 'corrupt', line: i + 1, detail: 'ends-inside-hunk' };
-    if (changes === 0) return { kind: 'corrupt', line: at + 1, detail: 'hunk-without-changes' };
-    if (this.lineStarts(i, '\\ ') && text.length - this.starts[i] > 12) {
-      noNewlineBefore();
-      i++;
-    }
-    const hunk: Hunk = {
-      diffLine: at + 1,
-      oldStart: Number(m[1]),
-      oldCount,
-      newStart: Number(m[3]),
-      newCount,
-      oldLines,
-      newLines,
-      leading,
-      trailing,
-    };
-    return { hunk, next: i, lines: true };
   }
 }
 
