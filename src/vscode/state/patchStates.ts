@@ -12,6 +12,8 @@ import { ScheduledPatches } from './scheduled';
 export interface PatchStateSource {
   readonly onDidChange: vscode.Event<void>;
   of(entry: CommerceEntry): ProjectPatchState;
+  /** While the applied check of the project runs: settles when it is done (never rejects). */
+  pending(entry: CommerceEntry): Promise<void> | undefined;
 }
 
 /** Owns the applied states (QPT), the scheduled patches (Cloud) and the decisions, and joins them into one source. */
@@ -69,6 +71,14 @@ export class PatchStates implements PatchStateSource, vscode.Disposable {
       decisions: this.decisions.of(project.root).decisions,
       checked: this.checked.of(entry.analysis),
     };
+  }
+
+  pending(entry: CommerceEntry): Promise<void> | undefined {
+    if (entry.analysis.project.release !== undefined) return undefined;
+    return this.checked.pending(entry.analysis)?.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   /** Applied (by the extension's check, else QPT's status) and scheduled patches of a project, for the evidence (which leaves them out of the recommendations). */
