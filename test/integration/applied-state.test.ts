@@ -22,6 +22,7 @@ import {
   waitFor,
 } from './extensionApi';
 import manifest from '../../package.json';
+import { ScriptedPrompts } from './scriptedPrompts';
 
 describe('applied state checked by the extension', function () {
   this.timeout(60_000);
@@ -125,6 +126,19 @@ describe('applied state checked by the extension', function () {
     });
     const editor = await waitFor('editor', () => vscode.window.activeTextEditor);
     assert.equal(editor.document.uri.fsPath, result.outcome === 'conflict' ? result.file : '');
+  });
+
+  it('Show Patch Changes from the palette asks which patch, among those the check could read', async () => {
+    const prompts = new ScriptedPrompts();
+    prompts.pickOneWith = (labels) => labels.find((l) => l === 'ACSD-91002');
+    const previous = api.actions.setPrompts(prompts);
+    try {
+      const result = await vscode.commands.executeCommand<ShowChangesResult>('commercePatches.showChanges');
+      assert.deepEqual(prompts.asked.pickOnes[0]?.labels, ['ACSD-91001', 'ACSD-91002', 'ACSD-91003']);
+      assert.equal(result.outcome === 'diff' && result.direction, 'reverse');
+    } finally {
+      api.actions.setPrompts(previous);
+    }
   });
 
   it('Show Patch Changes is on the rows of the local patches that can be checked', async () => {

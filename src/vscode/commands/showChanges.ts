@@ -7,7 +7,7 @@ import { OWN, WORKBENCH } from '../ids';
 import { t } from '../l10n';
 import { isCommerce } from '../projects/entries';
 import { badArgMessage, type LocalRef, toLocalRef, toRef } from './args';
-import type { ActionContext } from './context';
+import { type ActionContext, choosePatch } from './context';
 
 /** Read-only documents with the text of a file as a patch would leave it, for the diff editor. */
 export class PatchPreviews implements vscode.TextDocumentContentProvider {
@@ -50,7 +50,19 @@ export async function showChangesCommand(
 ): Promise<ShowChangesResult> {
   const local = toLocalRef(arg);
   if (local !== undefined) return showLocalChanges(ctx, previews, local);
-  const ref = toRef(arg);
+  let target = arg;
+  if (target === undefined || target === null) {
+    // From the palette: a pick among the patches the check could read.
+    const found = await choosePatch(ctx, undefined, t('Show patch changes'), async (e) =>
+      [...(await ctx.states.checked.status(e.analysis)).patches.values()]
+        .filter((s) => s.state !== 'unknown')
+        .map((s) => s.id),
+    );
+    if (found.kind === 'done')
+      return { outcome: 'none', why: found.result.outcome === 'refused' ? found.result.why : '' };
+    target = { id: found.id, lockFile: found.entry.lockFile };
+  }
+  const ref = toRef(target);
   if (ref === undefined) return none(badArgMessage(String(arg)));
   const entries = ctx.store.all().filter(isCommerce);
   const entry =
