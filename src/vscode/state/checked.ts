@@ -27,8 +27,11 @@ export class CheckedStates implements vscode.Disposable {
     if (done !== undefined) return Promise.resolve(done);
     let run = this.running.get(analysis);
     if (run === undefined) {
-      run = this.check(analysis);
-      this.running.set(analysis, run);
+      const started = this.check(analysis);
+      // A check that failed is not kept: the next reader starts it again.
+      started.catch(() => this.running.get(analysis) === started && this.running.delete(analysis));
+      this.running.set(analysis, started);
+      run = started;
     }
     return run;
   }
