@@ -68,14 +68,14 @@ function timePair(a: () => unknown, b: () => unknown): [number, number, number] 
   return [median(sa), median(sb), median(ratios)];
 }
 
-function main(): void {
+async function main(): Promise<void> {
   if (REALWORLD_MISSING) {
     console.log('The benchmark needs ../shared/data/realworld beside the repository; it is not there.');
     process.exitCode = 1;
     return;
   }
   if (process.env.BENCH_ONLY === 'status') {
-    runStatusBench();
+    await runStatusBench();
     return;
   }
   const catalogs = ['support-patches.json', 'community-patches.json', 'patches-info.json'].map((f) =>
@@ -142,7 +142,7 @@ function main(): void {
   printSteps(catalogs);
   processRatio(locks, catalogs);
   console.log('packaged sizes: npm run size');
-  runStatusBench();
+  await runStatusBench();
 }
 
 /** The single steps against their floor (see the top of this file). */
@@ -251,4 +251,4 @@ function printTable(rows: string[][]): void {
     console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
 }
 
-main();
+void main();

@@ -27,7 +27,17 @@ export function labelOf(item: vscode.TreeItem): string {
   return typeof l === 'string' ? l : (l?.label ?? '');
 }
 
+/**
+ * Waits until the applied check of every project is done: the view first shows the triage alone ("checking…"),
+ * then the state groups; tests read the settled view.
+ */
+export async function checksSettled(api: ExtensionApi): Promise<void> {
+  for (const entry of api.store.commerce()) await api.actions.states.pending(entry);
+}
+
+/** The rows below `parent` (the top level when undefined), read once the applied checks are done. */
 export async function rows(api: ExtensionApi, parent?: TreeNode): Promise<Row[]> {
+  await checksSettled(api);
   const provider: vscode.TreeDataProvider<TreeNode> = api.view.provider;
   const nodes = (await provider.getChildren(parent)) ?? [];
   return Promise.all(

@@ -89,7 +89,7 @@ describe('Apply, revert and check against the real QPT engine (PHP, magento-clou
     assert.deepEqual([...kept].sort(), [...expected.values()].map((s) => [s.id, s.status]).sort());
     assert.equal(kept.get('ACP2E-3705'), 'Not applied');
     // The extension's own check of the vendor files says what QPT says, for every patch it could check.
-    const checked = api.actions.states.checked.of(entry.analysis).patches;
+    const checked = (await api.actions.states.checked.status(entry.analysis)).patches;
     const qptWord = { applied: 'Applied', 'not-applied': 'Not applied', conflict: 'N/A' } as const;
     const compared = [...expected.values()].filter((s) => {
       const state = checked.get(s.id)?.state;

@@ -140,6 +140,16 @@ export function writePreImages(root: string, diffs: string[], rnd: () => number)
   return written;
 }
 
+/** A composer.lock of an Adobe Commerce 2.4.6-p3 store with QPT 1.1.82, for hand-made catalogs and patch files. */
+export function write246Lock(root: string): void {
+  const pkg = (name: string, version: string) => ({ name, version });
+  writeFile(
+    root,
+    'composer.lock',
+    JSON.stringify({ packages: [pkg('magento/magento2-base', '2.4.6-p3'), pkg('magento/quality-patches', '1.1.82')] }),
+  );
+}
+
 export function writeFile(root: string, path: string, bytes: string): void {
   const file = join(root, Buffer.from(path, 'latin1').toString('utf8'));
   mkdirSync(dirname(file), { recursive: true });

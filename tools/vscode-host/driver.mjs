@@ -129,6 +129,19 @@ export class Workbench {
   }
 
   /**
+   * Opens the view container titled `title` once its activity-bar item is there: on a fresh server an extension's
+   * contributions register a moment after the workbench shows.
+   */
+  async openViewContainerWhenListed(title, timeout = 30_000) {
+    await this.stable(
+      () => this.activityBarTitles(),
+      (titles) => titles.includes(title),
+      timeout,
+    );
+    await this.openViewContainer(title);
+  }
+
+  /**
    * Opens a view container by the title of its activity-bar item (e.g. "Extensions") and waits until the
    * side bar shows it. Does nothing if it is already open.
    */
@@ -210,6 +223,34 @@ export class Workbench {
     await row.click();
     await this.settle();
     return row;
+  }
+
+  /**
+   * Opens the context menu of the side-bar row labelled exactly `label` and runs its entry `item`; the menu's
+   * entries (their labels) when it has no such entry.
+   */
+  async rowMenu(label, item) {
+    const row = this.page.locator('.part.sidebar .monaco-list-row').filter({
+      has: this.page.locator('.label-name, .monaco-highlighted-label', {
+        hasText: new RegExp(`^${escapeRegExp(label)}$`),
+      }),
+    });
+    await row.first().click({ button: 'right' });
+    const entries = this.page.locator('.monaco-menu .action-item');
+    await entries.first().waitFor({ timeout: SHORT });
+    const entry = entries.filter({ hasText: item });
+    if ((await entry.count()) === 0) {
+      const seen = await entries.allInnerTexts();
+      await this.page.keyboard.press('Escape');
+      return seen.map((t) => t.trim()).filter(Boolean);
+    }
+    // The entry takes the focus under the mouse and runs on Enter (a synthetic click can land before the menu
+    // listens).
+    await entry.first().hover();
+    await this.settle(300);
+    await this.page.keyboard.press('Enter');
+    await this.settle();
+    return undefined;
   }
 
   // ---- Command palette, quick open, quick picks ----------------------------------------------------------

@@ -2,8 +2,9 @@
 // Packages the VSIX (npm run package), installs it into a fresh code-server, opens the sample store
 // (test/fixtures/sample-store) in headless Chromium at 1280×800 and takes each picture the way a user would get
 // there: the Patches view, a hover in .magento.env.yaml, the Apply quick pick and its confirmation (cancelled:
-// nothing runs), and the view and a hover in Japanese. Each PNG is cropped to the part that matters; the
-// script warns about any over MAX_BYTES.
+// nothing runs), and the view and a hover in Japanese. The applied state (groups, a conflict's tooltip, Show Patch
+// Changes) and the Skipped group are taken on test/fixtures/applied-store. Each PNG is cropped to the part that
+// matters; the script warns about any over MAX_BYTES.
 //
 // Usage: node tools/vscode-host/screenshots.mjs [--locale=LANG] [--only=NAME] [--vsix=PATH] [--out=FOLDER]
 //   --locale  take only the pictures of this display language (en or ja)
@@ -22,6 +23,8 @@ import { MANIFEST, packageVsix } from './vsix.mjs';
 import { Workbench } from './driver.mjs';
 
 const STORE = join(ROOT, 'test', 'fixtures', 'sample-store');
+/** A store whose vendor files hold applied, conflicting and local patches, and a decisions file. */
+const APPLIED_STORE = join(ROOT, 'test', 'fixtures', 'applied-store');
 const VIEWPORT = { width: 1280, height: 800 };
 const MAX_BYTES = 150 * 1024;
 /** Settings for pictures that look the same on every machine. */
@@ -32,6 +35,8 @@ const SETTINGS = {
   'breadcrumbs.enabled': false,
   'workbench.editor.empty.hint': 'hidden',
   'editor.hover.delay': 300,
+  // Show Patch Changes side by side, as on a desktop screen, beside the Patches view.
+  'diffEditor.useInlineViewWhenSpaceIsLimited': false,
 };
 const log = (msg) => console.log(`[screenshots] ${msg}`);
 
@@ -52,13 +57,7 @@ function parseArgs(argv) {
 // ---- Taking the pictures ----------------------------------------------------------------------------------
 
 async function openPatchesView(ui, localize) {
-  const title = localize(MANIFEST.contributes.viewsContainers.activitybar[0].title);
-  await ui.stable(
-    () => ui.activityBarTitles(),
-    (titles) => titles.includes(title),
-    30_000,
-  );
-  await ui.openViewContainer(title);
+  await ui.openViewContainerWhenListed(localize(MANIFEST.contributes.viewsContainers.activitybar[0].title));
   return ui.stable(
     () => ui.treeRows(),
     (rows) => rows.length >= 4,
@@ -78,16 +77,50 @@ async function widenSideBar(ui, width) {
   await ui.settle();
 }
 
-/** Expands a collapsed row of the view, found by its exact label. */
-async function expand(ui, label) {
-  const row = ui.page.locator('.part.sidebar .monaco-list-row').filter({
+/** A row of the view, found by its exact label. */
+function rowLabelled(ui, label) {
+  return ui.page.locator('.part.sidebar .monaco-list-row').filter({
     has: ui.page.locator('.label-name, .monaco-highlighted-label', {
       hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`),
     }),
   });
+}
+
+/** Expands (or, with `open` false, collapses) a row of the view, found by its exact label. */
+async function expand(ui, label, open = true) {
+  const row = rowLabelled(ui, label);
   await row.first().waitFor({ timeout: 10_000 });
-  if ((await row.first().getAttribute('aria-expanded')) === 'false') await row.first().click();
+  if ((await row.first().getAttribute('aria-expanded')) === String(!open)) await row.first().click();
   await ui.settle();
+}
+
+/** The Patches view on the applied store once its applied check is done (the state groups are there). */
+async function appliedStoreView(ui, { localize, collapse, groups }) {
+  await openPatchesView(ui, localize);
+  await ui.stable(
+    () => ui.treeRows(),
+    (rows) => rows.some((r) => r.label === 'Conflicts') && !rows.some((r) => /checking/.test(r.description)),
+    30_000,
+  );
+  await widenSideBar(ui, 560);
+  for (const label of collapse) await expand(ui, label, false);
+  for (const label of groups) await expand(ui, label);
+}
+
+/** The activity bar and the side bar down to its last row, with the tooltip of the row labelled `label` if given. */
+async function sideBarWithTooltip(ui, label, shoot) {
+  await ui.page.locator('.part.editor').click({ position: { x: 200, y: 200 } });
+  let tip = { x: 0, y: 0, width: 0, height: 0 };
+  if (label !== undefined) {
+    await ui.rowTooltip(label);
+    tip = await ui.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: label }).last().boundingBox();
+  } else await ui.page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 5);
+  const bar = await ui.page.locator('.part.activitybar').boundingBox();
+  const side = await ui.page.locator('.part.sidebar').boundingBox();
+  const last = await ui.page.locator('.part.sidebar .monaco-list-row').last().boundingBox();
+  const right = Math.min(VIEWPORT.width, Math.max(side.x + side.width, tip.x + tip.width + 8));
+  const bottom = Math.min(side.y + side.height, Math.max(last.y + last.height, tip.y + tip.height) + 16);
+  await shoot({ x: bar.x, y: side.y, width: right - bar.x, height: bottom - side.y });
 }
 
 /** The tree with a category, the "Needs QPT update" group and the scheduled patches open. */
@@ -128,6 +161,20 @@ async function untitled(ui, text) {
   await ui.page.locator('.editor-instance .monaco-editor').first().click();
   await ui.page.keyboard.insertText(text);
   await ui.settle();
+}
+
+/** A picture of the Patches view on the applied store: `groups` open (Applicable closed), `tooltip`'s row hovered. */
+function appliedStoreShot(file, what, groups, tooltip) {
+  return {
+    file,
+    locale: 'en',
+    folder: APPLIED_STORE,
+    what,
+    async run(ui, { localize, shoot }) {
+      await appliedStoreView(ui, { localize, collapse: ['Applicable'], groups });
+      await sideBarWithTooltip(ui, tooltip, shoot);
+    },
+  };
 }
 
 const SHOTS = [
@@ -219,6 +266,40 @@ const SHOTS = [
       await shoot({ x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 560) });
     },
   },
+  appliedStoreShot(
+    'states.png',
+    "the applied state checked by the extension: the Applied, Conflicts and Local patches groups with their state icons, and a conflict's tooltip naming the hunk that does not match",
+    ['Applied', 'Conflicts', 'Local patches'],
+    'ACSD-91003',
+  ),
+  {
+    file: 'show-changes.png',
+    locale: 'en',
+    folder: APPLIED_STORE,
+    what: "Show Patch Changes from a Local patches row's context menu: the diff editor, the vendor file now against the file with the patch",
+    async run(ui, { localize, shoot }) {
+      await appliedStoreView(ui, { localize, collapse: ['Applicable'], groups: ['Local patches'] });
+      const missing = await ui.rowMenu('patches/rounding.patch', localize('%command.showChanges%'));
+      if (missing) throw new Error(`no Show Patch Changes in the row's menu: ${missing.join(', ')}`);
+      await ui.page.locator('.part.editor .tab', { hasText: 'Rounding.php' }).first().waitFor({ timeout: 10_000 });
+      await ui.page.locator('.monaco-diff-editor .view-lines').first().waitFor({ timeout: 10_000 });
+      await ui.settle(800);
+      await ui.page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 5);
+      const bar = await ui.page.locator('.part.activitybar').boundingBox();
+      const editor = await ui.page.locator('.part.editor').boundingBox();
+      await shoot({
+        x: bar.x,
+        y: editor.y,
+        width: editor.x + editor.width - bar.x,
+        height: Math.min(editor.height, 420),
+      });
+    },
+  },
+  appliedStoreShot(
+    'skipped.png',
+    "the Skipped group: the patches the team decided to skip in .commerce-patches.yaml, each row showing the decision's note",
+    ['Skipped'],
+  ),
   {
     file: 'tree-ja.png',
     locale: 'ja',
@@ -256,7 +337,7 @@ async function runLocale(locale, shots, vsix, out) {
         await page?.close().catch(() => {});
         page = await context.newPage();
         ui = new Workbench(page, { resultsDir: TEST_RESULTS, prefix: `screenshot-${shot.file.replace(/\.png$/, '')}` });
-        await ui.open(workbenchUrl(server.origin, STORE));
+        await ui.open(workbenchUrl(server.origin, shot.folder ?? STORE));
         for (const key of Object.keys(state)) delete state[key];
       }
       const target = join(out, shot.file);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseDiff } from '../diff/parse';
 import type { ParsedDiff } from '../diff/types';
 import type { Project } from '../lock/project';
-import type { StateResult } from './appliedState';
+import type { StateReason, StateResult } from './appliedState';
 import { checkDiff } from './checkDiff';
 import { readPatchText } from './patchText';
 import type { ProjectFiles } from './projectFiles';
@@ -34,21 +34,27 @@ interface LocalEntry {
  * outside the project are refused; addresses are listed, never fetched.
  */
 export function localPatchStates(project: Project, files: ProjectFiles): LocalPatchState[] {
-  const out: LocalPatchState[] = [];
-  for (const entry of [...hotfixes(project.root), ...composerPatches(project)]) {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.file)) {
-      out.push({ ...entry, state: 'unknown', reason: { kind: 'remote', url: entry.file } });
-      continue;
-    }
-    const read = readPatchText(project.root, entry.file);
-    if ('reason' in read) {
-      out.push({ ...entry, state: 'unknown', reason: read.reason });
-      continue;
-    }
-    const diff = entry.package === undefined ? parseDiff(read.text) : inPackage(parseDiff(read.text), entry.package);
-    out.push({ ...entry, ...checkDiff(diff, files, entry.file) });
-  }
-  return out;
+  return [...hotfixes(project.root), ...composerPatches(project)].map((entry): LocalPatchState => {
+    const read = readLocalDiff(project, entry);
+    return 'reason' in read
+      ? { ...entry, state: 'unknown', reason: read.reason }
+      : { ...entry, ...checkDiff(read.diff, files, entry.file) };
+  });
+}
+
+/**
+ * A local patch's parsed diff (a composer-patches entry's paths moved into its package's folder), or why it cannot
+ * be read: an address (never fetched), a file outside the project, an unreadable or oversized file.
+ */
+export function readLocalDiff(
+  project: Project,
+  entry: { file: string; package?: string },
+): { diff: ParsedDiff } | { reason: StateReason } {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.file)) return { reason: { kind: 'remote', url: entry.file } };
+  const read = readPatchText(project.root, entry.file);
+  if ('reason' in read) return read;
+  const diff = parseDiff(read.text);
+  return { diff: entry.package === undefined ? diff : inPackage(diff, entry.package) };
 }
 
 function hotfixes(root: string): LocalEntry[] {

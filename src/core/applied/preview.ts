@@ -1,8 +1,12 @@
 import { applyDiff } from '../diff/apply';
+import type { ParsedDiff } from '../diff/types';
 import type { Project } from '../lock/project';
+import type { AppliedState } from './appliedState';
 import type { AppliedStatus } from './appliedStatus';
 import { joinDiffs } from './joinedDiff';
+import { type LocalPatchState, readLocalDiff } from './localPatches';
 import { readPatchText } from './patchText';
+import type { ProjectFiles } from './projectFiles';
 import { qptPatchesDir } from './qptStates';
 
 /** One file a patch changes: its text now and as the patch would leave it (null: no such file). */
@@ -39,9 +43,18 @@ export function previewPatch(project: Project, status: AppliedStatus, id: string
     parts.push({ file: name, text: read.text });
   }
   const { diff } = joinDiffs(parts, { get: () => undefined, set: () => undefined });
-  if (diff.defect !== undefined) return { kind: 'none' };
-  const files = status.files;
-  const direction = state.state === 'applied' ? 'reverse' : 'forward';
+  return previewDiff(diff, status.files, state.state);
+}
+
+/** The same for one of the project's own patches (`m2-hotfixes/`, composer-patches), checked alone as listed. */
+export function previewLocal(project: Project, status: AppliedStatus, local: LocalPatchState): Preview {
+  const read = readLocalDiff(project, local);
+  return 'reason' in read ? { kind: 'none' } : previewDiff(read.diff, status.files, local.state);
+}
+
+function previewDiff(diff: ParsedDiff, files: ProjectFiles, state: AppliedState): Preview {
+  if (diff.defect !== undefined || state === 'unknown') return { kind: 'none' };
+  const direction = state === 'applied' ? 'reverse' : 'forward';
   const result = applyDiff(diff.sections, files, direction);
   if (!result.ok) {
     const { failure } = result;

@@ -25,14 +25,15 @@ export function qptPatchesDir(project: Project): string {
  * The applied state of every patch triage matched, as QPT's `status` decides it: the files of the ranges that
  * accept the installed versions, joined in catalog order; a patch with requirements checked together with those of
  * its required patches that are not applied (required first); a conflicting patch counted applied when a patch
- * that requires it is applied.
+ * that requires it is applied. A generator of one step per patch, so a caller can pause between patches
+ * (`appliedStatusInSlices`); its return value is the states.
  */
-export function qptPatchStates(
+export function* qptPatchStates(
   result: TriageResult,
   project: Project,
   files: ProjectFiles,
   versions: ReadonlyMap<string, string>,
-): Map<string, PatchState> {
+): Generator<void, Map<string, PatchState>, void> {
   const dir = qptPatchesDir(project);
   const qptThere = existsSync(dir);
   const states = new Map<string, PatchState>();
@@ -99,7 +100,11 @@ export function qptPatchStates(
     return state;
   };
 
-  for (const entry of result.patches) if (entry.status !== 'not-applicable') compute(entry);
+  for (const entry of result.patches) {
+    if (entry.status === 'not-applicable') continue;
+    compute(entry);
+    yield;
+  }
   // QPT's promotion: a patch found in conflict counts as applied when a patch that requires it is applied.
   for (const state of [...states.values()]) {
     if (state.state !== 'applied') continue;

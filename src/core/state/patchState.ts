@@ -9,6 +9,8 @@ import type { TriagedPatch, TriageResult } from '../triage/triaged';
 export interface CheckedSnapshot {
   patches: ReadonlyMap<string, StateResult>;
   local: readonly LocalPatchState[];
+  /** The check is still running: nothing is known yet (the lists are empty). */
+  pending?: boolean;
 }
 
 /** What `magento-patches status` said about a project, and when. */

@@ -19,6 +19,23 @@ export function toRef(arg: unknown): PatchRef | undefined {
   return { id: ref.id, lockFile: typeof ref.lockFile === 'string' ? ref.lockFile : undefined };
 }
 
+/** One of a project's own patches (a row of the Local patches group): its lock file, file and package. */
+export interface LocalRef {
+  lockFile: string;
+  file: string;
+  package?: string;
+}
+
+/** The local patch a row names, or undefined when `arg` is not a Local patches row. */
+export function toLocalRef(arg: unknown): LocalRef | undefined {
+  if (typeof arg !== 'object' || arg === null || (arg as { kind?: unknown }).kind !== 'local') return undefined;
+  const node = arg as { local?: { file?: unknown; package?: unknown }; parent?: { parent?: { entry?: unknown } } };
+  const lockFile = (node.parent?.parent?.entry as { lockFile?: unknown } | undefined)?.lockFile;
+  const { file, package: pkg } = node.local ?? {};
+  if (typeof lockFile !== 'string' || typeof file !== 'string') return undefined;
+  return { lockFile, file, ...(typeof pkg === 'string' ? { package: pkg } : {}) };
+}
+
 /** A QPT or `.magento.env.yaml` command's argument: a patch, a project (its tree row), nothing, or something unusable. */
 export type ActionArg =
   | { kind: 'patch'; ref: PatchRef }

@@ -1,7 +1,11 @@
 import type * as vscode from 'vscode';
+import { localized } from '../../core/locale';
+import { folderLabel, projectLabel } from '../labels';
+import { displayLocale, t } from '../l10n';
 import type { CommerceEntry } from '../projects/entries';
 import type { ProjectStore } from '../projects/store';
 import type { PatchStates } from '../state/patchStates';
+import { actionArg, argTarget, badArgMessage } from './args';
 import type { MessageKind, Prompts } from './prompts';
 
 /** What the apply, revert, check and `.magento.env.yaml` commands work with. */
@@ -58,4 +62,36 @@ export async function chooseProject(
   if (candidates.length === 1) return { kind: 'chosen', entry: first };
   const picked = await ctx.prompts().pickProject(candidates, title);
   return picked === undefined ? { kind: 'dismissed' } : { kind: 'chosen', entry: picked };
+}
+
+/** The patch a command is about, or how the command ended without one. */
+type PatchChoice = { kind: 'patch'; entry: CommerceEntry; id: string } | { kind: 'done'; result: ActionResult };
+
+/** The project and patch a command is about: from the row or hover link, else picked among `candidates`. */
+export async function choosePatch(
+  ctx: ActionContext,
+  arg: unknown,
+  title: string,
+  candidates: (entry: CommerceEntry) => string[] | Promise<string[]>,
+): Promise<PatchChoice> {
+  const parsed = actionArg(arg);
+  if (parsed.kind === 'bad') return { kind: 'done', result: refuse(ctx, 'error', badArgMessage(parsed.shown)) };
+  const { lockFile, id } = argTarget(parsed);
+  const choice = await chooseProject(ctx, lockFile, title);
+  if (choice.kind === 'dismissed') return { kind: 'done', result: cancelled };
+  if (choice.kind === 'none')
+    return { kind: 'done', result: refuse(ctx, 'info', t('No Commerce project in this workspace.')) };
+  const entry = choice.entry;
+  if (id !== undefined) return { kind: 'patch', entry, id };
+  const ids = await candidates(entry);
+  if (ids.length === 0) return { kind: 'done', result: refuse(ctx, 'info', t('No patch to choose from.')) };
+  const locale = displayLocale();
+  const items = ids.map((x) => {
+    const patch = entry.analysis.catalog.patches.get(x);
+    return { label: x, description: patch !== undefined ? localized(patch.title, locale) : undefined, value: x };
+  });
+  const picked = await ctx
+    .prompts()
+    .pickOne(items, `${title} · ${projectLabel(entry)} (${folderLabel(entry)})`, t('Which patch?'));
+  return picked === undefined ? { kind: 'done', result: cancelled } : { kind: 'patch', entry, id: picked };
 }

@@ -3,16 +3,12 @@ import * as vscode from 'vscode';
 import type { TextEdit } from '../../core/cloud/textEdit';
 import { type DecisionKind, DECISIONS_FILE } from '../../core/decisions/decision';
 import { clearDecision, setDecision } from '../../core/decisions/decisionEdits';
-import { localized } from '../../core/locale';
 import { formatProblem, InputError } from '../../core/problem';
 import { decisionOf } from '../../core/state/patchState';
 import { editFile, StaleDocumentError } from '../fileEdit';
-import { folderLabel, projectLabel } from '../labels';
-import { displayLocale, t } from '../l10n';
+import { t } from '../l10n';
 import { problemPosition } from '../problems';
-import type { CommerceEntry } from '../projects/entries';
-import { actionArg, argTarget, badArgMessage } from './args';
-import { cancelled, chooseProject, refuse, type ActionContext, type ActionResult } from './context';
+import { cancelled, choosePatch, refuse, type ActionContext, type ActionResult } from './context';
 
 /** Who records a decision: the account name (the note says more). */
 function whoAmI(): string | undefined {
@@ -28,37 +24,6 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-type Target = { kind: 'patch'; entry: CommerceEntry; id: string } | { kind: 'done'; result: ActionResult };
-
-/** The project and patch a decision command is about: from the row or hover link, else picked. */
-async function target(
-  ctx: ActionContext,
-  arg: unknown,
-  title: string,
-  candidates: (entry: CommerceEntry) => string[],
-): Promise<Target> {
-  const parsed = actionArg(arg);
-  if (parsed.kind === 'bad') return { kind: 'done', result: refuse(ctx, 'error', badArgMessage(parsed.shown)) };
-  const { lockFile, id } = argTarget(parsed);
-  const choice = await chooseProject(ctx, lockFile, title);
-  if (choice.kind === 'dismissed') return { kind: 'done', result: cancelled };
-  if (choice.kind === 'none')
-    return { kind: 'done', result: refuse(ctx, 'info', t('No Commerce project in this workspace.')) };
-  const entry = choice.entry;
-  if (id !== undefined) return { kind: 'patch', entry, id };
-  const ids = candidates(entry);
-  if (ids.length === 0) return { kind: 'done', result: refuse(ctx, 'info', t('No patch to choose from.')) };
-  const locale = displayLocale();
-  const items = ids.map((x) => {
-    const patch = entry.analysis.catalog.patches.get(x);
-    return { label: x, description: patch !== undefined ? localized(patch.title, locale) : undefined, value: x };
-  });
-  const picked = await ctx
-    .prompts()
-    .pickOne(items, `${title} · ${projectLabel(entry)} (${folderLabel(entry)})`, t('Which patch?'));
-  return picked === undefined ? { kind: 'done', result: cancelled } : { kind: 'patch', entry, id: picked };
-}
-
 /** "Skip Patch…" / "Mark for Investigation…": records the decision with a note in `.commerce-patches.yaml`. */
 export async function decideCommand(
   ctx: ActionContext,
@@ -66,7 +31,7 @@ export async function decideCommand(
   kind: Extract<DecisionKind, 'skip' | 'investigate'>,
 ): Promise<ActionResult> {
   const title = kind === 'skip' ? t('Skip Patch') : t('Mark for Investigation');
-  const found = await target(ctx, arg, title, (entry) =>
+  const found = await choosePatch(ctx, arg, title, (entry) =>
     entry.analysis.result.patches.filter((e) => e.status !== 'not-applicable').map((e) => e.patch.id),
   );
   if (found.kind === 'done') return found.result;
@@ -85,7 +50,7 @@ export async function decideCommand(
 
 /** "Clear Decision": removes the patch's entry from `.commerce-patches.yaml`. */
 export async function clearDecisionCommand(ctx: ActionContext, arg: unknown): Promise<ActionResult> {
-  const found = await target(ctx, arg, t('Clear Decision'), (entry) => [
+  const found = await choosePatch(ctx, arg, t('Clear Decision'), (entry) => [
     ...(ctx.states.of(entry).decisions?.keys() ?? []),
   ]);
   if (found.kind === 'done') return found.result;

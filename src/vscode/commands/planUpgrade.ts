@@ -31,6 +31,7 @@ export async function planUpgradeCommand(ctx: ActionContext, arg: unknown): Prom
   if (release === undefined) return cancelled;
   // The applied set the Patches view shows (the extension's own check, QPT's last status where it cannot tell),
   // and the store's evidence, read once for every catalog patch, to put what it calls for first.
+  await ctx.states.pending(entry);
   const applied = appliedPatchIds(ctx.states.of(entry), result);
   const evidence = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: t("Reading the store's logs and settings…") },

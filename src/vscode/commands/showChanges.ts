@@ -1,12 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { previewPatch } from '../../core/applied/preview';
+import type { StateReason } from '../../core/applied/appliedState';
+import { type Preview, previewLocal, previewPatch } from '../../core/applied/preview';
 import { stateReasonText } from '../../core/text/stateText';
 import { OWN, WORKBENCH } from '../ids';
 import { t } from '../l10n';
 import { isCommerce } from '../projects/entries';
-import { badArgMessage, toRef } from './args';
-import type { ActionContext } from './context';
+import { badArgMessage, type LocalRef, toLocalRef, toRef } from './args';
+import { type ActionContext, choosePatch } from './context';
 
 /** Read-only documents with the text of a file as a patch would leave it, for the diff editor. */
 export class PatchPreviews implements vscode.TextDocumentContentProvider {
@@ -39,14 +40,29 @@ export type ShowChangesResult =
 /**
  * Show Patch Changes: VS Code's diff editor for each file of the patch, the vendor file as it is now against the file
  * as the patch would make it (as reverting would make it, for an applied patch); for a conflict, the file at the hunk
- * that does not match. Runs nothing and writes nothing: works in untrusted workspaces.
+ * that does not match. A catalog patch (row, hover link, ID) or a row of the Local patches group. Runs nothing and
+ * writes nothing: works in untrusted workspaces.
  */
 export async function showChangesCommand(
   ctx: ActionContext,
   previews: PatchPreviews,
   arg: unknown,
 ): Promise<ShowChangesResult> {
-  const ref = toRef(arg);
+  const local = toLocalRef(arg);
+  if (local !== undefined) return showLocalChanges(ctx, previews, local);
+  let target = arg;
+  if (target === undefined || target === null) {
+    // From the palette: a pick among the patches the check could read.
+    const found = await choosePatch(ctx, undefined, t('Show patch changes'), async (e) =>
+      [...(await ctx.states.checked.status(e.analysis)).patches.values()]
+        .filter((s) => s.state !== 'unknown')
+        .map((s) => s.id),
+    );
+    if (found.kind === 'done')
+      return { outcome: 'none', why: found.result.outcome === 'refused' ? found.result.why : '' };
+    target = { id: found.id, lockFile: found.entry.lockFile };
+  }
+  const ref = toRef(target);
   if (ref === undefined) return none(badArgMessage(String(arg)));
   const entries = ctx.store.all().filter(isCommerce);
   const entry =
@@ -55,37 +71,60 @@ export async function showChangesCommand(
       (e) => e.analysis.result.byId.get(ref.id)?.status !== 'not-applicable' && e.analysis.result.byId.has(ref.id),
     );
   if (entry === undefined) return none(t('{0} does not apply to any project in the workspace.', ref.id));
-  const status = ctx.states.checked.status(entry.analysis);
+  const status = await ctx.states.checked.status(entry.analysis);
   const preview = previewPatch(entry.analysis.project, status, ref.id);
+  return show(previews, ref.id, preview, status.patches.get(ref.id)?.reason);
+}
+
+/** Show Patch Changes for a local patch: the same diff editors, the patch checked alone as the project lists it. */
+async function showLocalChanges(
+  ctx: ActionContext,
+  previews: PatchPreviews,
+  ref: LocalRef,
+): Promise<ShowChangesResult> {
+  const entry = ctx.store.all().find((e) => e.lockFile === ref.lockFile);
+  if (entry === undefined || !isCommerce(entry))
+    return none(t('No changes to show for {0}: {1}', ref.file, t('it was not checked')));
+  const status = await ctx.states.checked.status(entry.analysis);
+  const local = status.local.find((l) => l.file === ref.file && l.package === ref.package);
+  if (local === undefined) return none(t('No changes to show for {0}: {1}', ref.file, t('it was not checked')));
+  return show(previews, path.basename(ref.file), previewLocal(entry.analysis.project, status, local), local.reason);
+}
+
+/** Opens what a preview holds: a diff editor per file, the file at the conflict, or a message saying why not. */
+async function show(
+  previews: PatchPreviews,
+  name: string,
+  preview: Preview,
+  reason: StateReason | undefined,
+): Promise<ShowChangesResult> {
   if (preview.kind === 'none') {
-    const reason = status.patches.get(ref.id)?.reason;
     return none(
       t(
         'No changes to show for {0}: {1}',
-        ref.id,
+        name,
         reason !== undefined ? stateReasonText(reason) : t('it was not checked'),
       ),
     );
   }
   if (preview.kind === 'conflict') {
     const line = Math.max(0, preview.line - 1);
-    const reason = status.patches.get(ref.id)?.reason;
     await vscode.window.showTextDocument(vscode.Uri.file(preview.file), {
       selection: new vscode.Range(line, 0, line, 0),
     });
     void vscode.window.showWarningMessage(
-      t('{0} does not apply: {1}', ref.id, reason !== undefined ? stateReasonText(reason) : preview.path),
+      t('{0} does not apply: {1}', name, reason !== undefined ? stateReasonText(reason) : preview.path),
     );
     return { outcome: 'conflict', file: preview.file, line: preview.line };
   }
   for (const change of preview.files) {
-    const name = path.basename(change.file);
+    const file = path.basename(change.file);
     const left = change.before !== null ? vscode.Uri.file(change.file) : previews.add(change.file, '');
     const right = previews.add(change.file, change.after ?? '');
     const title =
       preview.direction === 'forward'
-        ? t('{0}: {1} (now ↔ with the patch)', ref.id, name)
-        : t('{0}: {1} (now ↔ reverted)', ref.id, name);
+        ? t('{0}: {1} (now ↔ with the patch)', name, file)
+        : t('{0}: {1} (now ↔ reverted)', name, file);
     await vscode.commands.executeCommand(WORKBENCH.diff, left, right, title, { preview: preview.files.length === 1 });
   }
   return { outcome: 'diff', direction: preview.direction, files: preview.files.map((f) => f.file) };

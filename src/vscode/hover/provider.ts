@@ -14,10 +14,20 @@ export class PatchHoverProvider implements vscode.HoverProvider {
     private readonly states: PatchStateSource,
   ) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  provideHover(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token?: vscode.CancellationToken,
+  ): vscode.ProviderResult<vscode.Hover> {
     const found = patchIdAt(document, position);
     if (found === undefined) return undefined;
-    return new vscode.Hover(hoverContent(found.id, this.store.commerce(), this.states), found.range);
+    const projects = this.store.commerce();
+    const hover = () => new vscode.Hover(hoverContent(found.id, projects, this.states), found.range);
+    // A project whose applied check still runs: the hover waits for its state (a fraction of a second) rather
+    // than leaving it out.
+    const waiting = projects.map((p) => this.states.pending(p)).filter((p) => p !== undefined);
+    if (waiting.length === 0) return hover();
+    return Promise.all(waiting).then(() => (token?.isCancellationRequested === true ? undefined : hover()));
   }
 }
 

@@ -1,37 +1,54 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
-import { type AppliedStatus, appliedStatus } from '../../core/applied/appliedStatus';
+import { type AppliedStatus, appliedStatusInSlices } from '../../core/applied/appliedStatus';
 import type { CheckedSnapshot } from '../../core/state/patchState';
 
 const DEBOUNCE_MS = 300;
 
 /**
  * The extension's own applied check of each analysed project (in memory, no process: it works in untrusted
- * workspaces too), made on first use and kept per analysis until a file it depends on changes:
+ * workspaces too), made on first use in slices between the editor's other work (the view shows the triage first,
+ * "checking…", then the states) and kept per analysis until a file it depends on changes:
  * `<vendor-dir>/composer/installed.json`, `m2-hotfixes/`, `composer.json`, or a vendor file the check read.
  */
 export class CheckedStates implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly results = new WeakMap<Analysis, AppliedStatus>();
+  private readonly running = new WeakMap<Analysis, Promise<AppliedStatus>>();
   private readonly watched = new Map<string, vscode.Disposable[]>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
 
-  /** The full result (with its file cache) for an analysis; checked now when not yet. */
-  status(analysis: Analysis): AppliedStatus {
-    let status = this.results.get(analysis);
-    if (status === undefined) {
-      status = appliedStatus(analysis);
-      this.results.set(analysis, status);
-      this.watch(analysis, status);
+  /** The full result (with its file cache) for an analysis, once checked; the check starts when not yet. */
+  status(analysis: Analysis): Promise<AppliedStatus> {
+    const done = this.results.get(analysis);
+    if (done !== undefined) return Promise.resolve(done);
+    let run = this.running.get(analysis);
+    if (run === undefined) {
+      const started = this.check(analysis);
+      // A check that failed is not kept: the next reader starts it again.
+      started.catch(() => this.running.get(analysis) === started && this.running.delete(analysis));
+      this.running.set(analysis, started);
+      run = started;
     }
-    return status;
+    return run;
   }
 
+  /** What is known now: the states once checked, else nothing yet with `pending` set (and the check started). */
   of(analysis: Analysis): CheckedSnapshot {
-    const { patches, local } = this.status(analysis);
-    return { patches, local };
+    const done = this.results.get(analysis);
+    if (done === undefined) {
+      this.status(analysis).catch(() => undefined);
+      return { patches: new Map(), local: [], pending: true };
+    }
+    return { patches: done.patches, local: done.local };
+  }
+
+  /** The running check of `analysis` (started when not yet), or undefined once its states are known. */
+  pending(analysis: Analysis): Promise<unknown> | undefined {
+    return this.results.has(analysis) ? undefined : this.status(analysis);
   }
 
   /**
@@ -39,12 +56,36 @@ export class CheckedStates implements vscode.Disposable {
    * listeners hear of it at once, without waiting for the file watchers.
    */
   recheck(analysis: Analysis): void {
-    this.results.delete(analysis);
-    this.unwatch(analysis.project.lockFile);
+    this.forget(analysis);
     this.changed.fire();
   }
 
+  /** Checks in slices; a check overtaken by `recheck` or a changed file hands over to a fresh one. */
+  private check(analysis: Analysis): Promise<AppliedStatus> {
+    const run: Promise<AppliedStatus> = (async () => {
+      const status = await appliedStatusInSlices(analysis, {
+        cancelled: () => this.disposed || this.running.get(analysis) !== run,
+      });
+      if (this.disposed) throw new Error('the applied check was stopped');
+      if (status === undefined) return this.status(analysis);
+      this.running.delete(analysis);
+      this.results.set(analysis, status);
+      this.watch(analysis, status);
+      // Heard before the promise settles: whoever awaits the check finds the listeners (the view) up to date.
+      this.changed.fire();
+      return status;
+    })();
+    return run;
+  }
+
+  private forget(analysis: Analysis): void {
+    this.results.delete(analysis);
+    this.running.delete(analysis);
+    this.unwatch(analysis.project.lockFile);
+  }
+
   dispose(): void {
+    this.disposed = true;
     for (const lock of [...this.watched.keys()]) this.unwatch(lock);
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.changed.dispose();
@@ -55,8 +96,7 @@ export class CheckedStates implements vscode.Disposable {
     this.unwatch(project.lockFile);
     const read = new Set(status.files.paths().map((p) => status.files.fileFor(p)));
     const drop = () => {
-      this.results.delete(analysis);
-      this.unwatch(project.lockFile);
+      this.forget(analysis);
       this.schedule();
     };
     const disposables: vscode.Disposable[] = [];

@@ -13,6 +13,8 @@ import { ScheduledPatches } from './scheduled';
 export interface PatchStateSource {
   readonly onDidChange: vscode.Event<void>;
   of(entry: CommerceEntry): ProjectPatchState;
+  /** While the applied check of the project runs: settles when it is done (never rejects). */
+  pending(entry: CommerceEntry): Promise<void> | undefined;
 }
 
 /** Owns the applied states (QPT), the scheduled patches (Cloud) and the decisions, and joins them into one source. */
@@ -75,6 +77,15 @@ export class PatchStates implements PatchStateSource, vscode.Disposable {
   /** What the store's logs and settings show for every catalog patch's signature (for an upgrade plan); undefined without evidence. */
   planEvidence(entry: CommerceEntry): Promise<StoreFacts | undefined> {
     return this.evidence?.planFacts(entry) ?? Promise.resolve(undefined);
+  }
+
+  /** Settles when the running applied check of a project ends (undefined when none runs; a failure settles it too). */
+  pending(entry: CommerceEntry): Promise<void> | undefined {
+    if (entry.analysis.project.release !== undefined) return undefined;
+    return this.checked.pending(entry.analysis)?.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   /** Applied (by the extension's check, else QPT's status) and scheduled patches of a project, for the evidence (which leaves them out of the recommendations). */

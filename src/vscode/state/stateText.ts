@@ -12,6 +12,7 @@ import { escapeMarkdown } from '../../core/text/markdown';
  */
 export function patchStateLines(id: string, state: ProjectPatchState): string[] {
   const lines: string[] = [];
+  if (state.checked?.pending === true) lines.push(t('Applied or not: checking the vendor files…'));
   const checked = state.checked?.patches.get(id);
   // A store without QPT's patch files (or a patch without one) has nothing to say about each patch.
   const silent = checked?.reason?.kind === 'qpt-missing' || checked?.reason?.kind === 'no-patch-file';

@@ -8,6 +8,7 @@ import { stateLabel } from '../../core/text/stateText';
 import { productLabel } from '../../core/text/describe';
 import { COMMANDS } from '../ids';
 import { folderLabel } from '../labels';
+import type { CommerceEntry } from '../projects/entries';
 import { displayLocale, formatCount, t } from '../l10n';
 import { stateIcon, statusIcon } from '../markdown';
 import { basename, isAbsolute, relative } from 'node:path';
@@ -28,6 +29,8 @@ import type {
 export interface ItemContext {
   filtered: boolean;
   stateOf(node: PatchNode): ProjectPatchState;
+  /** Whether the applied check of a project is still running. */
+  checking(entry: CommerceEntry): boolean;
 }
 
 /** The row VS Code shows for a node (tooltips come later, in `resolveTreeItem`). */
@@ -40,7 +43,7 @@ export function treeItem(node: TreeNode, ctx: ItemContext): vscode.TreeItem {
 function build(node: TreeNode, ctx: ItemContext): vscode.TreeItem {
   switch (node.kind) {
     case 'project':
-      return projectItem(node);
+      return projectItem(node, ctx.checking(node.entry));
     case 'broken':
       return brokenItem(node);
     case 'group':
@@ -60,7 +63,7 @@ function build(node: TreeNode, ctx: ItemContext): vscode.TreeItem {
   }
 }
 
-function projectItem(node: ProjectNode): vscode.TreeItem {
+function projectItem(node: ProjectNode, checking: boolean): vscode.TreeItem {
   const state = node.inline ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded;
   if (node.entry.analysis.project.release !== undefined) {
     // A release browsed without a store: said plainly, so nobody takes it for the workspace's store.
@@ -71,8 +74,11 @@ function projectItem(node: ProjectNode): vscode.TreeItem {
     return item;
   }
   const item = new vscode.TreeItem(productLabel(node.entry.analysis.project.product), state);
-  item.description = folderLabel(node.entry);
-  item.iconPath = new vscode.ThemeIcon('package');
+  // Until the applied check is done the rows stand where the triage put them; the project row says it is checking.
+  item.description = checking
+    ? `${folderLabel(node.entry)} · ${t('checking which patches are applied…')}`
+    : folderLabel(node.entry);
+  item.iconPath = new vscode.ThemeIcon(checking ? 'loading~spin' : 'package');
   item.contextValue = 'project';
   item.resourceUri = vscode.Uri.file(node.entry.lockFile);
   return item;

@@ -107,7 +107,11 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return treeItem(node, { filtered: this.filterValue.active, stateOf: (n) => this.states.of(n.project) });
+    return treeItem(node, {
+      filtered: this.filterValue.active,
+      stateOf: (n) => this.states.of(n.project),
+      checking: (entry) => this.states.of(entry).checked?.pending === true,
+    });
   }
 
   /** Tooltips are built only when the user hovers a row. */
