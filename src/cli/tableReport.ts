@@ -119,7 +119,8 @@ function width(unit: string): number {
  * cut never falls inside an escape.
  */
 export function fit(line: string): string {
-  if (line.length <= WIDTH && isPlainNarrow(line)) return line;
+  // One column per character and nothing to escape: cut by length, as the loop below would.
+  if (isPlainNarrow(line)) return line.length <= WIDTH ? line : `${line.slice(0, WIDTH - 1)}…`;
   let columns = 0;
   let out = '';
   const units = displayUnits(line, true);
