@@ -11,6 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
@@ -61,6 +62,7 @@ export function runStatusBench(): void {
     const gitRun = () => {
       for (const d of diffs) if (d !== '' && !gitCheck(root, d, false)) gitCheck(root, d, true);
     };
+    const load0 = loadAverage();
     const status: number[] = [];
     const git: number[] = [];
     const ratios: number[] = [];
@@ -91,12 +93,18 @@ export function runStatusBench(): void {
       const cpu = `${(statusCpu / RUNS).toFixed(0)} ms against ${(gitCpu / RUNS).toFixed(0)} ms, ratio ${(statusCpu / gitCpu).toFixed(3)}`;
       console.log(`  processor time (user + system, the processes alone, whatever else the machine runs): ${cpu}`);
     }
+    console.log(`  load average ${load0} before, ${loadAverage()} after`);
     console.log(
       `  memory: ${(heap / 1e6).toFixed(1)} MB kept for ${(bytes / 1e6).toFixed(1)} MB of vendor files read (${(heap / bytes).toFixed(2)}×, target < 2×)`,
     );
   } finally {
     removeTree(root);
   }
+}
+
+/** The machine's one-minute load average: whole-process times on a shared machine mean little without it. */
+export function loadAverage(): string {
+  return loadavg()[0].toFixed(1);
 }
 
 /** Processor time (ms) of the child processes waited for so far (Linux: /proc/self/stat); 0 elsewhere. */
