@@ -126,6 +126,12 @@ const builds =
           ...common,
           plugins: [...common.plugins, phpParserApart, yamlApart],
           entryPoints: ['src/cli/main.ts'],
+          outfile: 'dist/cliMain.js',
+        },
+        // The `commerce-patches` executable: runs dist/cliMain.js from V8's code cache (src/cli/launch.ts).
+        {
+          ...common,
+          entryPoints: ['src/cli/launch.ts'],
           outfile: 'dist/cli.js',
           banner: { js: '#!/usr/bin/env node' },
         },

@@ -95,17 +95,15 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** A character other than the printable ones below U+1100 (where wide characters start), `↳` and `…`. */
+const NOT_PLAIN_NARROW = /[^\x20-\x7e\xa0-\u061b\u061d-\u10ff\u2026\u21b3]/;
+
 /**
- * Only printable characters below U+1100 (where the first wide characters start) or the table's own `↳` and `…`,
- * no controls: one column per character and nothing to escape. The common line is checked without allocating.
+ * Only printable characters below U+1100 or the table's own `↳` and `…`, no controls: one column per character and
+ * nothing to escape. The common line is checked in one native scan, without allocating.
  */
 function isPlainNarrow(line: string): boolean {
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 0x21b3 || c === 0x2026) continue;
-    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x061c || c >= 0x1100) return false;
-  }
-  return true;
+  return !NOT_PLAIN_NARROW.test(line);
 }
 
 /** Terminal columns of one display unit: CJK characters take two, an escape such as `\x1b` its length. */
@@ -119,7 +117,8 @@ function width(unit: string): number {
  * cut never falls inside an escape.
  */
 export function fit(line: string): string {
-  if (line.length <= WIDTH && isPlainNarrow(line)) return line;
+  // One column per character and nothing to escape: cut by length, as the loop below would.
+  if (isPlainNarrow(line)) return line.length <= WIDTH ? line : `${line.slice(0, WIDTH - 1)}…`;
   let columns = 0;
   let out = '';
   const units = displayUnits(line, true);

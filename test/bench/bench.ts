@@ -24,7 +24,7 @@ import { readProject } from '../../src/core/lock/read';
 import { triage } from '../../src/core/triage/triage';
 import { realworld, REALWORLD_MISSING, repoRoot } from '../support/realworld';
 import { planBenchmark } from './planBench';
-import { runStatusBench } from './statusBench';
+import { loadAverage, runStatusBench } from './statusBench';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 61);
 
@@ -191,6 +191,7 @@ function processRatio(locks: string[], catalogs: string[]): void {
     "process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeFileSync(process.env.BENCH_CPU_FILE, String((u.user + u.system) / 1000)); });\n",
   );
   const runs = Math.min(RUNS, Number(process.env.BENCH_PROCESS_RUNS ?? 21));
+  const load0 = loadAverage();
   const env = { ...process.env, LANG: 'C', LC_ALL: '', LANGUAGE: '', BENCH_CPU_FILE: cpuFile };
   const timed = (args: string[], retry = true): [number, number] => {
     const t0 = performance.now();
@@ -238,7 +239,8 @@ function processRatio(locks: string[], catalogs: string[]): void {
   console.log('');
   printTable(rows);
   console.log(
-    `median of ${runs} process pairs each (node's start-up included); worst cpu ratio ${Math.max(...ratios).toFixed(2)} (target ≤ 1.3)`,
+    `median of ${runs} process pairs each (node's start-up included); worst cpu ratio ${Math.max(...ratios).toFixed(2)} (target ≤ 1.3); ` +
+      `load average ${load0} before, ${loadAverage()} after`,
   );
 }
 function ms(v: number): string {

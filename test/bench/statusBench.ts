@@ -13,6 +13,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
@@ -63,6 +64,7 @@ export async function runStatusBench(): Promise<void> {
     const gitRun = () => {
       for (const d of diffs) if (d !== '' && !gitCheck(root, d, false)) gitCheck(root, d, true);
     };
+    const load0 = loadAverage();
     const status: number[] = [];
     const git: number[] = [];
     const ratios: number[] = [];
@@ -94,6 +96,7 @@ export async function runStatusBench(): Promise<void> {
       const cpu = `${(statusCpu / RUNS).toFixed(0)} ms against ${(gitCpu / RUNS).toFixed(0)} ms, ratio ${(statusCpu / gitCpu).toFixed(3)}`;
       console.log(`  processor time (user + system, the processes alone, whatever else the machine runs): ${cpu}`);
     }
+    console.log(`  load average ${load0} before, ${loadAverage()} after`);
     console.log(
       `  extension host blocked by the check (medians of ${RUNS}): in one piece ${blocked.whole.toFixed(0)} ms (processor ${blocked.wholeCpu.toFixed(0)} ms); in slices at most ${blocked.longest.toFixed(1)} ms at a time (processor ${blocked.longestCpu.toFixed(1)} ms)`,
     );
@@ -103,6 +106,11 @@ export async function runStatusBench(): Promise<void> {
   } finally {
     removeTree(root);
   }
+}
+
+/** The machine's one-minute load average: whole-process times on a shared machine mean little without it. */
+export function loadAverage(): string {
+  return loadavg()[0].toFixed(1);
 }
 
 /** Processor time (ms) of the child processes waited for so far (Linux: /proc/self/stat); 0 elsewhere. */

@@ -19,7 +19,7 @@ export class ProjectFiles implements FileSource {
 
   /** The absolute file of a patch path (a byte string, UTF-8 on disk). */
   fileFor(path: string): string {
-    const name = Buffer.from(path, 'latin1').toString('utf8');
+    const name = isAscii(path) ? path : Buffer.from(path, 'latin1').toString('utf8');
     return name.startsWith('vendor/') ? join(this.vendorDir, name.slice('vendor/'.length)) : join(this.root, name);
   }
 
@@ -48,4 +48,10 @@ function readLines(file: string): FileText | null {
     return null;
   }
   return new FileText(text);
+}
+
+/** True when every byte is ASCII: the bytes then read the same as UTF-8 (nearly every path). */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }

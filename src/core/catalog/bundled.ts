@@ -30,7 +30,9 @@ export function bundledCatalog(): LoadedFile {
 export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
+    // Plain data: its own enumerable keys, walked without building a list of values for each object.
+    if (Array.isArray(value)) for (const v of value) deepFreeze(v);
+    else for (const key in value) deepFreeze(value[key]);
   }
   return value;
 }

@@ -4,17 +4,9 @@ import { t } from '../text/translate';
 import { quote } from '../text/quote';
 import { type CatalogEntry, newEntry, type Texts } from './entry';
 import { metadataAt } from './metadata';
-import {
-  idListAt,
-  type Issue,
-  Issues,
-  isRecord,
-  patchIdAt,
-  type PathSegment,
-  stringListAt,
-  targetsAt,
-  withConsequence,
-} from './validate';
+import { type Issue, Issues, type PathSegment, withConsequence } from './issues';
+import { targetsAt } from './validate';
+import { idListAt, isRecord, patchIdAt, stringListAt } from './valueReaders';
 
 /**
  * Checks a hand-written catalog (the bundled patches.yaml, or a user's YAML file) already turned into plain data;

@@ -3,7 +3,9 @@ import { InputError } from '../problem';
 import { t } from '../text/translate';
 import { type CatalogEntry, type LoadedFile, newEntry } from './entry';
 import { jsonProblems } from './qptJson';
-import { idListAt, Issues, isRecord, patchIdAt, type PathSegment, targetsAt } from './validate';
+import { Issues, type PathSegment } from './issues';
+import { targetsAt } from './validate';
+import { idListAt, isRecord, patchIdAt } from './valueReaders';
 
 /**
  * Reads a facts file written by `build/generate-qpt-facts.mjs`: the facts of every patch of one QPT release (no

@@ -1,6 +1,7 @@
 import { t } from '../text/translate';
 import type { Signature } from './signature';
-import { type Issues, isRecord, type PathSegment, withConsequence } from './validate';
+import { type Issues, type PathSegment, withConsequence } from './issues';
+import { isRecord } from './valueReaders';
 
 /** Deeper trees are refused (the data is flat; a hand-written file nested this deep is a mistake). */
 const MAX_DEPTH = 32;

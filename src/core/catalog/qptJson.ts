@@ -5,16 +5,9 @@ import { type CatalogEntry, type LoadedFile, newEntry } from './entry';
 import type { CatalogKind } from './patch';
 import { metadataAt } from './metadata';
 import { isCanonicalPatchId } from './patchId';
-import {
-  idListAt,
-  type Issue,
-  Issues,
-  isRecord,
-  patchIdAt,
-  stringListAt,
-  targetsAt,
-  withConsequence,
-} from './validate';
+import { type Issue, Issues, withConsequence } from './issues';
+import { targetsAt } from './validate';
+import { idListAt, isRecord, patchIdAt, stringListAt } from './valueReaders';
 
 /** The QPT metadata formats, told apart by shape. */
 export type QptJsonShape = 'qpt-patches' | 'qpt-info';

@@ -1,122 +1,15 @@
 import { ConstraintError, parseConstraint } from '../composer/constraint';
-import { isSafePatchId } from '../qpt/patchId';
 import { t } from '../text/translate';
 import { quote } from '../text/quote';
+import { type Issues, type PathSegment, withConsequence } from './issues';
 import type { PatchTarget } from './patch';
-import { isCanonicalPatchId, normalizePatchId } from './patchId';
+import { idListAt, isRecord, patchIdAt } from './valueReaders';
 
 // These checks run over every entry of QPT's metadata on each load, so they allocate nothing on the happy path:
 // paths of bad entries are only built when there is something to report.
 
-export type PathSegment = string | number;
-
-/** What was done about a problem, e.g. "patch skipped"; a function so that nothing is built until there is a problem. */
-export type Consequence = () => string;
-
-/** "must be a text; patch skipped": what is wrong and what was done about it. */
-export function withConsequence(what: string, consequence?: Consequence): string {
-  return consequence === undefined ? what : t('{0}; {1}', what, consequence());
-}
-
-/** Something wrong at a path inside a catalog document; `atKey` when the key itself (not its value) is wrong. */
-export interface Issue {
-  path: PathSegment[];
-  message: string;
-  severity: 'error' | 'warning';
-  atKey?: boolean;
-}
-
-/** Collects issues while one document is checked. */
-export class Issues {
-  readonly list: Issue[] = [];
-  error(path: PathSegment[], message: string, atKey = false): void {
-    this.list.push({ path, message, severity: 'error', ...(atKey ? { atKey } : {}) });
-  }
-  warn(path: PathSegment[], message: string, atKey = false): void {
-    this.list.push({ path, message, severity: 'warning', ...(atKey ? { atKey } : {}) });
-  }
-  /** How many errors so far (to tell whether a step reported anything). */
-  get errors(): number {
-    let n = 0;
-    for (const i of this.list) if (i.severity === 'error') n++;
-    return n;
-  }
-}
-
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** Composer package names: `vendor/name`. */
 const PACKAGE_NAME = /^[a-z0-9](?:[a-z0-9_.-]*[a-z0-9])?\/[a-z0-9](?:[a-z0-9_.-]*[a-z0-9])?$/;
-
-/**
- * A patch ID, normalized, when `value` is one that may be used anywhere (it is safe to pass on to QPT);
- * otherwise undefined after reporting at `path` (with `consequence`, e.g. "patch skipped", added to the message).
- */
-export function patchIdAt(
-  value: unknown,
-  path: PathSegment[],
-  issues: Issues,
-  consequence?: Consequence,
-  atKey = false,
-): string | undefined {
-  if (typeof value === 'string') {
-    if (isCanonicalPatchId(value)) return value;
-    if (isSafePatchId(value.trim())) return normalizePatchId(value);
-  }
-  const what =
-    value === undefined || value === null
-      ? t('the patch ID is missing')
-      : t(
-          '{0} is not a patch ID (letters and digits joined by "-", "_" or "/")',
-          quote(typeof value === 'string' ? value : String(JSON.stringify(value))),
-        );
-  issues.error(path, withConsequence(what, consequence), atKey);
-  return undefined;
-}
-
-/** A list of non-empty strings; undefined (after reporting) when it is anything else. */
-export function stringListAt(
-  value: unknown,
-  path: PathSegment[],
-  issues: Issues,
-  consequence?: Consequence,
-): string[] | undefined {
-  if (Array.isArray(value)) {
-    let clean = true;
-    for (const s of value) {
-      if (typeof s !== 'string' || s.trim() === '') {
-        clean = false;
-        break;
-      }
-    }
-    if (clean) return value as string[];
-  }
-  issues.error(path, withConsequence(t('must be a list of names'), consequence));
-  return undefined;
-}
-
-/** A list of patch IDs (a single ID is accepted too), without duplicates. */
-export function idListAt(
-  value: unknown,
-  path: PathSegment[],
-  issues: Issues,
-  consequence?: Consequence,
-): string[] | undefined {
-  const list = typeof value === 'string' ? [value] : value;
-  if (!Array.isArray(list)) {
-    issues.error(path, withConsequence(t('must be a list of patch IDs'), consequence));
-    return undefined;
-  }
-  const ids: string[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const id = patchIdAt(list[i], Array.isArray(value) ? [...path, i] : path, issues, consequence);
-    if (id === undefined) return undefined;
-    if (!ids.includes(id)) ids.push(id);
-  }
-  return ids;
-}
 
 /** Shared by every range that requires nothing. */
 const NO_IDS: readonly string[] = Object.freeze([]);

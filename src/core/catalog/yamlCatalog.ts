@@ -7,7 +7,7 @@ import { quote } from '../text/quote';
 import { t } from '../text/translate';
 import { readCuratedCatalog } from './curated';
 import type { LoadedFile } from './entry';
-import type { Issue, PathSegment } from './validate';
+import { type Issue, type PathSegment } from './issues';
 
 /**
  * Reads a catalog written in our YAML schema (see patches.yaml). Problems carry the line and column of the bad

@@ -95,14 +95,20 @@ function toBound(t: Term): Bound {
 
 /** Matches when every bound of some group matches. */
 class ParsedConstraint implements Constraint {
-  readonly normalized: string;
+  private rendered: string | undefined;
 
   constructor(
     readonly text: string,
     private readonly groups: readonly (readonly Bound[])[],
-  ) {
-    const rendered = groups.map((g) => (g.length === 1 ? boundText(g[0]) : `[${g.map(boundText).join(' ')}]`));
-    this.normalized = rendered.length === 1 ? rendered[0] : `[${rendered.join(' || ')}]`;
+  ) {}
+
+  /** Rendered on first use: most constraints are only matched. */
+  get normalized(): string {
+    if (this.rendered === undefined) {
+      const parts = this.groups.map((g) => (g.length === 1 ? boundText(g[0]) : `[${g.map(boundText).join(' ')}]`));
+      this.rendered = parts.length === 1 ? parts[0] : `[${parts.join(' || ')}]`;
+    }
+    return this.rendered;
   }
 
   matches(v: ComposerVersion): boolean {
@@ -147,6 +153,22 @@ function mergeContiguous(groups: Bound[][]): Bound[][] {
   return out;
 }
 
+const CACHE_LIMIT = 20_000;
+
+/** The bounds of operands parsed so far: a catalog's constraints repeat the same few operands (`>=2.4.4`, `<2.4.7`). */
+const operands = new Map<string, readonly Bound[]>();
+
+/** One operand's bounds (shared, never modified); throws as {@link parseTerm} does. */
+function operandBounds(operand: string): readonly Bound[] {
+  let bounds = operands.get(operand);
+  if (bounds === undefined) {
+    bounds = parseTerm(operand).map(toBound);
+    if (operands.size >= CACHE_LIMIT) operands.clear();
+    operands.set(operand, bounds);
+  }
+  return bounds;
+}
+
 function parseUncached(text: string): Constraint {
   const trimmed = phpTrim(text);
   if (trimmed === '') throw new ConstraintError(text, t('the constraint is empty'));
@@ -157,7 +179,7 @@ function parseUncached(text: string): Constraint {
     const group: Bound[] = [];
     for (const operand of alternative.split(AND)) {
       try {
-        for (const term of parseTerm(operand)) group.push(toBound(term));
+        for (const bound of operandBounds(operand)) group.push(bound);
       } catch (e) {
         if (e instanceof VersionSyntaxError || e instanceof TermSyntaxError) {
           throw new ConstraintError(text, operand === text ? e.message : t('{0} in {1}', e.message, quote(operand)));
@@ -170,7 +192,6 @@ function parseUncached(text: string): Constraint {
   return new ParsedConstraint(text, mergeContiguous(groups));
 }
 
-const CACHE_LIMIT = 20_000;
 const cache = new Map<string, Constraint | ConstraintError>();
 
 /** Parses a Composer constraint; each distinct text is parsed once. Throws {@link ConstraintError}. */

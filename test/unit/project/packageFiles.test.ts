@@ -30,6 +30,7 @@ const VSCE = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
 const DECOYS = [
   'dist/extension.js.map',
   'dist/cli.js',
+  'dist/cliMain.js',
   'data/other-facts.json',
   'media/screenshots/tree.png',
   'media/unused-icon.svg',

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isRecord } from '../validate';
+import { isRecord } from '../valueReaders';
 
 /** QPT's public repository: the folder that holds the four metadata files. */
 export const DEFAULT_CATALOG_URL = 'https://raw.githubusercontent.com/magento/quality-patches/master/';

@@ -3,7 +3,7 @@ import { formatProblem, InputError } from '../../problem';
 import { t } from '../../text/translate';
 import type { LoadedFile } from '../entry';
 import { readQptInfo, readQptPatches } from '../qptJson';
-import { isRecord } from '../validate';
+import { isRecord } from '../valueReaders';
 import { FETCHED_FILES, type FetchedFile } from './cache';
 
 /** Longer titles and descriptions are refused: QPT's longest is 354 characters. */
