@@ -32,22 +32,28 @@ export class StaleDocumentError extends Error {
   override readonly name = 'StaleDocumentError';
 }
 
+/** The document shows what is on disk (or the file cannot be read to compare: deleted meanwhile, say). */
+function matchesDisk(document: vscode.TextDocument, file: string): boolean {
+  try {
+    return readTextFile(file, Math.max(FILE_LIMITS.envYaml, FILE_LIMITS.decisions)) === document.getText();
+  } catch {
+    return true; // Deleted meanwhile: the document's text is what there is.
+  }
+}
+
 /**
- * An open document without unsaved changes should match the file; right after the file changed on disk VS Code
- * may not have reloaded it yet. Waits up to `ms` for that, since an edit computed on one text must not land on another.
+ * The document of an existing file (or of unsaved text) to edit. An open document without unsaved changes should
+ * match the file; right after the file changed on disk VS Code may not have reloaded it yet. Waits up to `ms` for
+ * that, since an edit computed on one text must not land on another. A document closed meanwhile (its editor was
+ * closed) never catches up and no longer matters: the file is opened again, as it is on disk now.
  */
-async function inSync(document: vscode.TextDocument, file: string, ms = 2000): Promise<boolean> {
+async function currentDocument(uri: vscode.Uri, file: string, ms = 2000): Promise<vscode.TextDocument> {
   const end = Date.now() + ms;
   for (;;) {
-    if (document.isDirty) return true;
-    let disk: string;
-    try {
-      disk = readTextFile(file, Math.max(FILE_LIMITS.envYaml, FILE_LIMITS.decisions));
-    } catch {
-      return true; // Deleted meanwhile: the document's text is what there is.
-    }
-    if (disk === document.getText()) return true;
-    if (Date.now() > end) return false;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+    const document = open ?? (await vscode.workspace.openTextDocument(uri));
+    if (document.isDirty || (!document.isClosed && matchesDisk(document, file))) return document;
+    if (Date.now() > end) throw new StaleDocumentError(file);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -68,8 +74,7 @@ export async function editFile(
   // A document left open on a deleted file shows what the file was: only unsaved text counts then.
   const exists = existsSync(file) || open?.isDirty === true;
   if (!exists && !create) return { changed: false, created: false };
-  const document = exists ? (open ?? (await vscode.workspace.openTextDocument(uri))) : undefined;
-  if (document !== undefined && !(await inSync(document, file))) throw new StaleDocumentError(file);
+  const document = exists ? await currentDocument(uri, file) : undefined;
   const text = document?.getText() ?? '';
   const edits = compute(text);
   if (edits.length === 0) return { changed: false, created: false, document };

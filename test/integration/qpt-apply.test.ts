@@ -4,12 +4,13 @@
 // to do on demand: exit with other codes, print hostile status rows or notices around its JSON, run behind a
 // Docker-style command setting. The same flows against the real engine: real-qpt.test.ts.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { parseQptStatus } from '../../src/core/qpt/status';
 import type { ActionResult } from '../../src/vscode/commands/context';
 import { groupRow, hoverText, patchRows, projectGroups, setUserSetting, waitFor, clipboardText } from './extensionApi';
-import { configureFake, FAKE_QPT, fakeRuns, qptWorkspace, run, type QptWorkspace } from './qptWorkspace';
+import { CLOUD_STATUS, configureFake, FAKE_QPT, fakeRuns, qptWorkspace, run, type QptWorkspace } from './qptWorkspace';
 import { patchItems, pickedIds } from './scriptedPrompts';
 
 async function until(what: string, probe: () => Promise<boolean>, ms = 10_000): Promise<void> {
@@ -235,6 +236,30 @@ describe('Apply, revert and check patches with QPT (fake magento-patches)', func
       () => w.api.actions.applied.get(w.cloudEntry().analysis.project) === undefined,
     );
     await until('the Applied group to go', async () => (await ids('Applied')).length === 0);
+  });
+
+  it("keeps QPT's status when the file event of a change made before the status comes late", async () => {
+    const entry = w.cloudEntry();
+    const lock = entry.lockFile;
+    // The test hears the same file events as the extension's watchers, in the same turn.
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(vscode.Uri.file(w.cloud), 'composer.lock'),
+    );
+    let heard = false;
+    const subs = [watcher, watcher.onDidChange(() => (heard = true)), watcher.onDidCreate(() => (heard = true))];
+    try {
+      // composer.lock is written again (same text), then the status is stored before its event can arrive.
+      writeFileSync(lock, readFileSync(lock, 'utf8'));
+      void w.api.actions.applied.set(entry.analysis.project, parseQptStatus(JSON.stringify(CLOUD_STATUS)));
+      await waitFor('the change event of composer.lock', () => heard);
+      assert.equal(w.api.actions.applied.get(entry.analysis.project)?.states.get('MDVA-39305-V3'), 'Applied');
+      assert.deepEqual(await settledIds('Applied', ['MDVA-39305-V3']), ['MDVA-39305-V3']);
+      // A change after the status drops it, as ever.
+      writeFileSync(lock, `${readFileSync(lock, 'utf8')}\n`);
+      await waitFor('the state to be dropped', () => w.api.actions.applied.get(entry.analysis.project) === undefined);
+    } finally {
+      for (const d of subs) d.dispose();
+    }
   });
 
   it('understands a status with PHP notices around the JSON; refuses output that is not a status list', async () => {

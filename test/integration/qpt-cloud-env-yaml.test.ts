@@ -112,7 +112,8 @@ describe('.magento.env.yaml QUALITY_PATCHES on the Cloud store', function () {
 
     const kept = '# Only deploy settings so far.\nstage:\n  deploy:\n    MYSQL_USE_SLAVE_CONNECTION: true  # keep\n';
     await reset(kept);
-    await run('commercePatches.addToEnvYaml', { id: 'ACSD-90004', lockFile: lockFile() });
+    const added = await run<ActionResult>('commercePatches.addToEnvYaml', { id: 'ACSD-90004', lockFile: lockFile() });
+    assert.equal(added.outcome, 'succeeded', JSON.stringify(added));
     assert.equal(onDisk(), `${kept}  build:\n    QUALITY_PATCHES:\n      - ACSD-90004\n`);
   });
 

@@ -91,9 +91,10 @@ export function fakeRuns(dir: string): string[][] {
     .map((l) => JSON.parse(l) as string[]);
 }
 
+/** This test file's workspace (each test file is a bundle of its own, with its own copy of this module). */
 let shared: QptWorkspace | undefined;
 
-/** Sets the workspace up once for all qpt-*.test.js files of the run. */
+/** The workspace of this test file; the stores are copied once for all the files of the run. */
 export async function qptWorkspace(): Promise<QptWorkspace> {
   if (shared !== undefined) return shared;
   const root = process.env.INTEGRATION_WORKSPACE ?? '';
@@ -103,12 +104,19 @@ export async function qptWorkspace(): Promise<QptWorkspace> {
   );
   const cloud = join(root, 'cloud');
   const os = join(root, 'os');
-  // Before the extension reads the folder: it then finds both stores at once.
-  cpSync(join(repoRoot(), 'test', 'fixtures', 'cloud-246p3'), cloud, { recursive: true });
-  cpSync(join(repoRoot(), 'test', 'fixtures', 'os-247p1'), os, { recursive: true });
+  // Copied by the first test file of the run, before the extension reads the folder: it then finds both stores at
+  // once. Copying again for a later file would rewrite every file of the stores under the extension's watchers,
+  // and their events would reach the extension while that file's tests run.
+  const copy = !existsSync(cloud);
+  if (copy) {
+    cpSync(join(repoRoot(), 'test', 'fixtures', 'cloud-246p3'), cloud, { recursive: true });
+    cpSync(join(repoRoot(), 'test', 'fixtures', 'os-247p1'), os, { recursive: true });
+  }
   configureFake(cloud);
   const api = await extensionApi();
-  api.store.refresh();
+  if (copy) api.store.refresh();
+  // As after a fresh copy: QPT's status of the stores is unknown until a test asks QPT.
+  else for (const entry of api.store.commerce()) await api.actions.applied.forget(entry.lockFile);
   await setUserSetting('qptCommand', [process.execPath, FAKE_QPT]);
   await setUserSetting('statuses', undefined);
   const prompts = new ScriptedPrompts();

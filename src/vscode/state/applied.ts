@@ -102,10 +102,17 @@ export class AppliedStates implements vscode.Disposable {
     await this.memento.update(OWN.appliedStateMemento, Object.fromEntries(this.stored));
   }
 
-  /** Drops the state as soon as composer.lock or vendor/composer/installed.json changes. */
+  /**
+   * Drops the state as soon as composer.lock or vendor/composer/installed.json changes. A file event can arrive well
+   * after the change (a busy machine): one for a change made before the status was read, which the status already
+   * saw, keeps it.
+   */
   private watch(project: ProjectFiles): void {
     if (this.watchers.has(project.lockFile)) return;
-    const drop = () => void this.forget(project.lockFile);
+    const drop = () => {
+      if (this.stored.get(project.lockFile)?.fingerprint === fingerprint(project)) return;
+      void this.forget(project.lockFile);
+    };
     const list: vscode.Disposable[] = [];
     for (const file of watchedFiles(project)) {
       const w = vscode.workspace.createFileSystemWatcher(
