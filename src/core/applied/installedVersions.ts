@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { FILE_LIMITS, readTextFile } from '../files/readTextFile';
 import { join } from 'node:path';
 
 /**
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 export function installedVersions(vendorDir: string, locked: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(join(vendorDir, 'composer', 'installed.json'), 'utf8'));
+    data = JSON.parse(readTextFile(join(vendorDir, 'composer', 'installed.json'), FILE_LIMITS.lock));
   } catch {
     return locked;
   }

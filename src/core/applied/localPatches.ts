@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { FILE_LIMITS, readTextFile } from '../files/readTextFile';
 import { join } from 'node:path';
 import { parseDiff } from '../diff/parse';
 import type { ParsedDiff } from '../diff/types';
@@ -132,7 +133,7 @@ function patchList(value: unknown): { file: string; description?: string }[] {
 function readJson(file: string): unknown {
   if (!existsSync(file)) return undefined;
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    return JSON.parse(readTextFile(file, FILE_LIMITS.composerJson));
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { MAX_DIFF_BYTES } from '../diff/parse';
-import { FileReadError } from '../files/readTextFile';
+import { FileReadError, readFileBytes } from '../files/readTextFile';
 import { readFailure } from '../lock/read';
 import type { StateReason } from './appliedState';
 
@@ -21,25 +21,16 @@ export function readPatchText(base: string, name: string, label = name): { text:
   ) {
     return { reason: { kind: 'unsafe-path', file: label, path: name } };
   }
-  // One open: the size and the kind of file are checked on what was opened (without waiting, so a FIFO never blocks).
-  let fd: number | undefined;
+  // Regular files only, opened without waiting (a FIFO never blocks), and no bigger than the engine reads.
   try {
-    fd = openSync(file, constants.O_RDONLY | O_NONBLOCK);
-    const st = fstatSync(fd);
-    if (!st.isFile()) {
-      const kind = st.isDirectory() ? 'folder' : st.isFIFO() ? 'fifo' : 'device';
-      throw new FileReadError(st.isDirectory() ? 'EISDIR' : 'ENOTREG', `not a regular file (${kind})`, undefined, kind);
-    }
-    if (st.size > MAX_DIFF_BYTES)
-      return { reason: { kind: 'too-large', file: label, bytes: st.size, limit: MAX_DIFF_BYTES } };
-    return { text: readFileSync(fd, 'latin1') };
+    return { text: readFileBytes(file, MAX_DIFF_BYTES).toString('latin1') };
   } catch (e) {
+    if (e instanceof FileReadError && e.code === 'EFBIG') {
+      const bytes = statSync(file, { throwIfNoEntry: false })?.size ?? MAX_DIFF_BYTES + 1;
+      return { reason: { kind: 'too-large', file: label, bytes, limit: MAX_DIFF_BYTES } };
+    }
     return {
       reason: { kind: 'patch-unreadable', file: label, message: readFailure((e as NodeJS.ErrnoException).code, e) },
     };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
-
-const O_NONBLOCK = (constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { FILE_LIMITS, readFileBytes } from '../files/readTextFile';
 import { join } from 'node:path';
 import type { FileSource } from '../diff/apply';
 import { FileText } from '../diff/lines';
@@ -39,11 +39,11 @@ export class ProjectFiles implements FileSource {
   }
 }
 
-/** A file's bytes and lines; null when there is no readable file. */
+/** A file's bytes and lines; null when there is no readable regular file (a FIFO or a device is never read). */
 function readLines(file: string): FileText | null {
   let text: string;
   try {
-    text = readFileSync(file, 'latin1');
+    text = readFileBytes(file, FILE_LIMITS.vendorFile).toString('latin1');
   } catch {
     return null;
   }

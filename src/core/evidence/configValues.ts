@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { FILE_LIMITS, readTextFile } from '../files/readTextFile';
+import { readFailure } from '../lock/read';
 import { join } from 'node:path';
 import type { Problem } from '../problem';
 import { t } from '../text/translate';
@@ -31,18 +32,19 @@ export const DATABASE_SOURCE = 'bin/magento config:show';
  * `database` (what `bin/magento config:show` printed) gives the values the files do not set: the files win, as in
  * Magento.
  */
-export async function readConfigFiles(root: string, database?: ReadonlyMap<string, string>): Promise<ConfigFiles> {
+export function readConfigFiles(root: string, database?: ReadonlyMap<string, string>): ConfigFiles {
   const problems: Problem[] = [];
   const trees: Array<{ file: string; tree: Map<string, PhpValue> | undefined }> = [];
   for (const name of FILES) {
     const file = join(root, name);
     let code: string;
     try {
-      code = await readFile(file, 'utf8');
+      // Regular files only (a FIFO would never end the read), with a size limit.
+      code = readTextFile(file, FILE_LIMITS.phpConfig);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-        problems.push({ severity: 'warning', file, message: t('cannot be read: {0}', (e as Error).message) });
+        problems.push({ severity: 'warning', file, message: t('cannot be read: {0}', readFailure(code, e)) });
         trees.push({ file, tree: undefined });
       }
       continue;

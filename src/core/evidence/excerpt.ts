@@ -1,4 +1,6 @@
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { notRegular } from './logFile';
 import { createGunzip } from 'node:zlib';
 
 export interface Excerpt {
@@ -18,6 +20,8 @@ const LINE_CHARS = 2000;
  * too big to open: the file is streamed and only those lines are kept, each cut to a readable length.
  */
 export async function readExcerpt(file: string, line: number, context = 50): Promise<Excerpt> {
+  const info = await stat(file);
+  if (!info.isFile()) throw new Error(`${file} ${notRegular(info)}`);
   const first = Math.max(1, line - context);
   const last = line + context;
   const input = createReadStream(file, { highWaterMark: 1024 * 1024 });

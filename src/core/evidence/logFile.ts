@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { type Stats, constants, createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { t } from '../text/translate';
@@ -39,6 +39,16 @@ export interface FileScan {
 
 const CHUNK = 1024 * 1024;
 const HEAD = 256;
+const O_NONBLOCK = (constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0;
+
+/** Why a log that is not a regular file is not read. */
+export function notRegular(info: Stats): string {
+  return info.isDirectory()
+    ? t('is a folder, not a file')
+    : info.isFIFO()
+      ? t('is a named pipe (FIFO), not a regular file; not read')
+      : t('is a device or socket, not a regular file; not read');
+}
 
 /**
  * Scans one log file: a plain file continues from `previous` when it only grew (same inode, same first bytes,
@@ -59,6 +69,8 @@ export async function scanLogFile(
     if (code === 'ENOENT' || code === 'ENOTDIR') return { file, hits: [], bytesRead: 0 };
     return { file, hits: [], bytesRead: 0, problem: t('cannot be read: {0}', (e as Error).message) };
   }
+  // A FIFO would block the read for good and a device never ends: only regular files are logs.
+  if (!info.isFile()) return { file, hits: [], bytesRead: 0, problem: notRegular(info) };
   const usable =
     previous !== undefined && previous.rulesKey === rules.key && previous.dev === info.dev && previous.ino === info.ino;
   if (file.endsWith('.gz')) {
@@ -83,12 +95,14 @@ async function scanPlain(
 ): Promise<FileScan> {
   let handle;
   try {
-    handle = await open(file, 'r');
+    // Opened without waiting: a file swapped for a FIFO since it was looked at cannot block the scan.
+    handle = await open(file, constants.O_RDONLY | O_NONBLOCK);
   } catch (e) {
     return { file, hits: [], bytesRead: 0, problem: t('cannot be read: {0}', (e as Error).message) };
   }
   try {
     const before = await handle.stat();
+    if (!before.isFile()) return { file, hits: [], bytesRead: 0, problem: notRegular(before) };
     const head = Buffer.alloc(Math.min(HEAD, before.size));
     if (head.length > 0) await handle.read(head, 0, head.length, 0);
     let resume = previous;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { FILE_LIMITS, readTextFile } from '../files/readTextFile';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/patch';
 import type { Signature } from '../catalog/signature';
@@ -47,7 +47,7 @@ export async function readStoreFacts(
   const problems = [...logs.problems];
   let config: ConfigFiles | undefined;
   if (signatures.some(hasConfigRule)) {
-    config = await readConfigFiles(root, await options.databaseConfig?.());
+    config = readConfigFiles(root, await options.databaseConfig?.());
     problems.push(...config.problems);
   }
   const facts: StoreFacts = { logHits: logs.hits, ...(config ? { config: (p: string) => config.get(p) } : {}) };
@@ -89,7 +89,7 @@ function scheduledPatches(root: string, problems: Problem[]): Set<string> {
   const file = join(root, ENV_YAML_FILE);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFile(file, FILE_LIMITS.envYaml);
   } catch {
     return new Set();
   }

@@ -12,6 +12,10 @@ export const FILE_LIMITS = {
   envYaml: 4 * 1024 * 1024,
   /** The team's decisions file, `.commerce-patches.yaml`. */
   decisions: 4 * 1024 * 1024,
+  /** `app/etc/env.php` and `app/etc/config.php`. */
+  phpConfig: 16 * 1024 * 1024,
+  /** A vendor file a patch changes: the largest PHP and JavaScript files of a store are a few MB. */
+  vendorFile: 64 * 1024 * 1024,
 } as const;
 
 /**
@@ -34,12 +38,12 @@ const O_NONBLOCK = (constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0;
 const CHUNK = 1024 * 1024;
 
 /**
- * Reads a text file from a workspace as UTF-8. Only regular files are read (a FIFO would block forever, `/dev/zero`
- * never ends): the file is opened without waiting and checked before a byte is read. A file over `maxBytes` (or one
- * that grows past it while read) and a UTF-16 file are refused. Throws a {@link FileReadError}; a symbolic link is
- * followed to what it points at, which must be a regular file too.
+ * Reads a file from a workspace as bytes. Only regular files are read (a FIFO would block forever, `/dev/zero` never
+ * ends): the file is opened without waiting and checked before a byte is read. A file over `maxBytes` (or one that
+ * grows past it while read) is refused. Throws a {@link FileReadError}; a symbolic link is followed to what it points
+ * at, which must be a regular file too.
  */
-export function readTextFile(file: string, maxBytes: number): string {
+export function readFileBytes(file: string, maxBytes: number): Buffer {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | O_NONBLOCK);
@@ -73,12 +77,17 @@ export function readTextFile(file: string, maxBytes: number): string {
       total += n;
       if (total > maxBytes) throw new FileReadError('EFBIG', `larger than ${maxBytes} bytes`, maxBytes);
     }
-    const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
-    if (isUtf16(bytes)) throw new FileReadError('EUTF16', 'UTF-16 text');
-    return bytes.toString('utf8');
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Reads a text file from a workspace as UTF-8, as {@link readFileBytes} reads it; a UTF-16 file is refused too. */
+export function readTextFile(file: string, maxBytes: number): string {
+  const bytes = readFileBytes(file, maxBytes);
+  if (isUtf16(bytes)) throw new FileReadError('EUTF16', 'UTF-16 text');
+  return bytes.toString('utf8');
 }
 
 /** A UTF-16 byte order mark, or the NUL bytes every other byte that UTF-16 gives ASCII text. */

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { FILE_LIMITS, readTextFile } from '../files/readTextFile';
 import { dirname, join } from 'node:path';
 import { compareVersions, parseVersion } from '../composer/version';
 import { parseJsonText } from '../lock/jsonText';
@@ -90,7 +91,7 @@ export function parseReleaseTable(text: string, file: string): ReleaseTable {
 export function readReleaseTable(file: string): ReleaseTable {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFile(file, FILE_LIMITS.catalog);
   } catch (e) {
     throw new InputError({ severity: 'error', file, message: readFailure((e as NodeJS.ErrnoException).code, e) });
   }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { FILE_LIMITS, readTextFile } from '../files/readTextFile';
 import type { RecordedDecision } from '../decisions/decision';
 import { describeDecision } from '../decisions/describeDecision';
 import type { Locale } from '../locale';
@@ -33,7 +33,7 @@ function packageLine(lockText: string, name: string): number {
 export function baseLockLine(project: Project): number {
   if (project.lockFile === '') return 1;
   try {
-    return packageLine(readFileSync(project.lockFile, 'utf8'), 'magento/magento2-base');
+    return packageLine(readTextFile(project.lockFile, FILE_LIMITS.lock), 'magento/magento2-base');
   } catch {
     return 1;
   }

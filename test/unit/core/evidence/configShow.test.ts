@@ -27,7 +27,7 @@ describe('evidence: database values from bin/magento config:show', () => {
     );
   });
 
-  it('gives database values where env.php and config.php set nothing (the files win)', async () => {
+  it('gives database values where env.php and config.php set nothing (the files win)', () => {
     const root = mkdtempSync(join(tmpdir(), 'cpt-db-'));
     try {
       mkdirSync(join(root, 'app', 'etc'), { recursive: true });
@@ -39,7 +39,7 @@ describe('evidence: database values from bin/magento config:show', () => {
         ['dev/js/minify_files', '1'],
         ['carriers/dhl/active', '1'],
       ]);
-      const config = await readConfigFiles(root, db);
+      const config = readConfigFiles(root, db);
       assert.deepEqual(config.get('dev/js/minify_files'), {
         kind: 'set',
         value: '0',

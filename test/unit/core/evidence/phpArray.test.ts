@@ -111,13 +111,13 @@ return array (
     });
     afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-    it('takes system/default paths and top-level deployment settings; env.php wins over config.php', async () => {
+    it('takes system/default paths and top-level deployment settings; env.php wins over config.php', () => {
       writeFileSync(join(root, 'app/etc/env.php'), ENV_PHP);
       writeFileSync(
         join(root, 'app/etc/config.php'),
         `<?php return ['system' => ['default' => ['dev' => ['js' => ['minify_files' => 0, 'enable_js_bundling' => 1]]]]];`,
       );
-      const config = await readConfigFiles(root);
+      const config = readConfigFiles(root);
       const env = join(root, 'app/etc/env.php');
       const cfg = join(root, 'app/etc/config.php');
       assert.deepEqual(config.get('dev/js/minify_files'), { kind: 'set', value: '1', source: env });
@@ -129,20 +129,20 @@ return array (
       assert.deepEqual(config.problems, []);
     });
 
-    it('takes every value of a file that is not a PHP array as unknown, with a problem', async () => {
+    it('takes every value of a file that is not a PHP array as unknown, with a problem', () => {
       writeFileSync(join(root, 'app/etc/env.php'), '<?php\nrequire "other.php";\nreturn $settings;\n');
       writeFileSync(
         join(root, 'app/etc/config.php'),
         `<?php return ['system' => ['default' => ['a' => ['b' => 'x']]]];`,
       );
-      const config = await readConfigFiles(root);
+      const config = readConfigFiles(root);
       assert.equal(config.get('a/b').kind, 'unknown');
       assert.equal(config.problems.length, 1);
       assert.match(config.problems[0].message, /returns an array.*unknown/);
     });
 
-    it('has every value absent without the files', async () => {
-      const config = await readConfigFiles(join(root, 'nowhere'));
+    it('has every value absent without the files', () => {
+      const config = readConfigFiles(join(root, 'nowhere'));
       assert.deepEqual(config.get('dev/js/minify_files'), { kind: 'absent' });
       assert.deepEqual(config.problems, []);
     });
