@@ -60,7 +60,7 @@ export function readFileBytes(file: string, maxBytes: number): Buffer {
     if (st.size > maxBytes) throw new FileReadError('EFBIG', `larger than ${maxBytes} bytes`, maxBytes);
     const chunks: Buffer[] = [];
     let total = 0;
-    // One read for a file whose size is known (one byte more shows the end); files that report no size (`/proc`) in chunks.
+    // One read for a file whose size is known (one byte more shows whether it grew); files that report no size (`/proc`) in chunks.
     let next = st.size > 0 ? st.size + 1 : CHUNK;
     for (;;) {
       const buffer = Buffer.allocUnsafe(Math.min(next, maxBytes + 1 - total));
@@ -76,6 +76,8 @@ export function readFileBytes(file: string, maxBytes: number): Buffer {
       chunks.push(n === buffer.length ? buffer : buffer.subarray(0, n));
       total += n;
       if (total > maxBytes) throw new FileReadError('EFBIG', `larger than ${maxBytes} bytes`, maxBytes);
+      // A short read of a regular file is its end: no second read, and no second buffer, for nearly every file.
+      if (st.size > 0 && n < buffer.length) break;
     }
     return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } finally {
