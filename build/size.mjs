@@ -52,7 +52,7 @@ if (!existsSync(vsix)) {
   console.log(`  ${relative(root, vsix)} is missing: run npm run size (it packages first)`);
   process.exitCode = 1;
 } else {
-  line(relative(root, vsix), statSync(vsix).size, 600 * KB);
+  line(relative(root, vsix), statSync(vsix).size, 400 * KB);
   let sizes = new Map();
   try {
     sizes = zipEntrySizes(vsix);
