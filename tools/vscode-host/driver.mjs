@@ -129,19 +129,6 @@ export class Workbench {
   }
 
   /**
-   * Opens the view container titled `title` once its activity-bar item is there: on a fresh server an extension's
-   * contributions register a moment after the workbench shows.
-   */
-  async openViewContainerWhenListed(title, timeout = 30_000) {
-    await this.stable(
-      () => this.activityBarTitles(),
-      (titles) => titles.includes(title),
-      timeout,
-    );
-    await this.openViewContainer(title);
-  }
-
-  /**
    * Opens a view container by the title of its activity-bar item (e.g. "Extensions") and waits until the
    * side bar shows it. Does nothing if it is already open.
    */

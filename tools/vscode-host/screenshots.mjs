@@ -57,7 +57,7 @@ function parseArgs(argv) {
 // ---- Taking the pictures ----------------------------------------------------------------------------------
 
 async function openPatchesView(ui, localize) {
-  await ui.openViewContainerWhenListed(localize(MANIFEST.contributes.viewsContainers.activitybar[0].title));
+  await ui.openContributedContainer(localize(MANIFEST.contributes.viewsContainers.activitybar[0].title));
   return ui.stable(
     () => ui.treeRows(),
     (rows) => rows.length >= 4,

@@ -7,7 +7,7 @@ const FOLDER = 'test/fixtures/applied-store';
 
 /** Opens the Patches view and waits until the applied check is done (its groups are there). */
 async function appliedView(ui, { manifest, localize }) {
-  await ui.openViewContainerWhenListed(localize(manifest.contributes.viewsContainers.activitybar[0].title));
+  await ui.openContributedContainer(localize(manifest.contributes.viewsContainers.activitybar[0].title));
   return ui.stable(
     () => ui.treeRows(undefined, { wait: true }),
     (rows) => rows.some((r) => r.label === 'Conflicts') && !rows.some((r) => /checking/.test(r.description)),
