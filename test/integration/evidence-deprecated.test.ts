@@ -1,8 +1,10 @@
 // Runs in test/fixtures/evidence-store: ACSD-90105 is deprecated for 2.4.7 (replaced with ACSD-90106) and has a log
-// signature of its own; its evidence recommends the replacement, and its own row and hover say so. An applied patch
-// keeps its evidence, but is not recommended again.
+// signature of its own; its evidence recommends the replacement, and its own row and hover say so (or, once the
+// replacement is scheduled or applied, that it is already). An applied patch keeps its evidence, but is not
+// recommended again.
 import * as assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { QptPatchState } from '../../src/core/qpt/status';
@@ -19,7 +21,7 @@ import {
   until,
   waitFor,
 } from './extensionApi';
-import { evidenceStore, LOG, TAX } from './evidenceStore';
+import { evidenceStore, LOG, ROOT, TAX } from './evidenceStore';
 
 const LINE =
   '[2025-10-02T08:00:00+00:00] report.ERROR: Stock reservation for order 000123 failed (queue [main] locked)';
@@ -142,5 +144,70 @@ describe('Recommended for this store: an applied patch whose evidence is still i
     const [text] = await hoverText(doc.uri, new vscode.Position(0, 3));
     assert.match(text ?? '', /Evidence still in the logs \(old lines often outlive the fix\)/);
     assert.match(text ?? '', /exception\.log:2/);
+  });
+});
+
+describe('Recommended for this store: a deprecated patch whose replacement is already applied or scheduled', function () {
+  this.timeout(30_000);
+  let api: ExtensionApi;
+  let entry: CommerceEntry;
+  const ENV_YAML = join(ROOT, '.magento.env.yaml');
+
+  before(async () => {
+    writeFileSync(LOG, `noise\n${LINE}\n`);
+    ({ api, entry } = await evidenceStore(false));
+    await api.evidence.scan(entry);
+    assert.equal(api.evidence.of(entry)?.get('ACSD-90106')?.recommended, true);
+  });
+
+  after(async () => {
+    await api.actions.applied.forget(entry.lockFile);
+    rmSync(ENV_YAML, { force: true });
+    rmSync(LOG, { force: true });
+    await api.evidence.scan(entry);
+    await setUserSetting('notifyNewEvidence', undefined);
+  });
+
+  /** Waits until the replacement is in `state` and no longer recommended, then checks the view and the hover. */
+  async function saysReplacementIsIn(state: 'applied' | 'scheduled'): Promise<void> {
+    await until(`ACSD-90106 ${state}`, async () => {
+      await api.evidence.scan(entry);
+      const rec = api.evidence.of(entry)?.get('ACSD-90106');
+      return rec?.state === state && !rec.recommended;
+    });
+    const groups = await projectGroups(api);
+    assert.ok(!groups.some((g) => g.label === 'Recommended for this store'), groups.map((g) => g.label).join(', '));
+    const deprecated = await groupRow(api, 'Deprecated / replaced');
+    const row = (await patchRows(api, deprecated.node)).find((r) => r.label === 'ACSD-90105');
+    assert.ok(row, 'ACSD-90105 is in the Deprecated group');
+    assert.match(row.description, /^evidence → ACSD-90106 \(replacement\), already applied or scheduled · /);
+    const doc = await vscode.workspace.openTextDocument({ content: 'ACSD-90105', language: 'markdown' });
+    const [text] = await hoverText(doc.uri, new vscode.Position(0, 3));
+    assert.match(text ?? '', /Its evidence points to its replacement ACSD-90106, which is applied or scheduled/);
+    assert.doesNotMatch(text ?? '', /recommends its replacement/);
+    assert.match(text ?? '', /Signature matched: “report\.ERROR: Stock reservation for order \* failed/);
+    assert.match(text ?? '', /exception\.log:2/);
+  }
+
+  it('scheduled in .magento.env.yaml: the row and the hover say so, nothing is recommended', async () => {
+    writeFileSync(ENV_YAML, 'stage:\n  build:\n    QUALITY_PATCHES:\n      - ACSD-90106\n');
+    await saysReplacementIsIn('scheduled');
+  });
+
+  it('applied (QPT status): the row and the hover say so, nothing is recommended', async () => {
+    rmSync(ENV_YAML, { force: true });
+    const applied: QptPatchState = {
+      id: 'ACSD-90106',
+      status: 'Applied',
+      title: '',
+      categories: [],
+      origin: 'Adobe Commerce Support',
+      details: '',
+      deprecated: false,
+      require: [],
+      components: [],
+    };
+    await api.actions.applied.set(entry.analysis.project, new Map([[applied.id, applied]]));
+    await saysReplacementIsIn('applied');
   });
 });
