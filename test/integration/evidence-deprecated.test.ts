@@ -26,6 +26,22 @@ import { evidenceStore, LOG, ROOT, TAX } from './evidenceStore';
 const LINE =
   '[2025-10-02T08:00:00+00:00] report.ERROR: Stock reservation for order 000123 failed (queue [main] locked)';
 
+/** Marks `id` applied in the store, as QPT's status would. */
+async function markApplied(api: ExtensionApi, entry: CommerceEntry, id: string): Promise<void> {
+  const applied: QptPatchState = {
+    id,
+    status: 'Applied',
+    title: '',
+    categories: [],
+    origin: 'Adobe Commerce Support',
+    details: '',
+    deprecated: false,
+    require: [],
+    components: [],
+  };
+  await api.actions.applied.set(entry.analysis.project, new Map([[id, applied]]));
+}
+
 describe('Recommended for this store: a deprecated patch whose evidence recommends its replacement', function () {
   this.timeout(30_000);
   let api: ExtensionApi;
@@ -107,18 +123,7 @@ describe('Recommended for this store: an applied patch whose evidence is still i
     ({ api, entry } = await evidenceStore(false));
     await api.evidence.scan(entry);
     assert.equal(api.evidence.of(entry)?.get('ACSD-90101')?.recommended, true);
-    const applied: QptPatchState = {
-      id: 'ACSD-90101',
-      status: 'Applied',
-      title: '',
-      categories: [],
-      origin: 'Adobe Commerce Support',
-      details: '',
-      deprecated: false,
-      require: [],
-      components: [],
-    };
-    await api.actions.applied.set(entry.analysis.project, new Map([[applied.id, applied]]));
+    await markApplied(api, entry, 'ACSD-90101');
   });
 
   after(async () => {
@@ -196,18 +201,7 @@ describe('Recommended for this store: a deprecated patch whose replacement is al
 
   it('applied (QPT status): the row and the hover say so, nothing is recommended', async () => {
     rmSync(ENV_YAML, { force: true });
-    const applied: QptPatchState = {
-      id: 'ACSD-90106',
-      status: 'Applied',
-      title: '',
-      categories: [],
-      origin: 'Adobe Commerce Support',
-      details: '',
-      deprecated: false,
-      require: [],
-      components: [],
-    };
-    await api.actions.applied.set(entry.analysis.project, new Map([[applied.id, applied]]));
+    await markApplied(api, entry, 'ACSD-90106');
     await saysReplacementIsIn('applied');
   });
 });
