@@ -7,7 +7,7 @@
 //   --grep     run only checks whose name contains TEXT
 //   --locale   display language for checks that do not set their own (code-server --locale, e.g. ja)
 //   --vsix     use this VSIX instead of packaging one
-//   --timeout  whole-run limit in seconds, tool installation and packaging excluded (default 600;
+//   --timeout  whole-run limit in seconds, tool installation and packaging excluded (default 1200;
 //              env TEST_UI_TIMEOUT)
 //
 // A check file default-exports an array of checks:
@@ -40,7 +40,7 @@ const manifest = MANIFEST;
 const extensionId = `${manifest.publisher}.${manifest.name}`;
 
 function parseArgs(argv) {
-  const opts = { grep: '', locale: undefined, vsix: undefined, timeout: Number(process.env.TEST_UI_TIMEOUT ?? 600) };
+  const opts = { grep: '', locale: undefined, vsix: undefined, timeout: Number(process.env.TEST_UI_TIMEOUT ?? 1200) };
   for (const arg of argv) {
     const [key, ...rest] = arg.split('=');
     const value = rest.join('=');
@@ -121,7 +121,8 @@ async function runGroup(locale, checks, vsix, deadline) {
       } catch (e) {
         error = e;
       }
-      await ui.screenshot(error ? 'failed' : 'final').catch(() => {});
+      // A page that stopped answering must not hold the run: the screenshot gets a limit of its own.
+      await withTimeout(ui.screenshot(error ? 'failed' : 'final'), 20_000, 'the screenshot').catch(() => {});
       const secs = ((Date.now() - started) / 1000).toFixed(1);
       if (error) {
         console.log(
@@ -135,7 +136,7 @@ async function runGroup(locale, checks, vsix, deadline) {
       }
       for (const shot of ui.screenshots) console.log(`      screenshot: ${relative(ROOT, shot)}`);
       results.push({ name: check.name, ok: !error });
-      await page.close().catch(() => {});
+      await withTimeout(page.close(), 20_000, 'closing the page').catch(() => {});
     }
   } finally {
     await cleanupAll();
