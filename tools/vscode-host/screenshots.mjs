@@ -266,6 +266,35 @@ const SHOTS = [
       await shoot({ x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 560) });
     },
   },
+  {
+    file: 'browse.png',
+    locale: 'en',
+    what: "Browse Patches for a Release…: the Patches view filled with the patches of Magento Open Source 2.4.7-p4, labelled as not the workspace's store",
+    async run(ui, { localize, shoot }) {
+      await openPatchesView(ui, localize);
+      await ui.runCommand(`${localize('%category%')}: ${localize('%command.browseRelease%')}`);
+      for (const choice of ['2.4.7-p4', 'Magento Open Source']) {
+        const widget = ui.page.locator('.quick-input-widget');
+        await widget.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10_000 });
+        await widget.locator('.quick-input-box input').fill(choice);
+        await ui.stable(
+          () => ui.quickPickItems(),
+          (items) => items.length === 1,
+        );
+        await ui.page.keyboard.press('Enter');
+      }
+      await ui.stable(
+        () => ui.treeRows(),
+        (rows) => rows.some((r) => r.label === 'Release: Magento Open Source 2.4.7-p4'),
+        30_000,
+      );
+      await widenSideBar(ui, 460);
+      await ui.settle(800);
+      await ui.page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 5);
+      const box = await ui.page.locator('.part.sidebar').boundingBox();
+      await shoot({ x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 560) });
+    },
+  },
   appliedStoreShot(
     'states.png',
     "the applied state checked by the extension: the Applied, Conflicts and Local patches groups with their state icons, and a conflict's tooltip naming the hunk that does not match",
