@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { realworld, repoRoot, requireRealworld } from '../../support/realworld';
+import { runCli } from '../../support/cli';
 
 const CLI = join(repoRoot(), 'dist', 'cli.js');
 const QPT = (file: string) => realworld('qpt-1.1.82', file);
@@ -24,13 +25,7 @@ interface JsonReport {
   }>;
 }
 
-function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', ...env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { env, timeout: 60_000 });
 
 function json(args: string[]): JsonReport {
   return JSON.parse(

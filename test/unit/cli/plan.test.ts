@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../../support/realworld';
+import { runCli } from '../../support/cli';
 
-const CLI = join(repoRoot(), 'dist', 'cli.js');
 const STORE = join(repoRoot(), 'test', 'fixtures', 'cloud-246p3');
 
 /** The part of `plan --format json` these tests read. */
@@ -19,13 +18,7 @@ interface PlanJson {
   }>;
 }
 
-function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [CLI, 'plan', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', ...env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(['plan', ...args], { env, timeout: 60_000 });
 
 describe('command line: plan', function () {
   this.timeout(20000);

@@ -1,20 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { realworld, repoRoot, requireRealworld } from '../../support/realworld';
+import { realworld, requireRealworld } from '../../support/realworld';
+import { runCli } from '../../support/cli';
 
-const CLI = join(repoRoot(), 'dist', 'cli.js');
-
-function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', ...env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { env, timeout: 60_000 });
 
 interface RecommendReport {
   projects: Array<{

@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../support/realworld';
 import { removeTree, tempRoot, writeFile } from '../../support/patchTrees';
 import { makeStore } from '../../support/statusStore';
+import { runCli } from '../../support/cli';
 
 /** What these tests read of `status --format json`. */
 interface StatusJson {
@@ -15,15 +14,7 @@ interface StatusJson {
   }>;
 }
 
-const CLI = join(repoRoot(), 'dist', 'cli.js');
-
-function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', ...env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { env, timeout: 60_000 });
 
 describe('command line: status', function () {
   this.timeout(20000);

@@ -1,21 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { realworld, repoRoot, requireRealworld } from '../../support/realworld';
 import { sarifValidator as validator } from '../../support/sarifSchema';
+import { runCli } from '../../support/cli';
 
-const CLI = join(repoRoot(), 'dist', 'cli.js');
 const STORE = join(repoRoot(), 'test', 'fixtures', 'cloud-246p3');
-function cli(args: string[], cwd?: string) {
-  const r = spawnSync(process.execPath, [CLI, 'triage', ...args], {
-    encoding: 'utf8',
-    cwd,
-    env: { ...process.env, LANG: 'C' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], cwd?: string) => runCli(['triage', ...args], { cwd, timeout: 60_000 });
 
 interface SarifResult {
   ruleId: string;
