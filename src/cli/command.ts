@@ -1,3 +1,4 @@
+import { writeErr } from './output';
 import { statSync } from 'node:fs';
 import { FILE_LIMITS, FileReadError } from '../core/files/readTextFile';
 import { readFailure } from '../core/lock/read';
@@ -21,7 +22,7 @@ export interface CliCommand {
 
 /** A warning on stderr, prefixed with the program's name: one line, with nothing in it that a terminal would act on. */
 export const warn = (message: string): void => {
-  process.stderr.write(`commerce-patches: ${oneLineForTerminal(t('warning: {0}', message))}\n`);
+  writeErr(`commerce-patches: ${oneLineForTerminal(t('warning: {0}', message))}\n`);
 };
 
 /**

@@ -12,7 +12,6 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
@@ -58,7 +57,9 @@ function compiled(): (() => void) | undefined {
       });
     }
     const mod = { exports: {} };
-    return () => fn.call(mod.exports, mod.exports, createRequire(MAIN), mod, MAIN, dirname(MAIN));
+    // The bundle lies beside this file: this file's own `require` resolves what it requires (Node's built-in
+    // modules, and the bundles beside it) as the bundle's would.
+    return () => fn.call(mod.exports, mod.exports, require, mod, MAIN, dirname(MAIN));
   } catch {
     return undefined;
   }

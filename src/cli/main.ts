@@ -1,62 +1,60 @@
 import { InputError } from '../core/problem';
 import { oneLineForTerminal } from '../core/text/terminal';
 import { type CliCommand, Unusable, UsageError, warn } from './command';
-import { recommend } from './commands/recommend';
-import { catalog } from './commands/catalog';
-import { plan } from './commands/plan';
-import { status } from './commands/status';
-import { triage } from './commands/triage';
 import { setUpMessages, t } from './messages';
-import { endQuietlyOnClosedOutput } from './output';
+import { printWarningsOnOneLine, writeErr, writeOut } from './output';
 
 declare const PACKAGE_VERSION: string;
 
-/** Every subcommand, by the name typed after `commerce-patches`; the first is the one `--help` shows first. */
-const COMMANDS: Readonly<Record<string, CliCommand>> = {
-  triage,
-  status,
-  recommend,
-  plan,
-  catalog,
+/**
+ * Every subcommand, by the name typed after `commerce-patches`; the first is the one `--help` shows first. Each is
+ * loaded when it runs: a `triage` run does not set up the log scanner, the upgrade planner or the catalog download.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<CliCommand>>> = {
+  triage: async () => (await import('./commands/triage')).triage,
+  status: async () => (await import('./commands/status')).status,
+  recommend: async () => (await import('./commands/recommend')).recommend,
+  plan: async () => (await import('./commands/plan')).plan,
+  catalog: async () => (await import('./commands/catalog')).catalog,
 };
 
-function usage(): string {
-  return Object.values(COMMANDS)
-    .map((c) => c.usage())
-    .join('\n\n');
+async function usage(): Promise<string> {
+  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
+  return commands.map((c) => c.usage()).join('\n\n');
 }
 
 /** One line on stderr, prefixed with the program's name, with nothing in it that a terminal would act on. */
 function fail(message: string): void {
-  process.stderr.write(`commerce-patches: ${oneLineForTerminal(message)}\n`);
+  writeErr(`commerce-patches: ${oneLineForTerminal(message)}\n`);
 }
 
 /** The command named on the command line, for the `--help` pointer of a usage error. */
 let commandName: string | undefined;
 
-function main(argv: string[]): number | Promise<number> {
+async function main(argv: string[]): Promise<number> {
   try {
     // The environment's language first, so that even a command line that cannot be parsed gets its language.
     setUpMessages(undefined, warn);
     const name = argv[0] !== undefined && !argv[0].startsWith('-') ? argv[0] : undefined;
     if (name === undefined) {
       if (argv.includes('--version') || argv.includes('-V')) {
-        process.stdout.write(PACKAGE_VERSION + '\n');
+        writeOut(PACKAGE_VERSION + '\n');
         return 0;
       }
-      process.stdout.write(usage() + '\n');
+      writeOut((await usage()) + '\n');
       return 0;
     }
-    const command = COMMANDS[name];
-    if (command === undefined)
+    const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (load === undefined)
       throw new UsageError(t("unknown command '{0}' (commands: {1})", name, Object.keys(COMMANDS).join(', ')));
     commandName = name;
+    const command = await load();
     const rest = argv.slice(1);
     if (rest.includes('--help') || rest.includes('-h')) {
-      process.stdout.write(command.usage() + '\n');
+      writeOut(command.usage() + '\n');
       return 0;
     }
-    return command.run(rest);
+    return await command.run(rest);
   } catch (e) {
     return failure(e);
   }
@@ -85,11 +83,8 @@ function failure(e: unknown): number {
   return 1;
 }
 
-endQuietlyOnClosedOutput();
-const code = main(process.argv.slice(2));
-if (typeof code === 'number') process.exitCode = code;
-else
-  code.then(
-    (c) => (process.exitCode = c),
-    (e: unknown) => (process.exitCode = failure(e)),
-  );
+printWarningsOnOneLine();
+main(process.argv.slice(2)).then(
+  (c) => (process.exitCode = c),
+  (e: unknown) => (process.exitCode = failure(e)),
+);

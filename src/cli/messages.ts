@@ -1,9 +1,8 @@
-import * as l10n from '@vscode/l10n';
+import type * as L10n from '@vscode/l10n';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCALES, type Locale, toLocale } from '../core/locale';
-import type { Translate } from '../core/text/translate';
-import { useTranslate } from '../core/text/translate';
+import { english, t as coreT, type Translate, useTranslate } from '../core/text/translate';
 
 /** The folder with the message bundles the extension uses too (`l10n/bundle.l10n.<locale>.json`). */
 const BUNDLES = join(__dirname, '..', 'l10n');
@@ -25,9 +24,18 @@ export function localeFromEnvironment(env: NodeJS.ProcessEnv): Locale {
   return toLocale(tag.split('@')[0]);
 }
 
+let library: typeof L10n | undefined;
+
+/** The bundle lookup library, loaded only for a language other than English. */
+function l10n(): typeof L10n {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not with the program
+  return (library ??= require('@vscode/l10n') as typeof L10n);
+}
+
 /**
  * Sets the display language: `--locale` when given, else the environment. Loads the matching bundle (English
- * needs none: its texts are the keys). Returns the locale in use; a bundle that cannot be read leaves English.
+ * needs none: its texts are the keys, and the bundle library is not even loaded). Returns the locale in use; a
+ * bundle that cannot be read leaves English.
  */
 export function setUpMessages(
   requested: string | undefined,
@@ -38,19 +46,21 @@ export function setUpMessages(
   if (requested !== undefined && locale === 'en' && !/^en\b/i.test(requested)) {
     warn(`--locale ${requested} is not available (${LOCALES.join(', ')}); using English`);
   }
-  l10n.config({ contents: {} });
+  useTranslate(english);
   if (locale !== 'en') {
     const bundle = join(BUNDLES, `bundle.l10n.${locale}.json`);
     try {
       if (!existsSync(bundle)) throw new Error('file not found');
-      l10n.config({ fsPath: bundle });
+      const lib = l10n();
+      lib.config({ fsPath: bundle });
+      useTranslate((message, ...args) => lib.t(message, ...args));
     } catch (e) {
       warn(`${bundle}: ${(e as Error).message}; using English`);
       locale = 'en';
     }
   }
-  useTranslate(t);
   return locale;
 }
 
-export const t: Translate = (message, ...args) => l10n.t(message, ...args);
+/** The command line's texts, in the language {@link setUpMessages} set (the same lookup as core's texts). */
+export const t: Translate = coreT;

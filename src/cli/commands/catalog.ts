@@ -1,3 +1,4 @@
+import { writeErr, writeOut } from '../output';
 import { parseArgs } from 'node:util';
 import { bundledFacts } from '../../core/catalog/bundledFacts';
 import { fetchedDir, readCacheInfo } from '../../core/catalog/update/cache';
@@ -73,10 +74,10 @@ async function runUpdate(args: CatalogArgs): Promise<number> {
     userAgent: `commerce-patches/${PACKAGE_VERSION}`,
   });
   if (result.outcome === 'failed') {
-    process.stderr.write(`commerce-patches: ${result.message}\n`);
+    writeErr(`commerce-patches: ${result.message}\n`);
     return 1;
   }
-  process.stdout.write(`${result.message}\n  ${t('kept in {0}', fetchedDir(args.cacheDir))}\n`);
+  writeOut(`${result.message}\n  ${t('kept in {0}', fetchedDir(args.cacheDir))}\n`);
   return 0;
 }
 
@@ -93,6 +94,6 @@ function runInfo(args: CatalogArgs, locale: ReturnType<typeof setUpMessages>): n
       `  ${t('kept in {0}', fetchedDir(args.cacheDir))}`,
     );
   }
-  process.stdout.write(lines.join('\n') + '\n');
+  writeOut(lines.join('\n') + '\n');
   return 0;
 }

@@ -1,3 +1,4 @@
+import { writeOut } from '../output';
 import { relative, resolve } from 'node:path';
 import type { Catalog } from '../../core/catalog/patch';
 import { catalogSignatures, readStoreFacts } from '../../core/evidence/storeEvidence';
@@ -62,7 +63,7 @@ async function runPlan(args: PlanArgs): Promise<number> {
   if (args.format === 'json') report = planJson(plans);
   else if (args.format === 'markdown') report = plans.map((p) => planMarkdown(p, where(p), locale)).join('\n');
   else report = planTable(plans, locale, t, cwd);
-  process.stdout.write(report);
+  writeOut(report);
   return args.failOnBlocked && plans.some((p) => p.patches.some((e) => e.blocksUpgrade)) ? 1 : 0;
 }
 

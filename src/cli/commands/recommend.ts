@@ -1,3 +1,4 @@
+import { writeOut } from '../output';
 import { resolve } from 'node:path';
 import type { Analysis } from '../../core/analyze';
 import { type StoreEvidence, storeEvidence } from '../../core/evidence/storeEvidence';
@@ -27,7 +28,7 @@ async function runRecommend(args: RecommendArgs): Promise<number> {
     warnOnce(evidence.problems);
     results.push([analysis, evidence]);
   }
-  process.stdout.write(recommendOutput(results, args.format, locale));
+  writeOut(recommendOutput(results, args.format, locale));
   return 0;
 }
 

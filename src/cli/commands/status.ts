@@ -1,3 +1,4 @@
+import { writeOut } from '../output';
 import { existsSync } from 'node:fs';
 import { analyzeLock } from '../../core/analyze';
 import { appliedStatus, type StatusOfProject } from '../../core/applied/appliedStatus';
@@ -43,7 +44,7 @@ function runStatus(args: StatusArgs): number {
     if (!seen.has(line)) warn(line);
     seen.add(line);
   }
-  process.stdout.write(statusOutput(projects, args.format, locale));
+  writeOut(statusOutput(projects, args.format, locale));
   const hit = projects.some(({ applied }) => {
     if (applied === null) return false;
     return [...applied.patches.values(), ...applied.local].some((s) => args.failOn.includes(s.state));

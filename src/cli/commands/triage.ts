@@ -1,3 +1,4 @@
+import { writeOut } from '../output';
 import { type Analysis, analyzeLock } from '../../core/analyze';
 import { CatalogCache } from '../../core/catalog/catalogCache';
 import { readProject } from '../../core/lock/read';
@@ -55,6 +56,6 @@ function runTriage(args: TriageArgs): number {
     analyses.flatMap((a) => a.problems),
   );
   const contexts = triageContexts(analyses, appliedIds(args.applied, args.qptStatus));
-  process.stdout.write(triageOutput(contexts, args, locale));
+  writeOut(triageOutput(contexts, args, locale));
   return args.failOnUndecided && reportUndecided(contexts) ? 1 : 0;
 }
