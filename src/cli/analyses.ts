@@ -1,6 +1,7 @@
 import { type Analysis, analyzeLock } from '../core/analyze';
 import { formatProblem, InputError, type Problem } from '../core/problem';
 import { CatalogCache } from '../core/catalog/catalogCache';
+import { FileCatalogStore } from './catalogStore';
 import { requireCatalogFiles, Unusable, warn } from './command';
 import { lockFilesFor } from './lockFiles';
 
@@ -11,7 +12,7 @@ import { lockFilesFor } from './lockFiles';
  */
 export function analyzeProjects(path: string, catalogs: string[], bundled: boolean, cacheDir?: string): Analysis[] {
   requireCatalogFiles(catalogs);
-  const cache = new CatalogCache();
+  const cache = new CatalogCache(new FileCatalogStore());
   const analyses: Analysis[] = [];
   const failures: string[] = [];
   for (const lockFile of lockFilesFor(path)) {

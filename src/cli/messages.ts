@@ -25,6 +25,12 @@ export function localeFromEnvironment(env: NodeJS.ProcessEnv): Locale {
 }
 
 let library: typeof L10n | undefined;
+let messages: string | undefined;
+
+/** The message bundle in use, undefined for English (its texts are the keys). */
+export function messagesFile(): string | undefined {
+  return messages;
+}
 
 /** The bundle lookup library, loaded only for a language other than English. */
 function l10n(): typeof L10n {
@@ -47,6 +53,7 @@ export function setUpMessages(
     warn(`--locale ${requested} is not available (${LOCALES.join(', ')}); using English`);
   }
   useTranslate(english);
+  messages = undefined;
   if (locale !== 'en') {
     const bundle = join(BUNDLES, `bundle.l10n.${locale}.json`);
     try {
@@ -54,6 +61,7 @@ export function setUpMessages(
       const lib = l10n();
       lib.config({ fsPath: bundle });
       useTranslate((message, ...args) => lib.t(message, ...args));
+      messages = bundle;
     } catch (e) {
       warn(`${bundle}: ${(e as Error).message}; using English`);
       locale = 'en';

@@ -1,6 +1,8 @@
 import { writeOut } from '../output';
 import { existsSync } from 'node:fs';
 import { analyzeLock } from '../../core/analyze';
+import { CatalogCache } from '../../core/catalog/catalogCache';
+import { FileCatalogStore } from '../catalogStore';
 import { appliedStatus, type StatusOfProject } from '../../core/applied/appliedStatus';
 import type { Locale } from '../../core/locale';
 import { formatProblem, InputError } from '../../core/problem';
@@ -27,9 +29,11 @@ function runStatus(args: StatusArgs): number {
   }
   const projects: StatusOfProject[] = [];
   const failures: string[] = [];
+  // Each catalog file is read, and each set of catalogs merged, once for all the locks of the run.
+  const cache = new CatalogCache(new FileCatalogStore());
   for (const lockFile of lockFilesFor(args.path)) {
     try {
-      const analysis = analyzeLock(lockFile, { bundled: args.bundled, extraCatalogs: args.catalogs });
+      const analysis = analyzeLock(lockFile, { bundled: args.bundled, extraCatalogs: args.catalogs, cache });
       projects.push({ analysis, applied: analysis.project.product === null ? null : appliedStatus(analysis) });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;

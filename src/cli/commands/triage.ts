@@ -1,6 +1,7 @@
 import { writeOut } from '../output';
 import { type Analysis, analyzeLock } from '../../core/analyze';
 import { CatalogCache } from '../../core/catalog/catalogCache';
+import { FileCatalogStore } from '../catalogStore';
 import { readProject } from '../../core/lock/read';
 import { InputError } from '../../core/problem';
 import { analyzeRelease } from '../../core/releases/analyzeRelease';
@@ -23,7 +24,7 @@ function runTriage(args: TriageArgs): number {
   const analyses: Analysis[] = [];
   const failures: string[] = [];
   // Each catalog file is read, and each set of catalogs merged, once for all the locks of the run.
-  const cache = new CatalogCache();
+  const cache = new CatalogCache(new FileCatalogStore());
   if (args.release !== undefined) {
     const store = args.pathGiven ? readProject(lockFilesFor(args.path, args.depth)[0]) : undefined;
     const options = {

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { MAX_DIFF_BYTES } from '../diff/parse';
-import { FileReadError, readFileBytes } from '../files/readTextFile';
+import { FileReadError, readFileText } from '../files/readTextFile';
 import { readFailure } from '../lock/read';
 import type { StateReason } from './appliedState';
 
@@ -23,7 +23,7 @@ export function readPatchText(base: string, name: string, label = name): { text:
   }
   // Regular files only, opened without waiting (a FIFO never blocks), and no bigger than the engine reads.
   try {
-    return { text: readFileBytes(file, MAX_DIFF_BYTES).toString('latin1') };
+    return { text: readFileText(file, MAX_DIFF_BYTES, 'latin1') };
   } catch (e) {
     if (e instanceof FileReadError && e.code === 'EFBIG') {
       const bytes = statSync(file, { throwIfNoEntry: false })?.size ?? MAX_DIFF_BYTES + 1;

@@ -1,4 +1,4 @@
-import { FILE_LIMITS, readFileBytes } from '../files/readTextFile';
+import { FILE_LIMITS, readFileText } from '../files/readTextFile';
 import { join } from 'node:path';
 import type { FileSource } from '../diff/apply';
 import { FileText } from '../diff/lines';
@@ -43,7 +43,7 @@ export class ProjectFiles implements FileSource {
 function readLines(file: string): FileText | null {
   let text: string;
   try {
-    text = readFileBytes(file, FILE_LIMITS.vendorFile).toString('latin1');
+    text = readFileText(file, FILE_LIMITS.vendorFile, 'latin1');
   } catch {
     return null;
   }

@@ -1,5 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { type FileRead, recordReads, replayReads } from '../files/readRecord';
+import { FILE_LIMITS, readTextFile } from '../files/readTextFile';
 import { readFailure } from '../lock/read';
 import { t } from '../text/translate';
 import { deepFreeze } from './bundled';
@@ -10,7 +12,7 @@ import { readFactsText } from './facts';
 export const FACTS_PATH = join('data', 'qpt-facts.json');
 
 let factsFile: string | undefined;
-let loaded: LoadedFile | undefined;
+let loaded: { value: LoadedFile; reads: FileRead[] } | undefined;
 
 /** Uses `file` as the bundled facts (the extension passes the one in its install folder); forgets what was read. */
 export function useBundledFactsFile(file: string): void {
@@ -37,18 +39,27 @@ export function bundledFactsFile(): string {
  * shared (frozen) afterwards.
  */
 export function bundledFacts(): LoadedFile {
-  if (loaded !== undefined) return loaded;
+  if (loaded !== undefined) {
+    // Read once, used by every load of the run: each of them depends on the file.
+    replayReads(loaded.reads);
+    return loaded.value;
+  }
+  loaded = recordReads(readBundledFacts);
+  return loaded.value;
+}
+
+function readBundledFacts(): LoadedFile {
   const file = bundledFactsFile();
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFile(file, FILE_LIMITS.catalog);
   } catch (e) {
     const message = t(
       'the bundled patch facts cannot be read ({0}); only patches.yaml is used',
       readFailure((e as NodeJS.ErrnoException).code, e),
     );
-    return (loaded = { file, kind: 'qpt-facts', entries: [], problems: [{ severity: 'error', file, message }] });
+    return { file, kind: 'qpt-facts', entries: [], problems: [{ severity: 'error', file, message }] };
   }
   const read = readFactsText(text, file);
-  return (loaded = { ...read, entries: deepFreeze(read.entries) });
+  return { ...read, entries: deepFreeze(read.entries) };
 }

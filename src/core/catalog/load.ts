@@ -47,6 +47,28 @@ const QPT_FILES: [string, CatalogKind][] = [
  */
 export function loadCatalog(options: LoadCatalogOptions = {}): Catalog {
   const cache = options.cache ?? new CatalogCache();
+  return cache.loaded(
+    () => loadContext(options),
+    () => loadNow(options, cache),
+  );
+}
+
+/**
+ * What a load's result depends on besides the files it reads: its options, every one of them (a new option counts
+ * without a change here), with paths made absolute; of the project, where its vendor folder is and which QPT
+ * version its lock names.
+ */
+function loadContext(options: LoadCatalogOptions): string {
+  const { cache: _cache, project, ...rest } = options;
+  return JSON.stringify({
+    ...rest,
+    cacheDir: rest.cacheDir === undefined ? undefined : resolve(rest.cacheDir),
+    extraFiles: rest.extraFiles?.map((f) => resolve(f)),
+    project: project === undefined ? undefined : { vendorDir: resolve(project.vendorDir), qpt: project.qpt.installed },
+  });
+}
+
+function loadNow(options: LoadCatalogOptions, cache: CatalogCache): Catalog {
   const files: LoadedFile[] = [];
   const problems: Problem[] = [];
   const seen = new Set<string>();

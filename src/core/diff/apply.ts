@@ -126,17 +126,25 @@ export function findHunk(
 
 /**
  * The search of {@link findHunk} on an untouched file: the places where the hunk's first line occurs (found by a
- * native `indexOf`), tried in git's order (nearest first, after before before).
+ * native `indexOf`), tried in git's order (nearest first; at the same distance, after before before) until one
+ * fits, so that a hunk a few lines off is found after a few tries however often its first line occurs.
  */
 function nearest(lines: LineSource, pre: readonly string[], start: number, fits: (at: number) => boolean): number {
-  let best = -1;
-  let bestRank = Infinity;
-  for (let at = lines.indexOf(pre[0], 0); at >= 0; at = lines.indexOf(pre[0], at + 1)) {
-    const rank = at > start ? 2 * (at - start) - 1 : 2 * (start - at);
-    if (rank < bestRank && fits(at)) {
-      best = at;
-      bestRank = rank;
+  const first = pre[0];
+  const before: number[] = [];
+  let after = lines.indexOf(first, 0);
+  for (; after >= 0 && after <= start; after = lines.indexOf(first, after + 1)) before.push(after);
+  let b = before.length - 1;
+  while (b >= 0 || after >= 0) {
+    const rankBefore = b >= 0 ? 2 * (start - before[b]) : Infinity;
+    const rankAfter = after >= 0 ? 2 * (after - start) - 1 : Infinity;
+    if (rankAfter < rankBefore) {
+      if (fits(after)) return after;
+      after = lines.indexOf(first, after + 1);
+    } else {
+      if (fits(before[b])) return before[b];
+      b--;
     }
   }
-  return best;
+  return -1;
 }

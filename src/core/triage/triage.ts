@@ -61,7 +61,7 @@ function triagePatch(
   const replacedWith = target.replacedWith ?? patch.replacedWith;
   let status: PatchStatus = 'applicable';
   if (target.deprecated || patch.deprecated) status = 'deprecated';
-  else if (arrivesAfter(patch.qptVersion, project.qpt.installed) && !fromInstalled(patch, installedFiles))
+  else if (installed.arrivesAfter(patch.qptVersion) && !fromInstalled(patch, installedFiles))
     status = 'needs-qpt-update';
   return { patch, status, target, installedVersion, requires: target.require, replacedWith };
 }
@@ -77,7 +77,23 @@ function matchingTarget(installed: InstalledVersions, patch: Patch): PatchTarget
  */
 class InstalledVersions {
   private readonly answers = new Map<string, Map<string, boolean>>();
+  /** Per QPT release named by a patch: a catalog's thousand patches name a few dozen releases. */
+  private readonly later = new Map<string, boolean>();
   constructor(private readonly project: Project) {}
+
+  /** True when the catalog says the patch arrived in a QPT release newer than the installed one. */
+  arrivesAfter(patchQpt: string | undefined): boolean {
+    const installedQpt = this.project.qpt.installed;
+    if (patchQpt === undefined || installedQpt === null) return false;
+    let answer = this.later.get(patchQpt);
+    if (answer === undefined) {
+      const a = coerce(patchQpt);
+      const b = coerce(installedQpt);
+      answer = a !== null && b !== null && gt(a, b);
+      this.later.set(patchQpt, answer);
+    }
+    return answer;
+  }
 
   satisfy(pkg: string, constraint: string): boolean {
     let byConstraint = this.answers.get(pkg);
@@ -118,14 +134,6 @@ function fromInstalled(patch: Patch, installedFiles: Set<string>): boolean {
   if (installedFiles.size === 0) return false;
   for (const file of patch.sources) if (installedFiles.has(file)) return true;
   return false;
-}
-
-/** True when the catalog says the patch arrived in a QPT release newer than the installed one. */
-function arrivesAfter(patchQpt: string | undefined, installedQpt: string | null): boolean {
-  if (patchQpt === undefined || installedQpt === null) return false;
-  const a = coerce(patchQpt);
-  const b = coerce(installedQpt);
-  return a !== null && b !== null && gt(a, b);
 }
 
 /** Required patches, transitively, dependencies first; cycles are cut, unknown IDs kept as written. */

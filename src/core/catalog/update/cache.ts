@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readTextFile } from '../../files/readTextFile';
 import { isRecord } from '../valueReaders';
 
 /** QPT's public repository: the folder that holds the four metadata files. */
@@ -26,6 +27,8 @@ export interface CacheInfo {
 }
 
 const INFO = 'catalog.json';
+/** The info file holds a version, a date, an address and a few ETags. */
+const INFO_LIMIT = 64 * 1024;
 
 /** The folder of the last good copy inside a cache folder. */
 export function fetchedDir(cacheDir: string): string {
@@ -36,7 +39,7 @@ export function fetchedDir(cacheDir: string): string {
 export function readCacheInfo(cacheDir: string): CacheInfo | undefined {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(join(fetchedDir(cacheDir), INFO), 'utf8'));
+    data = JSON.parse(readTextFile(join(fetchedDir(cacheDir), INFO), INFO_LIMIT));
   } catch {
     return undefined;
   }
