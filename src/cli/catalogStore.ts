@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { CatalogStore } from '../core/catalog/catalogCache';
 import type { Catalog } from '../core/catalog/patch';
-import { currentIdentity, type FileRead, recordReads, unchanged } from '../core/files/readRecord';
+import { currentIdentity, type FileRead, recordReads, settled, unchanged } from '../core/files/readRecord';
 import { cacheDirFor } from './cacheDir';
 import { readCacheFile, shortKey, writeCacheFile } from './cacheFile';
 import { messagesFile } from './messages';
@@ -23,6 +23,7 @@ const MAX_KEPT = 32;
  * - every file its load read, as it was then (device, inode, size, modification and change times, or why it could
  *   not be opened: a file that appears later counts as a change). The load itself lists these files as it reads
  *   them (`recordReads`), so the list can never fall behind what the load reads;
+ *   A load that read a file changed a moment before is not kept (see `settled`);
  * - the load's options, this program's bundle as it is (the bundled patches.yaml is part of it) and the message
  *   bundle in use (problems are worded in its language).
  *
@@ -55,11 +56,14 @@ export class FileCatalogStore implements CatalogStore {
     if (catalog === undefined) {
       const { value, reads } = recordReads(load);
       catalog = value;
-      const files = JSON.stringify(distinct(reads));
-      writeCacheFile(this.dir, name, group, header, () =>
-        Buffer.concat([Buffer.from(`${ascii(files)}\n`, 'latin1'), serialize(value)]),
-      );
-      prune(this.dir);
+      // A file changed a moment ago might change again without a new time: such a load is not kept.
+      if (settled(reads, Date.now())) {
+        const files = JSON.stringify(distinct(reads));
+        writeCacheFile(this.dir, name, group, header, () =>
+          Buffer.concat([Buffer.from(`${ascii(files)}\n`, 'latin1'), serialize(value)]),
+        );
+        prune(this.dir);
+      }
     }
     this.seen.set(key, catalog);
     return copy(catalog);

@@ -60,6 +60,22 @@ export function currentIdentity(file: string): string {
   }
 }
 
+/**
+ * Whether every file of `reads` had last changed well before `now` (in ms): a file changed again within the same
+ * tick of its file system's clock would keep its times, so a result made from a file that fresh is not kept (as git
+ * treats a "racily clean" file). Times in whole seconds (a file system that keeps no finer ones) ask for two seconds.
+ */
+export function settled(reads: readonly FileRead[], now: number): boolean {
+  for (const r of reads) {
+    const parts = r.identity.split(':');
+    if (parts.length !== 5) continue; // could not be opened: nothing to change within a tick
+    const changed = BigInt(parts[4]);
+    const coarse = changed % 1_000_000_000n === 0n && BigInt(parts[3]) % 1_000_000_000n === 0n;
+    if (Number(changed / 1_000_000n) > now - (coarse ? 2000 : 50)) return false;
+  }
+  return true;
+}
+
 /** Whether every file of `reads` is as it was when it was read. */
 export function unchanged(reads: readonly FileRead[]): boolean {
   return reads.every((r) => currentIdentity(r.file) === r.identity);

@@ -6,7 +6,7 @@ import { CatalogCache } from '../../../../src/core/catalog/catalogCache';
 import { type LoadCatalogOptions, loadCatalog } from '../../../../src/core/catalog/load';
 import { readProject } from '../../../../src/core/lock/read';
 import { FETCHED_FILES, writeCache } from '../../../../src/core/catalog/update/cache';
-import { recordReads, unchanged } from '../../../../src/core/files/readRecord';
+import { recordReads, settled, unchanged } from '../../../../src/core/files/readRecord';
 import { FILE_LIMITS, readTextFile } from '../../../../src/core/files/readTextFile';
 import { repoRoot } from '../../../support/realworld';
 
@@ -70,6 +70,24 @@ describe('reads recorded by the reads themselves', () => {
     assert.ok(unchanged(again));
     fs.writeFileSync(missing, 'now here');
     assert.ok(!unchanged(reads), 'a file that appeared');
+  });
+
+  it('does not count a file changed a moment ago as settled (its file system may not tick before it changes again)', () => {
+    const now = Date.now();
+    const ns = (ms: number) => `${BigInt(ms) * 1_000_000n + 123n}`;
+    const read = (changedMs: number, exact = true) => ({
+      file: 'f',
+      identity: exact ? `1:2:3:${ns(changedMs)}:${ns(changedMs)}` : `1:2:3:${changedMs}000000000:${changedMs}000000000`,
+    });
+    assert.ok(settled([read(now - 10_000), { file: 'g', identity: 'ENOENT' }], now));
+    assert.ok(!settled([read(now - 10_000), read(now - 5)], now));
+    assert.ok(settled([read(now - 200)], now), 'fine-grained times: a fifth of a second is long enough');
+    const second = Math.floor(now / 1000) - 1;
+    assert.ok(!settled([read(second, false)], second * 1000 + 1500), 'times in whole seconds need two');
+    assert.ok(settled([read(second, false)], second * 1000 + 2500));
+    const a = join(dir, 'a.txt');
+    fs.writeFileSync(a, 'new');
+    assert.ok(!settled(recordReads(() => readTextFile(a, FILE_LIMITS.catalog)).reads, Date.now()));
   });
 
   it('counts an inner recording for the outer one', () => {
