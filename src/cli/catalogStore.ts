@@ -136,5 +136,5 @@ function isReadList(value: unknown): value is FileRead[] {
 
 /** Each load gets a catalog object, and a list of problems, of its own (as a load without the store does). */
 function copy(catalog: Catalog): Catalog {
-  return { patches: catalog.patches, sources: catalog.sources, problems: [...catalog.problems] };
+  return { ...catalog, problems: [...catalog.problems] };
 }

@@ -5,7 +5,7 @@ import type { RecordedDecision } from '../core/decisions/decision';
 import { describeDecision } from '../core/decisions/describeDecision';
 import type { Locale } from '../core/locale';
 import { productLabel, qptUpdateText, reasonText, statusLabel } from '../core/text/describe';
-import { patchDisplayTitle } from '../core/text/displayTitle';
+import { oddSpacing, patchDisplayTitle } from '../core/text/displayTitle';
 import type { Translate } from '../core/text/translate';
 import { formatNumber } from '../core/text/numbers';
 import { displayUnits } from '../core/text/terminal';
@@ -92,7 +92,7 @@ export function fitPath(line: string): string {
 
 /** Runs of white space as one space; the control characters left are escaped by {@link fit}, unit by unit. */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return oddSpacing(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /** A character other than the printable ones below U+1100 (where wide characters start), `↳` and `…`. */

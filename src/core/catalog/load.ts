@@ -92,7 +92,12 @@ function loadNow(options: LoadCatalogOptions, cache: CatalogCache): Catalog {
   }
   const merged = cache.merge(files);
   // The merged catalog may be shared: this load's own problems go to a catalog object of its own.
-  return { patches: merged.patches, sources: merged.sources, problems: [...merged.problems, ...problems] };
+  return {
+    patches: merged.patches,
+    sources: merged.sources,
+    problems: [...merged.problems, ...problems],
+    inIdOrder: merged.inIdOrder,
+  };
 }
 
 /** Loads only the given files (QPT JSON or our YAML), without the bundled catalog: for `--catalog` and benchmarks. */

@@ -1,5 +1,6 @@
 import { LOCALES, type LocalizedText } from '../locale';
 import type { CatalogEntry, LoadedFile, Texts } from './entry';
+import { inIdOrder } from './idOrder';
 import type { Signature } from './signature';
 import type { Catalog, CatalogSource, Patch, PatchTarget, TitleSource } from './patch';
 
@@ -86,8 +87,10 @@ export function mergeCatalog(files: LoadedFile[]): Catalog {
     }
   }
   for (const patch of byId.values()) finish(patch);
-  // Finished, each one is a Patch.
-  return { patches: byId as unknown as Map<string, Patch>, sources, problems };
+  // Finished, each one is a Patch; kept in ID order, which every triage of the catalog goes by.
+  const patches = new Map<string, Patch>();
+  for (const patch of inIdOrder(byId.values() as unknown as Iterable<Patch>)) patches.set(patch.id, patch);
+  return { patches, sources, problems, inIdOrder: true };
 }
 
 function mergeTexts(

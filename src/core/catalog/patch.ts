@@ -78,4 +78,6 @@ export interface Catalog {
   patches: Map<string, Patch>;
   sources: CatalogSource[];
   problems: Problem[];
+  /** True when `patches` iterate in ID order (as a merge leaves them), so that no triage has to sort them again. */
+  inIdOrder?: boolean;
 }

@@ -129,6 +129,20 @@ const OR = /\|\|?/;
 const AND = /(?<!^|as|[=>< ,]) *(?<!-)[, ](?!-) *(?!,|as|$)/;
 
 /**
+ * Operands that start with an operator or a digit, separated by single spaces, none ending in `-` or `as`: what
+ * nearly every catalog range looks like (`>=2.4.4 <2.4.7`). {@link AND} splits them at each space, as a plain split
+ * does at a fraction of the cost.
+ */
+const PLAIN_OPERANDS = /^[<>=!~^]{0,2}\d[\w.+-]*(?: [<>=!~^]{0,2}\d[\w.+-]*)*$/;
+const ENDS_IN_DASH_OR_AS = /(?:-|as)(?: |$)/;
+
+function operandsOf(alternative: string): string[] {
+  return PLAIN_OPERANDS.test(alternative) && !ENDS_IN_DASH_OR_AS.test(alternative)
+    ? alternative.split(' ')
+    : alternative.split(AND);
+}
+
+/**
  * Composer merges `[>= a < b] || [>= b < c]` into `[>= a < c]` when both sides are plain ranges; this changes only
  * the rendering, not what matches.
  */
@@ -177,7 +191,7 @@ function parseUncached(text: string): Constraint {
     const alternative = trimWhere(spaced, isAsciiSpace);
     if (alternative === '') throw new ConstraintError(text, t('an alternative between "||" is empty'));
     const group: Bound[] = [];
-    for (const operand of alternative.split(AND)) {
+    for (const operand of operandsOf(alternative)) {
       try {
         for (const bound of operandBounds(operand)) group.push(bound);
       } catch (e) {

@@ -2,7 +2,8 @@ import type { Catalog } from '../catalog/patch';
 import { satisfies } from '../composer/constraint';
 import { type Recommendation, recommend } from '../evidence/recommend';
 import { projectAtRelease } from '../releases/releaseProject';
-import { compareIds, triage } from '../triage/triage';
+import { compareIds } from '../catalog/idOrder';
+import { triage } from '../triage/triage';
 import type { TriagedPatch, TriageResult } from '../triage/triaged';
 import type { PlanInput, PlannedPatch, PlanOutcome, PlanSource, UpgradePlan } from './upgradePlan';
 

@@ -13,7 +13,7 @@ const FIXES_THE_ERROR =
  * occurs when X" → "Error when X". Other titles stay as they are (without a final period).
  */
 export function displayTitle(title: string): string {
-  const text = title.trim().replace(/\s+/g, ' ');
+  const text = oddSpacing(title) ? title.trim().replace(/\s+/g, ' ') : title;
   let out = text;
   const issue = FIXES_THE_ISSUE.exec(text);
   if (issue !== null && text.length > issue[0].length + 3) out = text.slice(issue[0].length);
@@ -22,8 +22,16 @@ export function displayTitle(title: string): string {
     if (error !== null && text.length > error[0].length + 3)
       out = `Error ${error[1].toLowerCase()} ${text.slice(error[0].length)}`;
   }
-  out = out.replace(/\.$/, '');
+  if (out.endsWith('.')) out = out.slice(0, -1);
   return out.charAt(0).toUpperCase() + out.slice(1);
+}
+
+/** White space other than single spaces between words (most titles have none, and are then used as they are). */
+const ODD_SPACING = /^\s|\s$|\s\s|[^\S ]/;
+
+/** True when `text` has white space at either end, a run of it, or any other than the plain space. */
+export function oddSpacing(text: string): boolean {
+  return ODD_SPACING.test(text);
 }
 
 /** A patch's title for rows in the display language: a translated title as written, the English one made readable. */

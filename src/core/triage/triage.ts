@@ -1,5 +1,6 @@
 import coerce from 'semver/functions/coerce';
 import gt from 'semver/functions/gt';
+import { inIdOrder } from '../catalog/idOrder';
 import type { Catalog, Patch, PatchTarget } from '../catalog/patch';
 import { satisfies } from '../composer/constraint';
 import type { Project } from '../lock/project';
@@ -154,41 +155,18 @@ function resolveRequires(entry: TriagedPatch, byId: Map<string, TriagedPatch>): 
   return order;
 }
 
-/** The catalog's patches in ID order, sorted once per catalog (every triage of it reuses the order). */
+/**
+ * The catalog's patches in ID order: as they are when the merge put them so, else sorted once per catalog (every
+ * triage of it reuses the order).
+ */
 const sortedByCatalog = new WeakMap<Catalog, Patch[]>();
 
-function sortedPatches(catalog: Catalog): Patch[] {
+function sortedPatches(catalog: Catalog): Iterable<Patch> {
+  if (catalog.inIdOrder === true) return catalog.patches.values();
   let sorted = sortedByCatalog.get(catalog);
   if (sorted === undefined || sorted.length !== catalog.patches.size) {
-    sorted = [...catalog.patches.values()]
-      .map((patch) => ({ patch, key: idSortKey(patch.id) }))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-      .map((e) => e.patch);
+    sorted = inIdOrder(catalog.patches.values());
     sortedByCatalog.set(catalog, sorted);
   }
   return sorted;
-}
-
-const KEY_CACHE_LIMIT = 20_000;
-const sortKeys = new Map<string, string>();
-
-/**
- * `ACSD-9` → `ACSD-000000000009`: plain string order of these keys is natural ID order. Cached per ID, since every
- * catalog load sorts the same IDs again.
- */
-function idSortKey(id: string): string {
-  let key = sortKeys.get(id);
-  if (key === undefined) {
-    key = id.toUpperCase().replace(/\d+/g, (digits) => digits.padStart(12, '0'));
-    if (sortKeys.size >= KEY_CACHE_LIMIT) sortKeys.clear();
-    sortKeys.set(id, key);
-  }
-  return key;
-}
-
-/** Orders IDs by prefix, then numerically (ACSD-9 before ACSD-10). */
-export function compareIds(a: string, b: string): number {
-  const x = idSortKey(a);
-  const y = idSortKey(b);
-  return x < y ? -1 : x > y ? 1 : 0;
 }

@@ -285,7 +285,9 @@ describe('catalog: loadCatalog', () => {
 
     it('loadCatalogFiles: the given files only', () => {
       const catalog = loadCatalogFiles([fixture('catalogs', 'qpt-extra.json')]);
-      assert.deepEqual([...catalog.patches.keys()], ['ACSD-90050', 'ACSD-90001']);
+      // In ID order (the file lists ACSD-90050 first), which every triage goes by without sorting again.
+      assert.deepEqual([...catalog.patches.keys()], ['ACSD-90001', 'ACSD-90050']);
+      assert.equal(catalog.inIdOrder, true);
       assert.deepEqual(catalog.sources, [{ file: fixture('catalogs', 'qpt-extra.json'), kind: 'qpt-support' }]);
     });
 

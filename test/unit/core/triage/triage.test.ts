@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { Catalog, Patch, PatchTarget } from '../../../../src/core/catalog/patch';
 import type { Project } from '../../../../src/core/lock/project';
-import { compareIds, triage } from '../../../../src/core/triage/triage';
+import { compareIds } from '../../../../src/core/catalog/idOrder';
+import { triage } from '../../../../src/core/triage/triage';
 
 function project(packages: Record<string, string>, qpt: string | null = '1.1.50'): Project {
   return {
