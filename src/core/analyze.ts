@@ -16,6 +16,8 @@ export interface AnalyzeOptions {
   cacheDir?: string;
   /** Catalog files and merges shared by the analyses of one run (see {@link CatalogCache}). */
   cache?: CatalogCache;
+  /** Work out why each patch that does not apply does not (default true; see `TriageOptions`). */
+  reasons?: boolean;
 }
 
 /** Everything known about one store: its lock, the merged catalog, and the triage of every patch. */
@@ -37,5 +39,6 @@ export function analyzeLock(lockFile: string, options: AnalyzeOptions = {}): Ana
     ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
     ...(options.cache ? { cache: options.cache } : {}),
   });
-  return { project, catalog, result: triage(project, catalog), problems: catalog.problems };
+  const result = triage(project, catalog, { reasons: options.reasons ?? true });
+  return { project, catalog, result, problems: catalog.problems };
 }

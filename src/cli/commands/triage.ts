@@ -43,6 +43,8 @@ function runTriage(args: TriageArgs): number {
           bundled: args.bundled,
           extraCatalogs: args.catalogs,
           cache,
+          // Why a patch does not apply is shown only where those patches are (`--all`).
+          reasons: args.all,
           ...(args.cacheDir !== undefined ? { cacheDir: args.cacheDir } : {}),
         }),
       );
