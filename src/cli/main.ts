@@ -84,7 +84,9 @@ function failure(e: unknown): number {
 }
 
 printWarningsOnOneLine();
+// The program ends as soon as its work is done (its output is written synchronously): it does not wait for V8's
+// background garbage-collection work, which after a patch check can hold an idle process for several milliseconds.
 main(process.argv.slice(2)).then(
-  (c) => (process.exitCode = c),
-  (e: unknown) => (process.exitCode = failure(e)),
+  (c) => process.exit(c),
+  (e: unknown) => process.exit(failure(e)),
 );
