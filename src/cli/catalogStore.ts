@@ -22,8 +22,8 @@ const MAX_KEPT = 32;
  * A kept catalog belongs to:
  * - every file its load read, as it was then (device, inode, size, modification and change times, or why it could
  *   not be opened: a file that appears later counts as a change). The load itself lists these files as it reads
- *   them (`recordReads`), so the list can never fall behind what the load reads;
- *   A load that read a file changed a moment before is not kept (see `settled`);
+ *   them (`recordReads`), so the list can never fall behind what the load reads. A load that read a file changed a
+ *   moment before is not kept (see `settled`);
  * - the load's options, this program's bundle as it is (the bundled patches.yaml is part of it) and the message
  *   bundle in use (problems are worded in its language).
  *
