@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { MAX_DIFF_BYTES } from '../diff/parse';
+import { childPath } from '../files/childPath';
 import { FileReadError, readFileText } from '../files/readTextFile';
 import { readFailure } from '../lock/read';
 import type { StateReason } from './appliedState';
@@ -10,13 +11,14 @@ import type { StateReason } from './appliedState';
  * larger than the engine reads; otherwise the reason the check cannot be made.
  */
 export function readPatchText(base: string, name: string, label = name): { text: string } | { reason: StateReason } {
-  const file = resolve(base, name);
-  const rel = relative(base, file);
+  const plain = childPath(base, name);
+  const file = plain ?? resolve(base, name);
+  const rel = plain !== undefined ? name : relative(base, file);
   if (
     rel === '' ||
     rel.startsWith('..' + sep) ||
     rel === '..' ||
-    resolve(base, rel) !== file ||
+    (plain === undefined && resolve(base, rel) !== file) ||
     /^[A-Za-z]:|^[\\/]/.test(rel)
   ) {
     return { reason: { kind: 'unsafe-path', file: label, path: name } };

@@ -1,5 +1,6 @@
 import { FILE_LIMITS, readFileText } from '../files/readTextFile';
 import { join } from 'node:path';
+import { childPath } from '../files/childPath';
 import type { FileSource } from '../diff/apply';
 import { FileText } from '../diff/lines';
 
@@ -20,7 +21,10 @@ export class ProjectFiles implements FileSource {
   /** The absolute file of a patch path (a byte string, UTF-8 on disk). */
   fileFor(path: string): string {
     const name = isAscii(path) ? path : Buffer.from(path, 'latin1').toString('utf8');
-    return name.startsWith('vendor/') ? join(this.vendorDir, name.slice('vendor/'.length)) : join(this.root, name);
+    const [base, rest] = name.startsWith('vendor/')
+      ? [this.vendorDir, name.slice('vendor/'.length)]
+      : [this.root, name];
+    return childPath(base, rest) ?? join(base, rest);
   }
 
   /** The patch paths read so far. */
