@@ -90,14 +90,14 @@ export function writePreImages(root: string, diffs: string[], rnd: () => number)
         if (!regions.has(section.path))
           wholeFile.set(
             section.path,
-            section.hunks.flatMap((h) => h.oldLines),
+            section.hunks.flatMap((h) => h.oldSide.toLines()),
           );
         continue;
       }
       const list = regions.get(section.path) ?? [];
       regions.set(section.path, list);
       for (const hunk of section.hunks) {
-        const pre = hunk.oldLines;
+        const pre = hunk.oldSide.toLines();
         const last = pre[pre.length - 1];
         list.push({
           lines: pre,

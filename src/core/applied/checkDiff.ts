@@ -1,6 +1,6 @@
 import { applyDiff, type FileSource, findHunk, hunkImages } from '../diff/apply';
 import { Image } from '../diff/image';
-import type { LineSource } from '../diff/lines';
+import type { FileText } from '../diff/lines';
 import type { ParsedDiff } from '../diff/types';
 import type { Partly, StateReason, StateResult } from './appliedState';
 
@@ -74,10 +74,10 @@ function conflictReason(diff: ParsedDiff, source: FileSource, failure: Parameter
   return partly !== undefined ? { ...first, partly } : first;
 }
 
-function pieceOf(lines: LineSource, hunk: Parameters<typeof hunkImages>[0]): Piece {
+function pieceOf(lines: FileText, hunk: Parameters<typeof hunkImages>[0]): Piece {
   const forward = hunkImages(hunk, false);
   const image = new Image(lines);
-  const found = (pre: readonly string[]) => findHunk(image, pre, Math.max(0, hunk.oldStart - 1), false, false) >= 0;
+  const found = (pre: FileText) => findHunk(image, pre, Math.max(0, hunk.oldStart - 1), false, false) >= 0;
   const pending = found(forward.pre);
   const done = found(forward.post);
   return pending && done ? 'both' : pending ? 'pending' : done ? 'applied' : 'neither';

@@ -72,7 +72,7 @@ function previewDiff(diff: ParsedDiff, files: ProjectFiles, state: AppliedState)
       path: text(path),
       file: files.fileFor(path),
       before: before === undefined ? null : text(before),
-      after: image === null ? null : text(image.toLines().join('')),
+      after: image === null ? null : text(image.toText()),
     });
   }
   return { kind: 'changes', direction, files: changes };

@@ -1,4 +1,5 @@
 import { FILE_LIMITS, readFileText } from '../files/readTextFile';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { childPath } from '../files/childPath';
 import type { FileSource } from '../diff/apply';
@@ -32,10 +33,12 @@ export class ProjectFiles implements FileSource {
     return [...this.cache.keys()];
   }
 
-  lines(path: string): FileText | null {
+  lines(path: string, absent = false): FileText | null {
     let lines = this.cache.get(path);
     if (lines === undefined) {
-      lines = readLines(this.fileFor(path));
+      const file = this.fileFor(path);
+      // A file expected not to be there is looked for first: a failed read costs an exception.
+      lines = absent && !existsSync(file) ? null : readLines(file);
       if (lines !== null) this.bytesRead += lines.text.length;
       this.cache.set(path, lines);
     }

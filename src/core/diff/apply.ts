@@ -1,12 +1,13 @@
 import { Image } from './image';
-import { LineList, type LineSource } from './lines';
+import { type FileText, NO_LINES } from './lines';
 import type { FileSection, Hunk } from './types';
 
 export type Direction = 'forward' | 'reverse';
 
 /** The project's files as lines of bytes (each with its line break, the last one maybe without); null: absent. */
 export interface FileSource {
-  lines(path: string): LineSource | null;
+  /** `absent`: the file is expected not to be there (a section that creates it), so looking costs no failed read. */
+  lines(path: string, absent?: boolean): FileText | null;
 }
 
 /** Where a diff stops applying: the section (0-based), its path, and what failed. */
@@ -33,18 +34,18 @@ export function applyDiff(sections: readonly FileSection[], source: FileSource, 
   for (let s = 0; s < sections.length; s++) {
     const section = sections[s];
     const { path } = section;
+    const creates = reverse ? section.deletes : section.creates;
     let current: Image | null;
     if (files.has(path)) current = files.get(path)?.unmarked() ?? null;
     else {
-      const lines = source.lines(path);
+      const lines = source.lines(path, creates === true);
       current = lines === null ? null : new Image(lines);
     }
-    const creates = reverse ? section.deletes : section.creates;
     const deletes = reverse ? section.creates === true : section.deletes === true;
     let image: Image;
     if (creates === true || (creates === 'maybe' && current === null)) {
       if (current !== null) return { ok: false, failure: { kind: 'exists', section: s, path } };
-      image = new Image(new LineList([]));
+      image = new Image(NO_LINES);
     } else {
       if (current === null) return { ok: false, failure: { kind: 'missing', section: s, path } };
       image = current;
@@ -71,80 +72,55 @@ function applyHunks(
     const wanted = newPos > 0 ? newPos - 1 : 0;
     const at = findHunk(image, pre, wanted, oldPos <= 1, hunk.trailing === 0);
     if (at < 0) return { hunk: h + 1, line: wanted + 1 };
-    image.splice(at, pre.length, post);
+    image.splice(at, pre.count, post);
   }
   return undefined;
 }
 
 /** The lines a hunk expects (`pre`) and leaves (`post`), for the direction. */
-export function hunkImages(hunk: Hunk, reverse: boolean): { pre: readonly string[]; post: readonly string[] } {
-  return reverse ? { pre: hunk.newLines, post: hunk.oldLines } : { pre: hunk.oldLines, post: hunk.newLines };
+export function hunkImages(hunk: Hunk, reverse: boolean): { pre: FileText; post: FileText } {
+  return reverse ? { pre: hunk.newSide, post: hunk.oldSide } : { pre: hunk.oldSide, post: hunk.newSide };
 }
 
 /**
- * Where `pre` matches `image` (git's find_pos): from `line` outwards, forward first; -1 when nowhere. Lines earlier
- * hunks produced never match.
+ * Where `pre` matches `image` (git's find_pos): anchored at the start or the end when asked, else the place nearest
+ * to `line` (at the same distance, after before before); -1 when nowhere. Lines earlier hunks produced never match.
+ * Each stretch of lines no hunk produced is searched as text with the engine's native `indexOf`, so a failing
+ * search costs one fast pass over the file, not one comparison per line.
  */
 export function findHunk(
   image: Image,
-  pre: readonly string[],
+  pre: FileText,
   line: number,
   matchBeginning: boolean,
   matchEnd: boolean,
 ): number {
   const nr = image.length;
-  const plain = image.plain();
-  const fits = (at: number): boolean => {
-    if (at + pre.length > nr) return false;
-    if (matchEnd && at + pre.length !== nr) return false;
-    if (matchBeginning && at !== 0) return false;
-    if (plain !== undefined) {
-      for (let k = 0; k < pre.length; k++) if (!plain.equals(at + k, pre[k])) return false;
-      return true;
-    }
-    for (let k = 0; k < pre.length; k++) {
-      if (!image.equals(at + k, pre[k]) || image.patched(at + k)) return false;
-    }
-    return true;
-  };
+  const n = pre.count;
+  const fits = (at: number): boolean =>
+    at >= 0 &&
+    at + n <= nr &&
+    (!matchEnd || at + n === nr) &&
+    (!matchBeginning || at === 0) &&
+    (n === 0 || image.holds(at, pre));
   if (matchBeginning) return fits(0) ? 0 : -1;
-  if (matchEnd) {
-    const at = nr - pre.length;
-    return at >= 0 && fits(at) ? at : -1;
-  }
+  if (matchEnd) return fits(nr - n) ? nr - n : -1;
   const start = line > nr ? nr : line;
   if (fits(start)) return start;
-  if (plain !== undefined && pre.length > 0) return nearest(plain, pre, start, fits);
-  let back = start;
-  let forward = start;
-  while (back > 0 || forward < nr) {
-    if (forward < nr && fits(++forward)) return forward;
-    if (back > 0 && fits(--back)) return back;
-  }
-  return -1;
-}
-
-/**
- * The search of {@link findHunk} on an untouched file: the places where the hunk's first line occurs (found by a
- * native `indexOf`), tried in git's order (nearest first; at the same distance, after before before) until one
- * fits, so that a hunk a few lines off is found after a few tries however often its first line occurs.
- */
-function nearest(lines: LineSource, pre: readonly string[], start: number, fits: (at: number) => boolean): number {
-  const first = pre[0];
-  const before: number[] = [];
-  let after = lines.indexOf(first, 0);
-  for (; after >= 0 && after <= start; after = lines.indexOf(first, after + 1)) before.push(after);
-  let b = before.length - 1;
-  while (b >= 0 || after >= 0) {
-    const rankBefore = b >= 0 ? 2 * (start - before[b]) : Infinity;
-    const rankAfter = after >= 0 ? 2 * (after - start) - 1 : Infinity;
-    if (rankAfter < rankBefore) {
-      if (fits(after)) return after;
-      after = lines.indexOf(first, after + 1);
-    } else {
-      if (fits(before[b])) return before[b];
-      b--;
+  if (n === 0 || !pre.wellFormed) return -1;
+  let best = -1;
+  let bestRank = Infinity;
+  for (const run of image.runs()) {
+    const offset = run.from - run.start; // image line + offset = line of the run's source
+    const [before, after] = run.source.around(pre, start + offset, run.from, run.to - n);
+    if (after >= 0 && 2 * (after - offset - start) - 1 < bestRank) {
+      best = after - offset;
+      bestRank = 2 * (best - start) - 1;
+    }
+    if (before >= 0 && 2 * (start - before + offset) < bestRank) {
+      best = before - offset;
+      bestRank = 2 * (start - best);
     }
   }
-  return -1;
+  return best;
 }

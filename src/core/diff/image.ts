@@ -1,100 +1,131 @@
-import { LineList, type LineSource } from './lines';
+import { FileText, NO_LINES } from './lines';
 
-/** A run of lines of a read-only source; `patched` marks lines a hunk produced. */
+/** A run of lines of a read-only text; `patched` marks lines a hunk produced. */
 interface Piece {
-  readonly source: LineSource;
+  readonly source: FileText;
   readonly from: number;
   readonly to: number;
   readonly patched: boolean;
 }
 
+/** A stretch of lines no hunk produced: image lines [start, start + to − from) are lines [from, to) of `source`. */
+export interface Run {
+  readonly start: number;
+  readonly source: FileText;
+  readonly from: number;
+  readonly to: number;
+}
+
 /**
- * A file's lines while hunks are applied to it, as a piece table over the read-only file and hunk lines: applying a
+ * A file's lines while hunks are applied to it, as a piece table over the read-only file and hunk sides: applying a
  * hunk copies nothing, and the lines hunks produced stay marked (git will not match a later hunk of the same section
  * over them).
  */
 export class Image {
   private pieces: Piece[];
   length: number;
-  /** The piece last looked at, and the line it starts at (lookups come in runs). */
-  private at = 0;
-  private start = 0;
+  /** The stretches of unmarked lines, worked out when first searched after a change. */
+  private runList: Run[] | undefined;
 
-  constructor(source: LineSource) {
+  constructor(source: FileText) {
     this.pieces = source.count > 0 ? [{ source, from: 0, to: source.count, patched: false }] : [];
     this.length = source.count;
   }
 
   /** The same lines with no line marked (a later section starts afresh, as git does). */
   unmarked(): Image {
-    const image = new Image(new LineList([]));
+    const image = new Image(NO_LINES);
     image.pieces = this.pieces.map((p) => (p.patched ? { ...p, patched: false } : p));
     image.length = this.length;
     return image;
   }
 
-  /** The source itself when no hunk has touched it (searches then run on it directly). */
-  plain(): LineSource | undefined {
-    if (this.pieces.length === 0) return new LineList([]);
-    const p = this.pieces[0];
-    return this.pieces.length === 1 && !p.patched && p.from === 0 && p.to === p.source.count ? p.source : undefined;
-  }
-
-  equals(i: number, text: string): boolean {
-    const p = this.pieces[this.seek(i)];
-    return p.source.equals(p.from + i - this.start, text);
-  }
-
-  patched(i: number): boolean {
-    return this.pieces[this.seek(i)].patched;
-  }
-
   /** Replaces `count` lines at `at` by `lines` (marked as patched). */
-  splice(at: number, count: number, lines: readonly string[]): void {
-    const added: Piece[] =
-      lines.length > 0 ? [{ source: new LineList(lines), from: 0, to: lines.length, patched: true }] : [];
-    this.pieces = [...this.range(0, at), ...added, ...this.range(at + count, this.length)];
-    this.length += lines.length - count;
-    this.at = 0;
-    this.start = 0;
-  }
-
-  toLines(): string[] {
-    const out: string[] = [];
-    for (const p of this.pieces) for (let i = p.from; i < p.to; i++) out.push(p.source.line(i));
-    return out;
-  }
-
-  /** The pieces that cover lines [a, b). */
-  private range(a: number, b: number): Piece[] {
+  splice(at: number, count: number, lines: FileText): void {
+    const { pieces } = this;
     const out: Piece[] = [];
+    const end = at + count;
     let start = 0;
-    for (const p of this.pieces) {
-      const end = start + p.to - p.from;
-      const lo = Math.max(a, start);
-      const hi = Math.min(b, end);
-      if (lo < hi)
-        out.push(lo === start && hi === end ? p : { ...p, from: p.from + lo - start, to: p.from + hi - start });
-      start = end;
+    let i = 0;
+    for (; i < pieces.length; i++) {
+      const p = pieces[i];
+      const next = start + p.to - p.from;
+      if (next > at) {
+        if (at > start) out.push({ source: p.source, from: p.from, to: p.from + at - start, patched: p.patched });
+        break;
+      }
+      out.push(p);
+      start = next;
     }
-    return out;
+    if (lines.count > 0) out.push({ source: lines, from: 0, to: lines.count, patched: true });
+    for (; i < pieces.length; i++) {
+      const p = pieces[i];
+      const next = start + p.to - p.from;
+      if (next > end) {
+        out.push(end > start ? { source: p.source, from: p.from + end - start, to: p.to, patched: p.patched } : p);
+        for (i++; i < pieces.length; i++) out.push(pieces[i]);
+        break;
+      }
+      start = next;
+    }
+    this.pieces = out;
+    this.length += lines.count - count;
+    this.runList = undefined;
   }
 
-  private seek(i: number): number {
-    let { at, start } = this;
-    if (i < start) {
-      at = 0;
-      start = 0;
-    }
-    for (;;) {
-      const p = this.pieces[at];
-      const end = start + p.to - p.from;
-      if (i < end || at === this.pieces.length - 1) break;
-      start = end;
-      at++;
-    }
-    this.at = at;
-    this.start = start;
-    return at;
+  toText(): string {
+    return this.pieces.map((p) => p.source.slice(p.from, p.to)).join('');
   }
+
+  /**
+   * The stretches of unmarked lines, in order. Where several pieces follow one another unmarked (a hunk that left
+   * no lines, a later section), their lines are put together into one text, so a match may run across them.
+   */
+  runs(): readonly Run[] {
+    if (this.runList !== undefined) return this.runList;
+    const runs: Run[] = [];
+    const { pieces } = this;
+    let start = 0;
+    for (let i = 0; i < pieces.length;) {
+      const p = pieces[i];
+      if (p.patched) {
+        start += p.to - p.from;
+        i++;
+        continue;
+      }
+      // The unmarked pieces from i on, up to a marked one or a line without its line break (only ever a text's last
+      // line: no line follows it in a match).
+      let j = i + 1;
+      let open = !endsWithoutBreak(p);
+      while (open && j < pieces.length && !pieces[j].patched) open = !endsWithoutBreak(pieces[j++]);
+      if (j === i + 1) runs.push({ start, source: p.source, from: p.from, to: p.to });
+      else {
+        const source = new FileText(
+          pieces
+            .slice(i, j)
+            .map((q) => q.source.slice(q.from, q.to))
+            .join(''),
+        );
+        runs.push({ start, source, from: 0, to: source.count });
+      }
+      for (; i < j; i++) start += pieces[i].to - pieces[i].from;
+    }
+    this.runList = runs;
+    return runs;
+  }
+
+  /** Whether the lines from image line `at` on are exactly those of `block`, none of them produced by a hunk. */
+  holds(at: number, block: FileText): boolean {
+    for (const run of this.runs()) {
+      const end = run.start + run.to - run.from;
+      if (at < run.start || at >= end) continue;
+      return at + block.count <= end && run.source.holds(run.from + at - run.start, block);
+    }
+    return false;
+  }
+}
+
+/** Whether a piece ends with a line that has no line break (the last line of a text may not have one). */
+function endsWithoutBreak(p: Piece): boolean {
+  return p.to === p.source.count && !p.source.text.endsWith('\n');
 }

@@ -1,3 +1,5 @@
+import type { FileText } from './lines';
+
 /**
  * A unified diff as `git apply` reads it once QPT has turned its `diff --git` lines into `diff -Nuar` (a plain
  * unified diff): sections found by their `---`/`+++` lines, each with its hunks. Texts are byte strings (each
@@ -12,11 +14,11 @@ export interface Hunk {
   readonly newStart: number;
   readonly newCount: number;
   /**
-   * The lines the hunk expects (context and `-` lines) and leaves (context and `+` lines), without their markers; a
-   * line ends with its line break unless `\ No newline at end of file` followed it.
+   * The lines the hunk expects (context and `-` lines) and leaves (context and `+` lines), without their markers, as
+   * one text each; a line ends with its line break unless `\ No newline at end of file` followed it.
    */
-  readonly oldLines: readonly string[];
-  readonly newLines: readonly string[];
+  readonly oldSide: FileText;
+  readonly newSide: FileText;
   /** Context lines before the first change, and after the last one. */
   readonly leading: number;
   readonly trailing: number;

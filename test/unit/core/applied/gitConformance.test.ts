@@ -221,7 +221,7 @@ function countFeatures(tally: Tally, diffText: string, files: number, withRequir
 /** Changes one line of a hunk's old lines in a file the diff touches. */
 function damage(root: string, diffText: string, rnd: () => number): void {
   const diff = parseDiff(diffText);
-  const sections = diff.sections.filter((s) => s.creates !== true && s.hunks.some((h) => h.oldLines.length > 0));
+  const sections = diff.sections.filter((s) => s.creates !== true && s.hunks.some((h) => h.oldSide.count > 0));
   if (sections.length === 0) return;
   const section = sections[Math.floor(rnd() * sections.length)];
   const file = join(root, Buffer.from(section.path, 'latin1').toString('utf8'));
@@ -232,7 +232,7 @@ function damage(root: string, diffText: string, rnd: () => number): void {
     return;
   }
   const hunk = section.hunks[Math.floor(rnd() * section.hunks.length)];
-  const old = hunk.oldLines.filter((l) => l.trim() !== '');
+  const old = hunk.oldSide.toLines().filter((l) => l.trim() !== '');
   if (old.length === 0) return;
   const line = old[Math.floor(rnd() * old.length)];
   const at = bytes.indexOf(line);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { applyDiff } from '../../../../src/core/diff/apply';
 import { parseDiff } from '../../../../src/core/diff/parse';
 import { ProjectFiles } from '../../../../src/core/applied/projectFiles';
-import { gitCheck, qptForm, removeTree, tempRoot, writeFile } from '../../../support/patchTrees';
+import { gitApply, gitCheck, qptForm, readBytes, removeTree, tempRoot, writeFile } from '../../../support/patchTrees';
 
 interface Case {
   name: string;
@@ -18,6 +18,69 @@ interface Case {
 }
 
 const lines = (n: number, prefix = 'line') => Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}\n`).join('');
+
+/** Indented code, as nearly every vendor file has: the search looks for a hunk from its first non-blank character. */
+const code = (n: number, from = 1) =>
+  Array.from({ length: n }, (_, i) => `        $value${from + i} = $this->call(${from + i});\n`).join('');
+const indentedHunk = (at: number) =>
+  `--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -${at},3 +${at},3 @@\n     {\n-        return $old;\n+        return $new;\n     }\n`;
+const indentedBlock = '    {\n        return $old;\n    }\n';
+
+/** Where the search finds a hunk away from its stated line (the files git leaves are compared too, below). */
+const SEARCH_CASES: Case[] = [
+  {
+    name: 'an indented hunk far from its stated line (beyond the lines searched first)',
+    files: { 'vendor/x.php': code(300) + indentedBlock + code(20, 301) },
+    diff: indentedHunk(5),
+  },
+  {
+    name: 'an indented hunk stated far below where it is',
+    files: { 'vendor/x.php': code(10) + indentedBlock + code(400, 11) },
+    diff: indentedHunk(380),
+  },
+  {
+    name: 'of two places outside the lines searched first, the nearer one (before) wins',
+    files: { 'vendor/x.php': code(30) + indentedBlock + code(160, 31) + indentedBlock + code(10, 191) },
+    diff:
+      indentedHunk(100) +
+      '@@ -500,2 +500,2 @@\n         $value35 = $this->call(35);\n-        $value36 = $this->call(36);\n+        $changed = 1;\n',
+  },
+  {
+    // The block is at lines 41 and 83; looked for at line 63: 22 lines back, 20 forward.
+    name: 'of two places, the nearer one (after) wins',
+    files: { 'vendor/x.php': code(40) + indentedBlock + code(39, 41) + indentedBlock + code(40, 80) },
+    diff: indentedHunk(63),
+  },
+  {
+    // The same places, looked for at line 61: 20 lines back, 22 forward.
+    name: 'of two places, the nearer one (before) wins',
+    files: { 'vendor/x.php': code(40) + indentedBlock + code(39, 41) + indentedBlock + code(40, 80) },
+    diff: indentedHunk(61),
+  },
+  {
+    // The block is at lines 41 and 85; looked for at line 63: 22 lines either way.
+    name: 'at the same distance, the place after wins',
+    files: { 'vendor/x.php': code(40) + indentedBlock + code(41, 41) + indentedBlock + code(40, 82) },
+    diff: indentedHunk(63),
+  },
+  {
+    name: 'the lines inside a longer line, or with other indentation, are no match',
+    files: {
+      'vendor/x.php':
+        code(5) +
+        '    // {\n        return $old;\n    }\n' +
+        code(5, 6) +
+        '  {\n        return $old;\n    }\n' +
+        code(5, 11),
+    },
+    diff: indentedHunk(7),
+  },
+  {
+    name: 'a hunk of blank lines only',
+    files: { 'vendor/x.php': 'a\n\n\nb\n\n\n\nc\n' },
+    diff: '--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -2,3 +2,3 @@\n \n-\n+x\n \n',
+  },
+];
 
 const CASES: Case[] = [
   {
@@ -131,6 +194,24 @@ const CASES: Case[] = [
     files: { 'vendor/x.php': 'a\nb\nb\nc\n' },
     diff: '--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -2,2 +2,3 @@\n b\n+b\n c\n',
   },
+  ...SEARCH_CASES,
+  {
+    name: 'a second section on a file may match across what the first one changed',
+    files: { 'vendor/x.php': lines(12) },
+    diff:
+      '--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -4,3 +4,3 @@\n line 4\n-line 5\n+LINE 5\n line 6\n' +
+      '--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -3,5 +3,5 @@\n line 3\n line 4\n-LINE 5\n+NEW 5\n line 6\n line 7\n',
+  },
+  {
+    name: 'a line that lost its line break in the middle of a hunk',
+    files: { 'vendor/x.php': 'a\nb\nc\n' },
+    diff: '--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -1,3 +1,3 @@\n a\n-b\n\\ No newline at end of file\n+B\n c\n',
+  },
+  {
+    name: 'the same on a file whose last line has no line break',
+    files: { 'vendor/x.php': 'a\nb' },
+    diff: '--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+B\n',
+  },
 ];
 
 describe('diff applier: the same verdicts as git apply on hand-made edge cases', function () {
@@ -150,6 +231,35 @@ describe('diff applier: the same verdicts as git apply on hand-made edge cases',
         const engine = [applyDiff(diff.sections, files, 'forward').ok, applyDiff(diff.sections, files, 'reverse').ok];
         const git = [gitCheck(root, qptForm(c.diff), false), gitCheck(root, qptForm(c.diff), true)];
         assert.deepEqual(engine, git, 'forward, reverse');
+      } finally {
+        removeTree(root);
+      }
+    });
+  }
+});
+
+describe('diff applier: the files it would leave are those git apply writes', function () {
+  this.timeout(60_000);
+  before(function () {
+    if (spawnSync('git', ['--version']).status !== 0) this.skip();
+  });
+
+  for (const c of [
+    ...SEARCH_CASES,
+    ...CASES.filter((x) => x.name.includes('touched twice') || x.name.includes('across')),
+  ]) {
+    it(c.name, () => {
+      const root = tempRoot('edge');
+      try {
+        for (const [path, bytes] of Object.entries(c.files)) writeFile(root, path, bytes);
+        const files = new ProjectFiles(root, join(root, 'vendor'));
+        const result = applyDiff(parseDiff(c.diff).sections, files, 'forward');
+        const applied = gitApply(root, qptForm(c.diff));
+        assert.equal(result.ok, applied, 'applies');
+        if (!result.ok) return;
+        for (const [path, image] of result.files) {
+          assert.equal(image?.toText(), readBytes(join(root, path)), path);
+        }
       } finally {
         removeTree(root);
       }

@@ -24,7 +24,10 @@ describe('diff parser', () => {
         ['vendor/b.php', false, true],
       ],
     );
-    assert.deepEqual([diff.sections[1].hunks[0].oldLines, diff.sections[1].hunks[0].newLines], [['y'], []]);
+    assert.deepEqual(
+      [diff.sections[1].hunks[0].oldSide.toLines(), diff.sections[1].hunks[0].newSide.toLines()],
+      [['y'], []],
+    );
     assert.deepEqual(
       diff.skipped.map((s) => [s.path, s.git.renameFrom, s.git.newMode]),
       [
@@ -37,7 +40,7 @@ describe('diff parser', () => {
   it('keeps CRLF bytes as they are', () => {
     const diff = parseDiff(HEAD + '@@ -1,2 +1,2 @@\n a\r\n-b\r\n+B\r\n');
     assert.deepEqual(
-      [diff.sections[0].hunks[0].oldLines, diff.sections[0].hunks[0].newLines],
+      [diff.sections[0].hunks[0].oldSide.toLines(), diff.sections[0].hunks[0].newSide.toLines()],
       [
         ['a\r\n', 'b\r\n'],
         ['a\r\n', 'B\r\n'],
