@@ -110,15 +110,25 @@ export function findHunk(
   if (n === 0 || !pre.wellFormed) return -1;
   let best = -1;
   let bestRank = Infinity;
-  for (const run of image.runs()) {
+  // The stretches nearest to `start` first: a stretch that cannot hold a nearer place than one found is not searched.
+  const runs = image.runs();
+  let next = runs.findIndex((r) => r.start + r.to - r.from > start);
+  if (next < 0) next = runs.length;
+  let previous = next - 1;
+  while (next < runs.length || previous >= 0) {
+    const after = next < runs.length ? 2 * Math.max(1, runs[next].start - start) - 1 : Infinity;
+    const before =
+      previous >= 0 ? 2 * (start - (runs[previous].start + runs[previous].to - runs[previous].from) + 1) : Infinity;
+    if (Math.min(after, before) >= bestRank) break;
+    const run = after <= before ? runs[next++] : runs[previous--];
     const offset = run.from - run.start; // image line + offset = line of the run's source
-    const [before, after] = run.source.around(pre, start + offset, run.from, run.to - n);
-    if (after >= 0 && 2 * (after - offset - start) - 1 < bestRank) {
-      best = after - offset;
+    const [b, a] = run.source.around(pre, start + offset, run.from, run.to - n);
+    if (a >= 0 && 2 * (a - offset - start) - 1 < bestRank) {
+      best = a - offset;
       bestRank = 2 * (best - start) - 1;
     }
-    if (before >= 0 && 2 * (start - before + offset) < bestRank) {
-      best = before - offset;
+    if (b >= 0 && 2 * (start - b + offset) < bestRank) {
+      best = b - offset;
       bestRank = 2 * (start - best);
     }
   }

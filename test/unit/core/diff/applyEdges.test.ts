@@ -25,6 +25,10 @@ const code = (n: number, from = 1) =>
 const indentedHunk = (at: number) =>
   `--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -${at},3 +${at},3 @@\n     {\n-        return $old;\n+        return $new;\n     }\n`;
 const indentedBlock = '    {\n        return $old;\n    }\n';
+/** Changes `$value26` at line 28 of a file whose line 28 holds `$value25`. */
+const changeAt28 =
+  '--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -28,3 +28,3 @@\n         $value25 = $this->call(25);\n' +
+  '-        $value26 = $this->call(26);\n+        $changed = 26;\n         $value27 = $this->call(27);\n';
 
 /** Where the search finds a hunk away from its stated line (the files git leaves are compared too, below). */
 const SEARCH_CASES: Case[] = [
@@ -74,6 +78,19 @@ const SEARCH_CASES: Case[] = [
         code(5, 11),
     },
     diff: indentedHunk(7),
+  },
+  {
+    // The first hunk changes lines 28–30, between the block's two places (lines 6 and 45), which so lie in two
+    // stretches of untouched lines; the second hunk is looked for at line 27: 21 lines back, 18 forward.
+    name: 'after a first hunk, the nearest place in the next stretch of untouched lines',
+    files: { 'vendor/x.php': code(5) + indentedBlock + code(36, 6) + indentedBlock + code(10, 42) },
+    diff: changeAt28 + indentedHunk(27).split('\n').slice(2).join('\n'),
+  },
+  {
+    // The block at lines 21 and 45; the second hunk looked for at line 31: 10 lines back, 14 forward.
+    name: 'after a first hunk, the nearest place in the stretch before',
+    files: { 'vendor/x.php': code(20) + indentedBlock + code(21, 21) + indentedBlock + code(10, 42) },
+    diff: changeAt28 + indentedHunk(31).split('\n').slice(2).join('\n'),
   },
   {
     name: 'a hunk of blank lines only',
