@@ -1,3 +1,4 @@
+import * as buffer from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -24,7 +25,11 @@ const PREFIX = 'cli-';
 function compiled(): (() => void) | undefined {
   try {
     const header = `commerce-patches code cache 2 ${currentIdentity(MAIN)}\n`;
-    const source = readFileSync(MAIN, 'utf8');
+    const bytes = readFileSync(MAIN);
+    // The bundle is ASCII (esbuild escapes the rest): read as such, it needs no UTF-8 decoding.
+    const source = (buffer as { isAscii?: (b: Buffer) => boolean }).isAscii?.(bytes)
+      ? bytes.toString('latin1')
+      : bytes.toString('utf8');
     const dir = join(cacheDirFor(undefined), 'code');
     const place = shortKey(MAIN);
     // A cache per subcommand: it holds the functions that subcommand compiled.

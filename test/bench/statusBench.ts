@@ -5,7 +5,8 @@
  *   status  = the whole `node dist/cli.js status ROOT --format json` process (median of runs)
  *   git     = one `git apply --check` per patch on its files joined in catalog order, plus `--check --reverse` where
  *             the forward check fails, sequential, without QPT's PHP start-up (fair to git)
- *   ratio   = status / git (target ≤ 0.2, aim 0.1)
+ *   ratio   = status / git (target ≤ 0.2, aim 0.1); where NODE_EXTRA_CA_CERTS is set (Node then loads certificates
+ *             at start-up), the status process is timed without it too, in turn with the others
  *   blocking = the editor's extension host held by the check when the view is first built: the whole check in one
  *             piece (as it ran before) against the longest slice of the check run in slices (what it does now)
  *   memory  = heap kept by one in-process analysis (its file cache included) against the bytes of vendor files it
@@ -57,8 +58,15 @@ export async function runStatusBench(): Promise<void> {
     for (const d of diffs) if (d !== '' && rnd() < 0.15) gitApply(root, d);
 
     const cli = join(repoRoot(), 'dist', 'cli.js');
-    const statusRun = () => {
-      const r = spawnSync(process.execPath, [cli, 'status', root, '--format', 'json'], { maxBuffer: 64 * 1024 * 1024 });
+    // NODE_EXTRA_CA_CERTS makes Node 20 load its certificates when it starts, before any code runs (nodejs/node#40524):
+    // where it is set, the status process is also timed without it, as it runs on most machines.
+    const extraCerts = process.env.NODE_EXTRA_CA_CERTS !== undefined;
+    const { NODE_EXTRA_CA_CERTS: _certs, ...withoutCerts } = process.env;
+    const statusRun = (env: NodeJS.ProcessEnv = process.env) => {
+      const r = spawnSync(process.execPath, [cli, 'status', root, '--format', 'json'], {
+        maxBuffer: 64 * 1024 * 1024,
+        env,
+      });
       if (r.status !== 0) throw new Error(`status failed: ${String(r.stderr)}`);
     };
     const gitRun = () => {
@@ -68,6 +76,8 @@ export async function runStatusBench(): Promise<void> {
     const status: number[] = [];
     const git: number[] = [];
     const ratios: number[] = [];
+    const plain: number[] = [];
+    const plainRatios: number[] = [];
     let statusCpu = 0;
     let gitCpu = 0;
     statusRun();
@@ -83,6 +93,12 @@ export async function runStatusBench(): Promise<void> {
       git.push(performance.now() - t0);
       gitCpu += childrenCpu() - c0;
       ratios.push(status[i] / git[i]);
+      if (extraCerts) {
+        t0 = performance.now();
+        statusRun(withoutCerts);
+        plain.push(performance.now() - t0);
+        plainRatios.push(plain[i] / git[i]);
+      }
     }
     const blocked = await blocking(root);
     const [heap, bytes] = memory(root);
@@ -92,6 +108,22 @@ export async function runStatusBench(): Promise<void> {
     console.log(`  commerce-patches status (whole process)      ${median(status).toFixed(0)} ms`);
     console.log(`  git apply --check [--reverse], one per patch ${median(git).toFixed(0)} ms`);
     console.log(`  ratio ${median(ratios).toFixed(3)} (1/${(1 / median(ratios)).toFixed(1)}; target ≤ 1/5, aim 1/10)`);
+    if (extraCerts) {
+      const start = (env: NodeJS.ProcessEnv) =>
+        median(
+          Array.from({ length: 11 }, () => {
+            const t0 = performance.now();
+            spawnSync(process.execPath, ['-e', '0'], { env });
+            return performance.now() - t0;
+          }),
+        );
+      console.log(
+        `  this machine sets NODE_EXTRA_CA_CERTS: Node's own start-up (an empty script) takes ${start(process.env).toFixed(0)} ms with it, ${start(withoutCerts).toFixed(0)} ms without`,
+      );
+      console.log(
+        `  commerce-patches status without NODE_EXTRA_CA_CERTS ${median(plain).toFixed(0)} ms, ratio ${median(plainRatios).toFixed(3)} (1/${(1 / median(plainRatios)).toFixed(1)})`,
+      );
+    }
     if (statusCpu > 0 && gitCpu > 0) {
       const cpu = `${(statusCpu / RUNS).toFixed(0)} ms against ${(gitCpu / RUNS).toFixed(0)} ms, ratio ${(statusCpu / gitCpu).toFixed(3)}`;
       console.log(`  processor time (user + system, the processes alone, whatever else the machine runs): ${cpu}`);

@@ -136,7 +136,7 @@ function lineStarts(text: string): Int32Array {
     at = end < 0 ? text.length : end + 1;
   }
   starts[n] = text.length;
-  return starts.subarray(0, n + 1);
+  return starts.slice(0, n + 1);
 }
 
 /** How many lines on either side of the stated line are searched before the rest of the file. */

@@ -13,7 +13,7 @@ const REPLACEMENT = '\uFFFD';
 export class LogRuleSet {
   readonly globs: readonly CompiledGlob[];
   readonly finder: AnchorFinder;
-  /** Anchor → the globs (indexes) it is the anchor of. */
+  /** For each anchor, the globs (indexes) it is the anchor of. */
   readonly wordGlobs: readonly (readonly number[])[];
   /** Globs without a usable anchor: tested on every line. */
   readonly always: readonly number[];

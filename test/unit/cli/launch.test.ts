@@ -21,6 +21,13 @@ describe('command line: the code cache', function () {
   });
   afterEach(() => rmSync(home, { recursive: true, force: true }));
 
+  it('the bundle it runs is ASCII, so it is read without UTF-8 decoding (and held as a one-byte string)', () => {
+    const bytes = readFileSync(join(repoRoot(), 'dist', 'cliMain.js'));
+    const at = bytes.findIndex((b) => b > 0x7f);
+    const line = bytes.subarray(0, Math.max(at, 0)).toString('latin1').split('\n').length;
+    assert.equal(at, -1, `a non-ASCII byte at line ${line} of dist/cliMain.js`);
+  });
+
   it('keeps one cache per subcommand, and a run from it prints what a run without it prints', () => {
     const first = run(['triage', LOCK, '--all']);
     assert.equal(first.code, 0, first.stderr);
