@@ -132,7 +132,8 @@ class DiffReader implements DiffLines {
     const newName = newNull ? undefined : headerName(newField);
     const name = oldNull ? newName : newNull ? oldName : pickName(oldName, newName);
     // A copy, not a slice: a slice would keep the whole diff text alive wherever the path is kept (a file cache key).
-    const path = name === undefined ? undefined : Buffer.from(name, 'latin1').toString('latin1');
+    // Cutting a joined string copies it into a new one first (and costs less than a round trip through a Buffer).
+    const path = name === undefined ? undefined : ('/' + name).slice(1);
     if (path === undefined) return { kind: 'corrupt', line: start + 1, detail: 'no-file-name' };
     if (isUnsafePath(path)) return { kind: 'unsafe-path', line: start + 1, path };
     const hunks: Hunk[] = [];
@@ -153,13 +154,13 @@ class DiffReader implements DiffLines {
     if (newNull && newLines > 0) return { kind: 'corrupt', line: start + 1, detail: 'deleted-file-has-new-lines' };
     const creates = oldNull ? true : hunks.length === 1 && oldLines === 0 ? 'maybe' : false;
     const deletes = newNull ? true : hunks.length === 1 && newLines === 0 ? 'maybe' : false;
-    const section: FileSection = { diffLine: start + 1, path, creates, deletes, hunks };
-    if (this.git !== undefined) {
-      this.git.used = true;
-      this.sections.push({ ...section, git: this.git.header });
-    } else {
-      this.sections.push(section);
-    }
+    const git = this.git;
+    if (git !== undefined) git.used = true;
+    this.sections.push(
+      git === undefined
+        ? { diffLine: start + 1, path, creates, deletes, hunks }
+        : { diffLine: start + 1, path, creates, deletes, hunks, git: git.header },
+    );
     return i;
   }
 }

@@ -14,12 +14,15 @@ export function headerName(field: string): string | undefined {
   let raw: string | undefined;
   if (field.startsWith('"')) raw = unquote(field);
   if (raw === undefined) {
-    const end = field.search(/[\t\n]/);
+    const tab = field.indexOf('\t');
+    const newline = field.indexOf('\n');
+    const end = tab < 0 || (newline >= 0 && newline < tab) ? newline : tab;
     raw = end < 0 ? field : field.slice(0, end);
   }
   const slash = raw.indexOf('/');
   if (slash < 0) return undefined;
-  const name = raw.slice(slash + 1).replace(/\/{2,}/g, '/');
+  const rest = raw.slice(slash + 1);
+  const name = rest.includes('//') ? rest.replace(/\/{2,}/g, '/') : rest;
   return name === '' ? undefined : name;
 }
 
