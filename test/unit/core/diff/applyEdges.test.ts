@@ -22,8 +22,10 @@ const lines = (n: number, prefix = 'line') => Array.from({ length: n }, (_, i) =
 /** Indented code, as nearly every vendor file has: the search looks for a hunk from its first non-blank character. */
 const code = (n: number, from = 1) =>
   Array.from({ length: n }, (_, i) => `        $value${from + i} = $this->call(${from + i});\n`).join('');
-const indentedHunk = (at: number) =>
-  `--- a/vendor/x.php\n+++ b/vendor/x.php\n@@ -${at},3 +${at},3 @@\n     {\n-        return $old;\n+        return $new;\n     }\n`;
+/** A hunk at line `at` changing the `indentedBlock`, without its file header (to follow another hunk of the file). */
+const indentedHunkBody = (at: number) =>
+  `@@ -${at},3 +${at},3 @@\n     {\n-        return $old;\n+        return $new;\n     }\n`;
+const indentedHunk = (at: number) => '--- a/vendor/x.php\n+++ b/vendor/x.php\n' + indentedHunkBody(at);
 const indentedBlock = '    {\n        return $old;\n    }\n';
 /** Changes `$value26` at line 28 of a file whose line 28 holds `$value25`. */
 const changeAt28 =
@@ -84,13 +86,13 @@ const SEARCH_CASES: Case[] = [
     // stretches of untouched lines; the second hunk is looked for at line 27: 21 lines back, 18 forward.
     name: 'after a first hunk, the nearest place in the next stretch of untouched lines',
     files: { 'vendor/x.php': code(5) + indentedBlock + code(36, 6) + indentedBlock + code(10, 42) },
-    diff: changeAt28 + indentedHunk(27).split('\n').slice(2).join('\n'),
+    diff: changeAt28 + indentedHunkBody(27),
   },
   {
     // The block at lines 21 and 45; the second hunk looked for at line 31: 10 lines back, 14 forward.
     name: 'after a first hunk, the nearest place in the stretch before',
     files: { 'vendor/x.php': code(20) + indentedBlock + code(21, 21) + indentedBlock + code(10, 42) },
-    diff: changeAt28 + indentedHunk(31).split('\n').slice(2).join('\n'),
+    diff: changeAt28 + indentedHunkBody(31),
   },
   {
     name: 'a hunk of blank lines only',
@@ -231,6 +233,17 @@ const CASES: Case[] = [
   },
 ];
 
+/** Runs `check` on a temporary tree holding the case's files (removed afterwards), read through `ProjectFiles`. */
+function inTree(c: Case, check: (root: string, files: ProjectFiles) => void): void {
+  const root = tempRoot('edge');
+  try {
+    for (const [path, bytes] of Object.entries(c.files)) writeFile(root, path, bytes);
+    check(root, new ProjectFiles(root, join(root, 'vendor')));
+  } finally {
+    removeTree(root);
+  }
+}
+
 describe('diff applier: the same verdicts as git apply on hand-made edge cases', function () {
   this.timeout(60_000);
   before(function () {
@@ -239,18 +252,13 @@ describe('diff applier: the same verdicts as git apply on hand-made edge cases',
 
   for (const c of CASES) {
     it(c.name, () => {
-      const root = tempRoot('edge');
-      try {
-        for (const [path, bytes] of Object.entries(c.files)) writeFile(root, path, bytes);
+      inTree(c, (root, files) => {
         const diff = parseDiff(c.diff);
         assert.equal(diff.defect, undefined);
-        const files = new ProjectFiles(root, join(root, 'vendor'));
         const engine = [applyDiff(diff.sections, files, 'forward').ok, applyDiff(diff.sections, files, 'reverse').ok];
         const git = [gitCheck(root, qptForm(c.diff), false), gitCheck(root, qptForm(c.diff), true)];
         assert.deepEqual(engine, git, 'forward, reverse');
-      } finally {
-        removeTree(root);
-      }
+      });
     });
   }
 });
@@ -266,10 +274,7 @@ describe('diff applier: the files it would leave are those git apply writes', fu
     ...CASES.filter((x) => x.name.includes('touched twice') || x.name.includes('across')),
   ]) {
     it(c.name, () => {
-      const root = tempRoot('edge');
-      try {
-        for (const [path, bytes] of Object.entries(c.files)) writeFile(root, path, bytes);
-        const files = new ProjectFiles(root, join(root, 'vendor'));
+      inTree(c, (root, files) => {
         const result = applyDiff(parseDiff(c.diff).sections, files, 'forward');
         const applied = gitApply(root, qptForm(c.diff));
         assert.equal(result.ok, applied, 'applies');
@@ -277,9 +282,7 @@ describe('diff applier: the files it would leave are those git apply writes', fu
         for (const [path, image] of result.files) {
           assert.equal(image?.toText(), readBytes(join(root, path)), path);
         }
-      } finally {
-        removeTree(root);
-      }
+      });
     });
   }
 });
